@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make demo` and `make test`. Both install what is missing first.
+SWIFT ?= swift
+DEMO_DB ?= .build/demo.sqlite
+DEMO_JOB ?= Fixtures/jobs/backend-engineer.txt
+
+.PHONY: demo test build release bootstrap bench format lint clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+build: bootstrap
+	$(SWIFT) build --build-tests
+
+release: bootstrap
+	$(SWIFT) build -c release --product match-tool
+
+# The main job, on the checked-in fixtures (see README: what the demo does today).
+demo: release
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(SWIFT) run -c release --skip-build match-tool ingest --database $(DEMO_DB) --job $(DEMO_JOB) Fixtures/resumes
+
+test: build
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+bench: bootstrap
+	cd Benchmarks && $(SWIFT) package benchmark
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+clean:
+	rm -rf .build

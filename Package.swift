@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "MatchEngine",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "VectorIndex", targets: ["VectorIndex"]),
+        .library(name: "ResumeParser", targets: ["ResumeParser"]),
+        .library(name: "MatchEngine", targets: ["MatchEngine"]),
+        .executable(name: "match-tool", targets: ["match-tool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // System OpenBLAS through <cblas.h>.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // Hot numeric loops in C, dispatched at run time to the widest vector unit the CPU has.
+        .target(name: "CKernels"),
+        // A C API over poppler-cpp; C++ never crosses into Swift.
+        .target(
+            name: "CPoppler",
+            linkerSettings: [.linkedLibrary("poppler-cpp")]
+        ),
+        .target(
+            name: "VectorIndex",
+            dependencies: ["CBLAS", "CKernels"]
+        ),
+        .target(
+            name: "ResumeParser",
+            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
+            name: "MatchEngine",
+            dependencies: [
+                "VectorIndex", "ResumeParser", "CBLAS", "CKernels",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "match-tool",
+            dependencies: [
+                "MatchEngine", "ResumeParser",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Fixture paths, seeded random data and a runner for the built binary, shared by the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex", "CBLAS", "TestSupport"]),
+        .testTarget(
+            name: "ResumeParserTests",
+            dependencies: ["ResumeParser", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine", "ResumeParser", "TestSupport"]),
+        .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

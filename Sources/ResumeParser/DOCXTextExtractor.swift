@@ -1,0 +1,138 @@
+import Foundation
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Reads the text of a Word document: body paragraphs, tables, text boxes, list items, headers and
+/// footers, in document order (headers first, footers last).
+///
+/// A DOCX is a ZIP archive, so reading one is bounded: at most `maximumEntries` entries and
+/// `maximumUncompressedBytes` decompressed bytes, counted as they are inflated (declared sizes can lie).
+struct DOCXTextExtractor {
+    var maximumEntries: Int
+    var maximumUncompressedBytes: Int
+
+    func extract(_ data: Data, source: String) throws -> ExtractedText {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw ParseError.corrupt(source: source, reason: "not a readable ZIP archive")
+        }
+        var entries: [String: Entry] = [:]
+        for entry in archive {
+            entries[entry.path] = entry
+            guard entries.count <= maximumEntries else {
+                throw ParseError.corrupt(source: source, reason: "more than \(maximumEntries) archive entries")
+            }
+        }
+        guard let body = entries["word/document.xml"] else {
+            // A ZIP that is not a Word document (an XLSX, a JAR, ...).
+            throw ParseError.unsupportedFormat(source: source)
+        }
+        var budget = maximumUncompressedBytes
+        let headers = entries.keys.filter { Self.isPart($0, named: "header") }.sorted()
+        let footers = entries.keys.filter { Self.isPart($0, named: "footer") }.sorted()
+        var parts: [String] = []
+        for path in headers + ["word/document.xml"] + footers {
+            let entry = path == "word/document.xml" ? body : entries[path]
+            guard let entry else { continue }
+            let xml = try read(entry, from: archive, budget: &budget, source: source)
+            let text = try WordprocessingTextCollector.text(of: xml, source: source)
+            if !text.isEmpty { parts.append(text) }
+        }
+        let text = parts.joined(separator: "\n")
+        guard text.contains(where: { !$0.isWhitespace }) else { throw ParseError.emptyDocument(source: source) }
+        return ExtractedText(format: .docx, text: text, pageCount: nil)
+    }
+
+    private static func isPart(_ path: String, named kind: String) -> Bool {
+        path.hasPrefix("word/\(kind)") && path.hasSuffix(".xml") && !path.dropFirst(5).contains("/")
+    }
+
+    private func read(_ entry: Entry, from archive: Archive, budget: inout Int, source: String) throws -> Data {
+        var xml = Data()
+        var remaining = budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                remaining -= chunk.count
+                guard remaining >= 0 else { throw DecompressionLimitExceeded() }
+                xml.append(chunk)
+            }
+        } catch is DecompressionLimitExceeded {
+            throw ParseError.corrupt(
+                source: source, reason: "decompresses to more than \(maximumUncompressedBytes) bytes (zip bomb?)")
+        } catch {
+            throw ParseError.corrupt(source: source, reason: "archive entry \(entry.path) is damaged")
+        }
+        budget = remaining
+        return xml
+    }
+
+    private struct DecompressionLimitExceeded: Error {}
+}
+
+/// Collects the visible text of one WordprocessingML part with a streaming XML parser.
+private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
+    private var output = ""
+    private var inText = false
+    private var fallbackDepth = 0
+    private var paragraphIsListItem = false
+    private var paragraphStart = 0
+
+    static func text(of xml: Data, source: String) throws -> String {
+        let collector = WordprocessingTextCollector()
+        let parser = XMLParser(data: xml)
+        parser.delegate = collector
+        parser.shouldResolveExternalEntities = false
+        guard parser.parse() else {
+            throw ParseError.corrupt(source: source, reason: "malformed document XML")
+        }
+        return collector.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        // Text boxes appear twice: as DrawingML (mc:Choice) and as a VML fallback; keep the first.
+        if name == "mc:Fallback" { fallbackDepth += 1 }
+        guard fallbackDepth == 0 else { return }
+        switch name {
+        case "w:t": inText = true
+        case "w:tab": output += "\t"
+        case "w:br", "w:cr": output += "\n"
+        case "w:p":
+            paragraphIsListItem = false
+            paragraphStart = output.utf16.count
+        case "w:numPr": paragraphIsListItem = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "mc:Fallback" {
+            fallbackDepth -= 1
+            return
+        }
+        guard fallbackDepth == 0 else { return }
+        switch name {
+        case "w:t": inText = false
+        case "w:p":
+            if paragraphIsListItem {
+                let index = String.Index(utf16Offset: paragraphStart, in: output)
+                output.insert(contentsOf: "• ", at: index)
+            }
+            output += "\n"
+        case "w:tc": output += "\t"
+        case "w:tr": output += "\n"
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText && fallbackDepth == 0 { output += string }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The formats the parser reads. The format is sniffed from the bytes, never trusted from a file name.
+public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
+    case pdf
+    case docx
+    case plainText = "txt"
+    case markdown = "md"
+    case html
+
+    /// Recognises the format of `data`, or returns nil for bytes the parser does not read.
+    ///
+    /// PDF and DOCX are recognised by their signatures (`%PDF-`; a ZIP, whose `word/document.xml` the DOCX
+    /// reader checks); text is told apart as HTML, Markdown or plain by its content.
+    public static func sniff(_ data: Data) -> DocumentFormat? {
+        // Readers accept junk before the PDF header as long as the header is within the first KiB.
+        if data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil { return .pdf }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .docx }
+        guard let text = TextDecoding.decode(data.prefix(64 * 1024)) else { return nil }
+        return classifyText(text)
+    }
+
+    static func classifyText(_ text: String) -> DocumentFormat {
+        let lowered = text.prefix(4096).lowercased()
+        if lowered.contains("<html") || lowered.contains("<!doctype html") || lowered.contains("<body") {
+            return .html
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200)
+        let markdownLines = lines.filter { line in
+            let trimmed = line.drop(while: { $0 == " " })
+            return trimmed.hasPrefix("# ") || trimmed.hasPrefix("## ") || trimmed.hasPrefix("### ")
+                || trimmed.hasPrefix("* ") || trimmed.hasPrefix("- ") || trimmed.contains("**")
+                || trimmed.contains("](")
+        }
+        let hasHeading = lines.contains { $0.hasPrefix("#") }
+        return hasHeading && markdownLines.count >= 2 ? .markdown : .plainText
+    }
+}

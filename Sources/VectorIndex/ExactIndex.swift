@@ -1,0 +1,195 @@
+import CBLAS
+
+/// Brute-force nearest-neighbour search: exact results, the ground truth for approximate indexes and
+/// the right tool when a filter leaves few candidates.
+///
+/// Vectors are stored contiguously, row-major. A single query scans them with the SIMD kernels; a batch
+/// of queries goes through BLAS `sgemm` in cache-sized blocks.
+public struct ExactIndex: Sendable {
+    /// The length every vector must have.
+    public let dimension: Int
+    /// How vectors are compared.
+    public let metric: Metric
+
+    private var vectors: [Float] = []
+    private var squaredNorms: [Float] = []
+    private var ids: [UInt64] = []
+    private var rowOfID: [UInt64: Int] = [:]
+
+    /// Creates an empty index for vectors of `dimension` floats.
+    public init(dimension: Int, metric: Metric) {
+        precondition(dimension > 0, "dimension must be positive")
+        self.dimension = dimension
+        self.metric = metric
+    }
+
+    /// The number of vectors stored.
+    public var count: Int { ids.count }
+
+    /// Whether a vector with `id` is stored.
+    public func contains(id: UInt64) -> Bool { rowOfID[id] != nil }
+
+    /// Stores `vector` under `id`, replacing the vector already stored under that id.
+    ///
+    /// - Precondition: `vector.count == dimension`.
+    /// - Complexity: O(dimension) amortised.
+    public mutating func add(id: UInt64, vector: [Float]) {
+        precondition(vector.count == dimension, "vector has \(vector.count) floats, index expects \(dimension)")
+        var row = vector
+        if metric.normalizes { row.withUnsafeMutableBufferPointer { Distance.normalize($0) } }
+        let norm = row.withUnsafeBufferPointer { Distance.dot($0.baseAddress!, $0.baseAddress!, count: dimension) }
+        if let existing = rowOfID[id] {
+            vectors.replaceSubrange(existing * dimension..<(existing + 1) * dimension, with: row)
+            squaredNorms[existing] = norm
+        } else {
+            rowOfID[id] = ids.count
+            ids.append(id)
+            vectors.append(contentsOf: row)
+            squaredNorms.append(norm)
+        }
+    }
+
+    /// Removes the vector stored under `id`; returns whether there was one.
+    ///
+    /// - Complexity: O(dimension): the last row moves into the freed slot.
+    @discardableResult
+    public mutating func remove(id: UInt64) -> Bool {
+        guard let row = rowOfID.removeValue(forKey: id) else { return false }
+        let last = ids.count - 1
+        if row != last {
+            let moved = ids[last]
+            ids[row] = moved
+            rowOfID[moved] = row
+            squaredNorms[row] = squaredNorms[last]
+            vectors.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                (base + row * dimension).update(from: base + last * dimension, count: dimension)
+            }
+        }
+        ids.removeLast()
+        squaredNorms.removeLast()
+        vectors.removeLast(dimension)
+        return true
+    }
+
+    /// The `k` nearest stored vectors to `query`, nearest first, among those whose id passes `filter`.
+    ///
+    /// - Precondition: `query.count == dimension`.
+    /// - Complexity: O(count × dimension).
+    public func search(_ query: [Float], k: Int, filter: ((UInt64) -> Bool)? = nil) -> [Neighbor] {
+        precondition(query.count == dimension, "query has \(query.count) floats, index expects \(dimension)")
+        guard k > 0, count > 0 else { return [] }
+        let prepared = prepare(query)
+        var top = TopK(k: k)
+        let blockRows = 1024
+        var distances = [Float](repeating: 0, count: blockRows)
+        prepared.withUnsafeBufferPointer { q in
+            vectors.withUnsafeBufferPointer { rows in
+                distances.withUnsafeMutableBufferPointer { out in
+                    var start = 0
+                    while start < count {
+                        let n = min(blockRows, count - start)
+                        Distance.distances(
+                            metric, query: q.baseAddress!, rows: rows.baseAddress! + start * dimension, rowCount: n,
+                            dimension: dimension, stride: dimension, into: out.baseAddress!)
+                        for i in 0..<n where out[i] < top.threshold {
+                            let id = ids[start + i]
+                            if let filter, !filter(id) { continue }
+                            top.insert(id: id, distance: out[i])
+                        }
+                        start += n
+                    }
+                }
+            }
+        }
+        return top.sorted()
+    }
+
+    /// The `k` nearest stored vectors to each of `queries`, nearest first: one `sgemm` per block of
+    /// queries and stored rows, then a top-k pass over the product.
+    ///
+    /// - Parameter queries: row-major, `queries.count` a multiple of `dimension`.
+    /// - Complexity: O(queryCount × count × dimension).
+    public func search(batch queries: [Float], k: Int) -> [[Neighbor]] {
+        precondition(queries.count % dimension == 0, "batch is not a whole number of \(dimension)-float rows")
+        let queryCount = queries.count / dimension
+        guard k > 0, count > 0 else { return Array(repeating: [], count: queryCount) }
+        var prepared = queries
+        if metric.normalizes {
+            prepared.withUnsafeMutableBufferPointer { all in
+                for q in 0..<queryCount {
+                    Distance.normalize(UnsafeMutableBufferPointer(rebasing: all[q * dimension..<(q + 1) * dimension]))
+                }
+            }
+        }
+        var tops = (0..<queryCount).map { _ in TopK(k: k) }
+        let queryBlock = 256
+        let rowBlock = 4096
+        var products = [Float](repeating: 0, count: queryBlock * rowBlock)
+        prepared.withUnsafeBufferPointer { q in
+            vectors.withUnsafeBufferPointer { rows in
+                products.withUnsafeMutableBufferPointer { product in
+                    var rowStart = 0
+                    while rowStart < count {
+                        let rowCount = min(rowBlock, count - rowStart)
+                        var queryStart = 0
+                        while queryStart < queryCount {
+                            let blockQueries = min(queryBlock, queryCount - queryStart)
+                            cblas_sgemm(
+                                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(blockQueries), Int32(rowCount),
+                                Int32(dimension), 1, q.baseAddress! + queryStart * dimension, Int32(dimension),
+                                rows.baseAddress! + rowStart * dimension, Int32(dimension), 0, product.baseAddress!,
+                                Int32(rowCount))
+                            for b in 0..<blockQueries {
+                                let queryIndex = queryStart + b
+                                let line = product.baseAddress! + b * rowCount
+                                let queryNorm =
+                                    metric.usesInnerProduct
+                                    ? 0
+                                    : Distance.dot(
+                                        q.baseAddress! + queryIndex * dimension,
+                                        q.baseAddress! + queryIndex * dimension, count: dimension)
+                                selectTop(
+                                    line, count: rowCount, firstRow: rowStart, queryNorm: queryNorm,
+                                    into: &tops[queryIndex])
+                            }
+                            queryStart += blockQueries
+                        }
+                        rowStart += rowCount
+                    }
+                }
+            }
+        }
+        return tops.map { $0.sorted() }
+    }
+
+    private func selectTop(
+        _ products: UnsafePointer<Float>, count n: Int, firstRow: Int, queryNorm: Float, into top: inout TopK
+    ) {
+        var threshold = top.threshold
+        if metric.usesInnerProduct {
+            for i in 0..<n {
+                let distance = 1 - products[i]
+                if distance < threshold {
+                    top.insert(id: ids[firstRow + i], distance: distance)
+                    threshold = top.threshold
+                }
+            }
+        } else {
+            for i in 0..<n {
+                let distance = max(0, queryNorm + squaredNorms[firstRow + i] - 2 * products[i])
+                if distance < threshold {
+                    top.insert(id: ids[firstRow + i], distance: distance)
+                    threshold = top.threshold
+                }
+            }
+        }
+    }
+
+    private func prepare(_ query: [Float]) -> [Float] {
+        guard metric.normalizes else { return query }
+        var copy = query
+        copy.withUnsafeMutableBufferPointer { Distance.normalize($0) }
+        return copy
+    }
+}

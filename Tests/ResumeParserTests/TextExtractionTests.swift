@@ -1,0 +1,82 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ResumeParser
+
+@Suite("Text extraction")
+struct TextExtractionTests {
+    let extractor = TextExtractor()
+
+    @Test("a PDF fixture is read through poppler, in physical layout")
+    func pdfThroughPoppler() throws {
+        let url = Fixtures.resume(3)
+        let truth = try Fixtures.truth(for: url)
+        let extracted = try extractor.extract(contentsOf: url)
+        #expect(extracted.format == .pdf)
+        #expect(extracted.pageCount == 1)
+        #expect(extracted.text.hasPrefix(truth.contact.name))
+        #expect(extracted.text.contains(truth.contact.email))
+        #expect(extracted.text.contains("• "))
+        #expect(extracted.text.contains("EXPERIENCE") || extracted.text.contains("Experience"))
+    }
+
+    @Test("a DOCX fixture with a table layout is read through ZIPFoundation")
+    func docxThroughZIPFoundation() throws {
+        let url = Fixtures.resume(5)
+        let truth = try Fixtures.truth(for: url)
+        let extracted = try extractor.extract(contentsOf: url)
+        #expect(extracted.format == .docx)
+        #expect(extracted.pageCount == nil)
+        let lines = extracted.text.split(separator: "\n").map(String.init)
+        #expect(lines.first == truth.contact.name)
+        #expect(extracted.text.contains(truth.contact.email))
+        #expect(lines.contains { $0.hasPrefix("• ") }, "list paragraphs become bullets")
+        #expect(lines.contains("Experience"))
+    }
+
+    @Test("every fixture resume yields text in the format its extension names")
+    func everyFixture() throws {
+        #expect(Fixtures.resumes.count >= 8)
+        for url in Fixtures.resumes {
+            let truth = try Fixtures.truth(for: url)
+            let extracted = try extractor.extract(contentsOf: url)
+            #expect(extracted.format.rawValue == truth.format, "\(url.lastPathComponent)")
+            #expect(extracted.text.contains(truth.contact.name), "\(url.lastPathComponent)")
+            #expect(extracted.text.split(separator: " ").count > 50, "\(url.lastPathComponent)")
+        }
+    }
+
+    @Test("HTML gives its visible text only")
+    func html() throws {
+        let html = """
+            <!DOCTYPE html><html><head><title>x</title><style>p { color: red }</style></head>
+            <body><h1>Zo&euml; M&#252;ller</h1><script>alert("no")</script>
+            <p>Senior&nbsp;engineer &amp; mentor</p><ul><li>Go</li><li>C&#x2B;&#x2B;</li></ul></body></html>
+            """
+        let extracted = try extractor.extract(Data(html.utf8), source: "page.html")
+        #expect(extracted.format == .html)
+        #expect(!extracted.text.contains("alert"))
+        #expect(!extracted.text.contains("color"))
+        #expect(extracted.text.contains("Senior engineer & mentor"))
+        #expect(extracted.text.contains("• Go"))
+        #expect(extracted.text.contains("• C++"))
+    }
+
+    @Test("UTF-16 with a BOM and Latin-1 text decode")
+    func legacyEncodings() throws {
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("José Núñez\nSkills: Go, R".data(using: .utf16LittleEndian)!)
+        #expect(try extractor.extract(utf16, source: "a.txt").text == "José Núñez\nSkills: Go, R")
+        let latin1 = "Zoë Müller, São Paulo".data(using: .isoLatin1)!
+        #expect(try extractor.extract(latin1, source: "b.txt").text == "Zoë Müller, São Paulo")
+    }
+
+    @Test("format comes from the bytes, not the name")
+    func sniffing() throws {
+        let pdf = try Data(contentsOf: Fixtures.resume(3))
+        #expect(try extractor.extract(pdf, source: "resume.txt").format == .pdf)
+        #expect(DocumentFormat.sniff(Data("# Jane\n\n## Skills\n- Go\n".utf8)) == .markdown)
+        #expect(DocumentFormat.sniff(Data("Jane Doe\nSkills: Go".utf8)) == .plainText)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Paths of the checked-in fixtures, found from this source file so tests run from any directory.
+public enum Fixtures {
+    /// The repository's `Fixtures/` folder.
+    public static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    /// The resume fixture whose name starts with the two-digit `number` (`3` → `03-….pdf`). Names after
+    /// the number come from the generator and may change; the number and the format do not.
+    public static func resume(_ number: Int) -> URL {
+        let prefix = number < 10 ? "0\(number)-" : "\(number)-"
+        return resumes.first { $0.lastPathComponent.hasPrefix(prefix) }
+            ?? root.appendingPathComponent("resumes/\(prefix)missing")
+    }
+
+    /// The ground truth the generator wrote for a resume fixture.
+    public static func truth(for resume: URL) throws -> ResumeTruth {
+        let name = resume.deletingPathExtension().lastPathComponent + ".json"
+        let data = try Data(contentsOf: root.appendingPathComponent("truth/\(name)"))
+        return try JSONDecoder().decode(ResumeTruth.self, from: data)
+    }
+    public static func job(_ name: String) -> URL { root.appendingPathComponent("jobs/\(name)") }
+
+    /// Every resume fixture, sorted by name.
+    public static var resumes: [URL] {
+        let folder = root.appendingPathComponent("resumes")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// A fresh empty folder for one test; the caller removes it.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("match-engine-tests-\(UUID())")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// The parts of a fixture's ground-truth JSON that tests read.
+public struct ResumeTruth: Decodable, Sendable {
+    public struct Contact: Decodable, Sendable {
+        public var name: String
+        public var email: String
+        public var phone: String
+    }
+
+    public var source: String
+    public var format: String
+    public var contact: Contact
+    public var skills: [String]
+    public var totalExperienceYears: Double
+}

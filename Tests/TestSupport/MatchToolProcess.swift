@@ -1,0 +1,46 @@
+import Foundation
+
+/// Runs the `match-tool` executable built next to the test bundle.
+public enum MatchToolProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+    }
+
+    /// The folder holding the build products (`match-tool`, the test bundle).
+    public static var productsDirectory: URL {
+        #if os(macOS)
+            for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+                return bundle.bundleURL.deletingLastPathComponent()
+            }
+        #endif
+        return Bundle.main.bundleURL
+    }
+
+    public static func run(_ arguments: [String]) throws -> Result {
+        let executable = productsDirectory.appendingPathComponent("match-tool")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: executable.path])
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        // Standard error goes to a file so that neither stream can fill a pipe and block the other.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID()).err")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errorFile.path])
+        }
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errData = (try? Data(contentsOf: errorFile)) ?? Data()
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
+    }
+}

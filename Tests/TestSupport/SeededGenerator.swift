@@ -1,0 +1,20 @@
+/// SplitMix64: a small deterministic generator so test data is the same on every run.
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// `count` vectors of `dimension` floats uniform in [-1, 1], the same for the same seed.
+public func randomVectors(count: Int, dimension: Int, seed: UInt64) -> [[Float]] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<count).map { _ in (0..<dimension).map { _ in Float.random(in: -1...1, using: &generator) } }
+}
