@@ -23,7 +23,7 @@ test: build
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
 bench: bootstrap
-	cd Benchmarks && $(SWIFT) package benchmark
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 format:
 	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests

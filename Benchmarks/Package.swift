@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so that building and testing the library does not pay for them.
+import PackageDescription
+
+let package = Package(
+    name: "MatchEngineBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "MatchEngine", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // Micro-benchmarks with ordo-one/benchmark: `swift package benchmark`.
+        .executableTarget(
+            name: "Kernels",
+            dependencies: [
+                .product(name: "VectorIndex", package: "MatchEngine"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Kernels",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)
