@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "MatchEngine",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "VectorIndex", targets: ["VectorIndex"]),
         .library(name: "ResumeParser", targets: ["ResumeParser"]),

@@ -173,3 +173,22 @@ void ck_l2sq_rows(const float *query, const float *rows, size_t count, size_t di
 }
 
 const char *ck_isa(void) { return isa_name; }
+
+void ck_prefetch(const void *address, size_t bytes) {
+    const char *p = (const char *)address;
+    for (size_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(p + offset, 0, 3);
+}
+
+void ck_distances_gather(int inner_product, const float *query, const void *base, size_t stride,
+                         const uint32_t *ids, size_t count, size_t dim, float *out) {
+    const char *rows = (const char *)base;
+    const size_t row_bytes = dim * sizeof(float);
+    ck_pair_fn f = inner_product ? dot_impl : l2sq_impl;
+    if (count > 0) ck_prefetch(rows + (size_t)ids[0] * stride, row_bytes);
+    for (size_t i = 0; i < count; i++) {
+        if (i + 1 < count) ck_prefetch(rows + (size_t)ids[i + 1] * stride, row_bytes);
+        const float *row = (const float *)(rows + (size_t)ids[i] * stride);
+        float value = f(query, row, dim);
+        out[i] = inner_product ? 1.0f - value : value;
+    }
+}

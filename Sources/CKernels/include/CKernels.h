@@ -6,6 +6,7 @@
 // needed by users of the package.
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,6 +26,35 @@ void ck_l2sq_rows(const float *query, const float *rows, size_t count, size_t di
 
 /// The instruction set the kernels dispatched to: "avx512f", "avx2" or "baseline".
 const char *ck_isa(void);
+
+/// Distances from `query` to the rows `ids[0..<count]` of a table whose row `i` starts at
+/// `base + i * stride` bytes: `1 - dot` when `inner_product` is non-zero, squared L2 otherwise. Prefetches
+/// the next row while computing the current one, so that a graph walk is not bound by memory latency.
+void ck_distances_gather(int inner_product, const float *query, const void *base, size_t stride,
+                         const uint32_t *ids, size_t count, size_t dim, float *out);
+
+/// Asks the CPU to start loading `bytes` bytes at `address` into cache.
+void ck_prefetch(const void *address, size_t bytes);
+
+// Atomic access to graph links shared between one writer and concurrent readers. Acquire/release
+// orders make a node's vector, written before its id is published, visible to a reader that loads the
+// id. On x86-64 these compile to plain moves. Defined inline so Swift calls cost nothing.
+
+static inline uint32_t ck_load_acquire_u32(const uint32_t *address) {
+    return __atomic_load_n(address, __ATOMIC_ACQUIRE);
+}
+
+static inline void ck_store_release_u32(uint32_t *address, uint32_t value) {
+    __atomic_store_n(address, value, __ATOMIC_RELEASE);
+}
+
+static inline uint8_t ck_load_acquire_u8(const uint8_t *address) {
+    return __atomic_load_n(address, __ATOMIC_ACQUIRE);
+}
+
+static inline void ck_store_release_u8(uint8_t *address, uint8_t value) {
+    __atomic_store_n(address, value, __ATOMIC_RELEASE);
+}
 
 #ifdef __cplusplus
 }
