@@ -10,6 +10,11 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The Swift side of ../shared/bench/ann_bench.py: same datasets, sweep and JSON lines.
+        .executableTarget(
+            name: "ann-bench",
+            dependencies: [.product(name: "VectorIndex", package: "MatchEngine")]
+        ),
         // Micro-benchmarks with ordo-one/benchmark: `swift package benchmark`.
         .executableTarget(
             name: "Kernels",

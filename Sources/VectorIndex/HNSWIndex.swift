@@ -50,12 +50,12 @@ public final class HNSWIndex: @unchecked Sendable {
     public let configuration: Configuration
 
     let arena: NodeArena
-    private let structure = ReadWriteLock()
-    private let linkLocks = StripedLocks()
+    let structure = ReadWriteLock()
+    let linkLocks = StripedLocks()
     private let scratchPool: ScratchPool
-    private let state: Mutex<WriterState>
+    let state: Mutex<WriterState>
     /// The entry node in the low 32 bits and its level above them; `emptyEntry` when there is none.
-    private let entryPoint = Atomic<UInt64>(HNSWIndex.emptyEntry)
+    let entryPoint = Atomic<UInt64>(HNSWIndex.emptyEntry)
     private let defaultEF: Atomic<Int>
     private let levelMultiplier: Double
     static let emptyEntry = UInt64.max
@@ -237,12 +237,12 @@ public final class HNSWIndex: @unchecked Sendable {
     // MARK: - Graph walks
 
     @inline(__always)
-    private func distance(_ query: UnsafePointer<Float>, _ node: UInt32) -> Float {
+    func distance(_ query: UnsafePointer<Float>, _ node: UInt32) -> Float {
         Distance.distance(metric, query, arena.vector(node), count: dimension)
     }
 
     @inline(__always)
-    private static func unpack(_ entry: UInt64) -> (node: UInt32, level: Int) {
+    static func unpack(_ entry: UInt64) -> (node: UInt32, level: Int) {
         (UInt32(truncatingIfNeeded: entry), Int(entry >> 32))
     }
 
@@ -365,15 +365,18 @@ public final class HNSWIndex: @unchecked Sendable {
     }
 
     /// Marks the vector stored under `id` deleted: searches stop returning it at once; its node still
-    /// routes searches until ``compact()`` repairs the graph around it. Returns whether there was one.
+    /// routes searches until ``compact()`` repairs the graph around it (which happens by itself once a
+    /// quarter of the slots are deleted). Returns whether there was one.
     @discardableResult
     public func remove(id: UInt64) -> Bool {
-        state.withLock { state in
+        let removed = state.withLock { state in
             guard let node = state.nodeOfID.removeValue(forKey: id) else { return false }
             arena.setDeleted(node, true)
             state.tombstones += 1
             return true
         }
+        if removed { compactIfWorthIt() }
+        return removed
     }
 
     /// Grows the arena so that `additional` more nodes fit without another reallocation.
@@ -473,7 +476,7 @@ public final class HNSWIndex: @unchecked Sendable {
         }
     }
 
-    private func writeLinks(_ node: UInt32, level: Int, _ nodes: [UInt32]) {
+    func writeLinks(_ node: UInt32, level: Int, _ nodes: [UInt32]) {
         let list = arena.links(node, level: level)
         for (j, other) in nodes.enumerated() { ck_store_release_u32(list + 1 + j, other) }
         ck_store_release_u32(list, UInt32(nodes.count))
@@ -483,7 +486,7 @@ public final class HNSWIndex: @unchecked Sendable {
     /// it is closer to the base than to every candidate already kept, so links spread in all directions.
     ///
     /// - Parameter sorted: candidates sorted by distance to the base, nearest first.
-    private func selectNeighbours(_ sorted: [Candidate], limit: Int) -> [UInt32] {
+    func selectNeighbours(_ sorted: [Candidate], limit: Int) -> [UInt32] {
         if sorted.count <= limit { return sorted.map(\.node) }
         var kept: [UInt32] = []
         kept.reserveCapacity(limit)
@@ -540,4 +543,10 @@ final class ResultSlots: @unchecked Sendable {
     }
 
     var values: [[Neighbor]] { slots }
+}
+
+extension HNSWIndex {
+    /// The instruction set the distance kernels run on in this process: `"avx512f"`, `"avx2"` or
+    /// `"baseline"`.
+    public static var instructionSet: String { Distance.instructionSet }
 }

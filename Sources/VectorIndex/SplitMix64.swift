@@ -1,7 +1,8 @@
 /// A small, fast, seedable generator (SplitMix64), so that a single-threaded build with a given seed
 /// always produces the same graph.
 struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
+    /// The whole generator state: saving it lets a reloaded index draw the same levels.
+    private(set) var state: UInt64
 
     init(seed: UInt64) { state = seed }
 

@@ -33,6 +33,9 @@ const char *ck_isa(void);
 void ck_distances_gather(int inner_product, const float *query, const void *base, size_t stride,
                          const uint32_t *ids, size_t count, size_t dim, float *out);
 
+/// XXH64 of `length` bytes: the checksum of index file sections.
+uint64_t ck_xxh64(const void *data, size_t length, uint64_t seed);
+
 /// Asks the CPU to start loading `bytes` bytes at `address` into cache.
 void ck_prefetch(const void *address, size_t bytes);
 

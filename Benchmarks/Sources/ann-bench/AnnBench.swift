@@ -1,0 +1,140 @@
+import Foundation
+import VectorIndex
+
+/// `ann-bench DATASET_DIR [--threads N] [--ef 10,16,...] [--out FILE] [--repeats 3] [--no-exact]`
+///
+/// The Swift side of `../shared/bench/ann_bench.py`: builds an `HNSWIndex` (M=16, efConstruction=200)
+/// on a dataset written by `make_data.py`, sweeps ef, and writes the same JSON lines (library
+/// "matchengine"), so that `ann_bench.py --summary --in theirs.jsonl ours.jsonl` compares them.
+/// `qps_single` is an in-process loop of one query per call; `qps_batch` is `search(batch:)` on
+/// `--threads` threads. Each timing is the best of `--repeats` runs after one warm-up run.
+@main
+struct AnnBench {
+    static let efSweep = [10, 16, 24, 32, 48, 64, 96, 128, 192, 256, 512]
+    static let m = 16
+    static let efConstruction = 200
+    static let k = 10
+
+    struct Options {
+        var dataset = ""
+        var threads = 1
+        var efs = efSweep
+        var out: String?
+        var repeats = 3
+        var exact = true
+    }
+
+    static func main() throws {
+        let options = try parse(Array(CommandLine.arguments.dropFirst()))
+        let dir = URL(fileURLWithPath: options.dataset)
+        let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("meta.json")))
+        guard let meta = meta as? [String: Any], let name = meta["name"] as? String,
+            let metricName = meta["metric"] as? String
+        else { throw BenchmarkError("meta.json lacks name/metric") }
+        let base = try VectorFiles.read(dir.appendingPathComponent("base.fvecs").path, as: Float.self)
+        let query = try VectorFiles.read(dir.appendingPathComponent("query.fvecs").path, as: Float.self)
+        let truth = try VectorFiles.read(dir.appendingPathComponent("groundtruth.ivecs").path, as: Int32.self)
+        let metric: Metric = metricName == "ip" ? .innerProduct : .squaredL2
+        let output = try JSONLines(path: options.out)
+        let environment = ProcessInfo.processInfo.environment
+        output.emit([
+            "record": "env", "dataset": name, "threads": options.threads, "library": "matchengine",
+            "cpus": ProcessInfo.processInfo.activeProcessorCount, "simd": HNSWIndex.instructionSet,
+            "env": Dictionary(uniqueKeysWithValues: ["OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"].map {
+                ($0, environment[$0] ?? "null")
+            }),
+            "time": ISO8601DateFormatter().string(from: Date()),
+        ])
+        let common: [String: Any] = [
+            "dataset": name, "metric": metricName, "threads": options.threads, "k": k, "n_base": base.rows,
+            "n_query": query.rows, "dim": base.columns,
+        ]
+        func recall(_ found: [[Neighbor]]) -> Double {
+            var hits = 0
+            for (q, neighbours) in found.enumerated() {
+                let expected = Set(truth.row(q).prefix(k).map { UInt64($0) })
+                hits += neighbours.prefix(k).filter { expected.contains($0.id) }.count
+            }
+            return Double(hits) / Double(k * found.count)
+        }
+
+        // HNSW build and sweep.
+        let rss0 = residentBytes()
+        let index = HNSWIndex(
+            dimension: base.columns, metric: metric,
+            configuration: .init(m: m, efConstruction: efConstruction), capacity: base.rows)
+        let buildSeconds = time {
+            index.add(ids: (0..<base.rows).map { UInt64($0) }, vectors: base.values, threads: options.threads)
+        }
+        let rssDelta = residentBytes() - rss0
+        let indexBytes = index.memoryBytes
+        log("matchengine: build \(format(buildSeconds))s, memory \(indexBytes >> 20) MiB, RSS +\(rssDelta >> 20) MiB")
+        for ef in options.efs {
+            var found: [[Neighbor]] = []
+            let batchSeconds = best(of: options.repeats) {
+                found = index.search(batch: query.values, k: k, ef: ef, threads: options.threads)
+            }
+            let rows = (0..<query.rows).map { Array(query.row($0)) }
+            let singleSeconds = best(of: max(1, options.repeats - 1)) {
+                for row in rows { blackHole(index.search(row, k: k, ef: ef)) }
+            }
+            let r = recall(found)
+            output.emit(
+                common.merging([
+                    "record": "ann", "library": "matchengine", "M": m, "efC": efConstruction, "ef": ef,
+                    "recall_at_10": rounded(r, 5), "qps_single": rounded(Double(query.rows) / singleSeconds, 1),
+                    "qps_batch": rounded(Double(query.rows) / batchSeconds, 1), "build_s": rounded(buildSeconds, 3),
+                    "index_bytes": indexBytes, "rss_delta_bytes": rssDelta,
+                ]) { $1 })
+            log("  matchengine ef=\(ef) R@10=\(format(r, 4))  qps_single=\(format(Double(query.rows) / singleSeconds, 1))  qps_batch=\(format(Double(query.rows) / batchSeconds, 1))")
+        }
+
+        // Exact search: all queries in one batch (BLAS) and 200 one at a time (SIMD scan).
+        guard options.exact else { return }
+        BLASThreads.set(options.threads)
+        var exact = ExactIndex(dimension: base.columns, metric: metric)
+        let exactBuild = time {
+            for row in 0..<base.rows { exact.add(id: UInt64(row), vector: Array(base.row(row))) }
+        }
+        var found: [[Neighbor]] = []
+        let batchSeconds = best(of: options.repeats) { found = exact.search(batch: query.values, k: k) }
+        let singles = (0..<min(200, query.rows)).map { Array(query.row($0)) }
+        let singleSeconds = best(of: 1) { for row in singles { blackHole(exact.search(row, k: k)) } }
+        output.emit(
+            common.merging([
+                "record": "exact", "library": "matchengine-exact", "recall_at_10": rounded(recall(found), 5),
+                "qps_batch": rounded(Double(query.rows) / batchSeconds, 1),
+                "qps_single": rounded(Double(singles.count) / singleSeconds, 1), "build_s": rounded(exactBuild, 4),
+                "index_bytes": base.values.count * 4,
+            ]) { $1 })
+        log("  matchengine-exact R@10=\(format(recall(found), 4))  qps_batch=\(format(Double(query.rows) / batchSeconds, 1))  qps_single=\(format(Double(singles.count) / singleSeconds, 1))")
+    }
+
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            func value() throws -> String {
+                guard let v = iterator.next() else { throw BenchmarkError("\(argument) needs a value") }
+                return v
+            }
+            switch argument {
+            case "--threads": options.threads = Int(try value()) ?? 1
+            case "--ef": options.efs = try value().split(separator: ",").compactMap { Int($0) }
+            case "--out": options.out = try value()
+            case "--repeats": options.repeats = Int(try value()) ?? 3
+            case "--no-exact": options.exact = false
+            case "-h", "--help":
+                print("usage: ann-bench DATASET_DIR [--threads N] [--ef 10,16,...] [--out FILE] [--repeats 3] [--no-exact]")
+                exit(0)
+            default:
+                guard !argument.hasPrefix("-"), options.dataset.isEmpty else {
+                    throw BenchmarkError("unexpected argument \(argument)")
+                }
+                options.dataset = argument
+            }
+        }
+        guard !options.dataset.isEmpty else { throw BenchmarkError("usage: ann-bench DATASET_DIR [options]") }
+        return options
+    }
+}
