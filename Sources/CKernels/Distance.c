@@ -182,11 +182,14 @@ void ck_prefetch(const void *address, size_t bytes) {
 void ck_distances_gather(int inner_product, const float *query, const void *base, size_t stride,
                          const uint32_t *ids, size_t count, size_t dim, float *out) {
     const char *rows = (const char *)base;
+    // Prefetch the head of the next row; the hardware prefetcher follows the stream from there.
+    // Prefetching whole 1.5 KB rows stalled on the CPU's line-fill buffers (perf annotate).
     const size_t row_bytes = dim * sizeof(float);
+    const size_t ahead = row_bytes < 768 ? row_bytes : 768;
     ck_pair_fn f = inner_product ? dot_impl : l2sq_impl;
-    if (count > 0) ck_prefetch(rows + (size_t)ids[0] * stride, row_bytes);
+    if (count > 0) ck_prefetch(rows + (size_t)ids[0] * stride, ahead);
     for (size_t i = 0; i < count; i++) {
-        if (i + 1 < count) ck_prefetch(rows + (size_t)ids[i + 1] * stride, row_bytes);
+        if (i + 1 < count) ck_prefetch(rows + (size_t)ids[i + 1] * stride, ahead);
         const float *row = (const float *)(rows + (size_t)ids[i] * stride);
         float value = f(query, row, dim);
         out[i] = inner_product ? 1.0f - value : value;

@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 
 /// Brute-force nearest-neighbour search: exact results, the ground truth for approximate indexes and
 /// the right tool when a filter leaves few candidates.
@@ -126,6 +127,12 @@ public struct ExactIndex: Sendable {
         let queryBlock = 256
         let rowBlock = 4096
         var products = [Float](repeating: 0, count: queryBlock * rowBlock)
+        let keptIndices = UnsafeMutablePointer<UInt32>.allocate(capacity: rowBlock)
+        let keptDistances = UnsafeMutablePointer<Float>.allocate(capacity: rowBlock)
+        defer {
+            keptIndices.deallocate()
+            keptDistances.deallocate()
+        }
         prepared.withUnsafeBufferPointer { q in
             vectors.withUnsafeBufferPointer { rows in
                 products.withUnsafeMutableBufferPointer { product in
@@ -151,7 +158,7 @@ public struct ExactIndex: Sendable {
                                         q.baseAddress! + queryIndex * dimension, count: dimension)
                                 selectTop(
                                     line, count: rowCount, firstRow: rowStart, queryNorm: queryNorm,
-                                    into: &tops[queryIndex])
+                                    into: &tops[queryIndex], scratch: (keptIndices, keptDistances))
                             }
                             queryStart += blockQueries
                         }
@@ -163,26 +170,21 @@ public struct ExactIndex: Sendable {
         return tops.map { $0.sorted() }
     }
 
+    /// Feeds one row of products to `top`: a SIMD pass keeps only the distances below the current
+    /// threshold, so the heap sees a handful of candidates per block instead of thousands.
     private func selectTop(
-        _ products: UnsafePointer<Float>, count n: Int, firstRow: Int, queryNorm: Float, into top: inout TopK
+        _ products: UnsafePointer<Float>, count n: Int, firstRow: Int, queryNorm: Float, into top: inout TopK,
+        scratch: (indices: UnsafeMutablePointer<UInt32>, distances: UnsafeMutablePointer<Float>)
     ) {
-        var threshold = top.threshold
-        if metric.usesInnerProduct {
-            for i in 0..<n {
-                let distance = 1 - products[i]
-                if distance < threshold {
-                    top.insert(id: ids[firstRow + i], distance: distance)
-                    threshold = top.threshold
-                }
-            }
-        } else {
-            for i in 0..<n {
-                let distance = max(0, queryNorm + squaredNorms[firstRow + i] - 2 * products[i])
-                if distance < threshold {
-                    top.insert(id: ids[firstRow + i], distance: distance)
-                    threshold = top.threshold
-                }
-            }
+        let kept = squaredNorms.withUnsafeBufferPointer { norms in
+            ck_collect_below(
+                products, metric.usesInnerProduct ? nil : norms.baseAddress.map { $0 + firstRow }, queryNorm,
+                metric.usesInnerProduct ? 1 : 0, n, top.threshold, scratch.indices, scratch.distances)
+        }
+        // Rounding can take a squared L2 distance just below zero.
+        let floor: Float = metric.usesInnerProduct ? -.infinity : 0
+        for j in 0..<kept where scratch.distances[j] < top.threshold {
+            top.insert(id: ids[firstRow + Int(scratch.indices[j])], distance: max(floor, scratch.distances[j]))
         }
     }
 

@@ -276,44 +276,68 @@ public final class HNSWIndex: @unchecked Sendable {
 
     /// Best-first search of one level from `entry`, keeping the `ef` closest nodes that are live and pass
     /// `filter` in `scratch.results` (a max-heap). Deleted and filtered-out nodes are still walked through.
+    ///
+    /// The hot loop of every search and insert: it reads the arena and scratch through local copies of
+    /// their pointers, so that no class property access (and its exclusivity check) happens per node.
     private func searchLayer(
         _ query: UnsafePointer<Float>, entry: UInt32, entryDistance: Float, ef: Int, level: Int,
         scratch: SearchScratch, filter: SearchFilter?
     ) {
+        let rows = arena.rows
+        let stride = arena.stride
+        let linksOffset = arena.linksOffset
+        let flags = UnsafePointer(arena.flags)
+        let labels = UnsafePointer(arena.labels)
+        let visited = scratch.visited
+        let tag = scratch.generation
         let ids = scratch.neighbourIDs
         let distances = scratch.neighbourDistances
+        let dimension = dimension
         let innerProduct: Int32 = metric.usesInnerProduct ? 1 : 0
-        _ = scratch.visit(entry)
-        scratch.candidates.push(-entryDistance, entry)
-        if !arena.isDeleted(entry) && (filter?.allows(arena.labels[Int(entry)]) ?? true) {
-            scratch.results.push(entryDistance, entry)
+        var candidates = scratch.candidates
+        var results = scratch.results
+        defer {
+            scratch.candidates = candidates
+            scratch.results = results
         }
-        var bound: Float = scratch.results.count >= ef ? scratch.results.top.distance : .infinity
-        while !scratch.candidates.isEmpty {
-            let closest = scratch.candidates.top
+        @inline(__always) func accepts(_ node: UInt32) -> Bool {
+            guard ck_load_acquire_u8(flags + Int(node)) & 1 == 0 else { return false }
+            guard let filter else { return true }
+            return filter.allows(labels[Int(node)])
+        }
+        visited[Int(entry)] = tag
+        candidates.push(-entryDistance, entry)
+        if accepts(entry) { results.push(entryDistance, entry) }
+        var bound: Float = results.count >= ef ? results.top.distance : .infinity
+        while !candidates.isEmpty {
+            let closest = candidates.top
             if -closest.distance > bound { break }
-            scratch.candidates.pop()
-            let list = arena.links(closest.node, level: level)
+            candidates.pop()
+            let list =
+                level == 0
+                ? (rows + Int(closest.node) * stride + linksOffset).assumingMemoryBound(to: UInt32.self)
+                : arena.links(closest.node, level: level)
             let n = Int(ck_load_acquire_u32(list))
             var fresh = 0
             for j in 0..<n {
                 let neighbour = ck_load_acquire_u32(list + 1 + j)
-                if !scratch.visit(neighbour) {
+                if visited[Int(neighbour)] != tag {
+                    visited[Int(neighbour)] = tag
                     ids[fresh] = neighbour
                     fresh += 1
                 }
             }
             guard fresh > 0 else { continue }
-            ck_distances_gather(innerProduct, query, arena.rows, arena.stride, ids, fresh, dimension, distances)
+            ck_distances_gather(innerProduct, query, rows, stride, ids, fresh, dimension, distances)
             for j in 0..<fresh {
                 let d = distances[j]
-                guard d < bound || scratch.results.count < ef else { continue }
+                guard d < bound || results.count < ef else { continue }
                 let neighbour = ids[j]
-                scratch.candidates.push(-d, neighbour)
-                if !arena.isDeleted(neighbour) && (filter?.allows(arena.labels[Int(neighbour)]) ?? true) {
-                    scratch.results.push(d, neighbour)
-                    if scratch.results.count > ef { scratch.results.pop() }
-                    if scratch.results.count >= ef { bound = scratch.results.top.distance }
+                candidates.push(-d, neighbour)
+                if accepts(neighbour) {
+                    results.push(d, neighbour)
+                    if results.count > ef { results.pop() }
+                    if results.count >= ef { bound = results.top.distance }
                 }
             }
         }

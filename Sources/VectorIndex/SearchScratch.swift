@@ -120,7 +120,7 @@ final class SearchScratch: @unchecked Sendable {
         results.removeAll()
     }
 
-    /// Marks `node` visited; returns whether it was already.
+    /// Marks `node` visited; returns whether it was already. (``HNSWIndex``'s hot loop inlines this.)
     @inline(__always)
     func visit(_ node: UInt32) -> Bool {
         let slot = visited + Int(node)

@@ -22,6 +22,11 @@ struct AnnBench {
         var out: String?
         var repeats = 3
         var exact = true
+        /// Load the index from this file instead of building it (for profiling searches).
+        var load: String?
+        /// Also write the built index here.
+        var keep: String?
+        var seed: UInt64?
     }
 
     static func main() throws {
@@ -58,17 +63,31 @@ struct AnnBench {
             return Double(hits) / Double(k * found.count)
         }
 
-        // HNSW build and sweep.
+        // HNSW build (or load), save/load round trip, and sweep.
         let rss0 = residentBytes()
-        let index = HNSWIndex(
+        var index = HNSWIndex(
             dimension: base.columns, metric: metric,
-            configuration: .init(m: m, efConstruction: efConstruction), capacity: base.rows)
-        let buildSeconds = time {
-            index.add(ids: (0..<base.rows).map { UInt64($0) }, vectors: base.values, threads: options.threads)
+            configuration: .init(m: m, efConstruction: efConstruction, seed: options.seed ?? HNSWIndex.Configuration().seed),
+            capacity: base.rows)
+        var buildSeconds = 0.0
+        if let load = options.load {
+            index = try HNSWIndex(contentsOf: URL(fileURLWithPath: load))
+        } else {
+            buildSeconds = time {
+                index.add(ids: (0..<base.rows).map { UInt64($0) }, vectors: base.values, threads: options.threads)
+            }
         }
         let rssDelta = residentBytes() - rss0
-        let indexBytes = index.memoryBytes
-        log("matchengine: build \(format(buildSeconds))s, memory \(indexBytes >> 20) MiB, RSS +\(rssDelta >> 20) MiB")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ann-bench-\(UUID()).hnsw")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let saveSeconds = try time { try index.write(to: file) }
+        var loaded: HNSWIndex?
+        let loadSeconds = try time { loaded = try HNSWIndex(contentsOf: file) }
+        withExtendedLifetime(loaded) {}
+        loaded = nil
+        let indexBytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+        log("matchengine: build \(format(buildSeconds))s, file \(format(Double(indexBytes) / 1_048_576, 1)) MiB (save \(format(saveSeconds, 3))s, load \(format(loadSeconds, 3))s), memory \(index.memoryBytes >> 20) MiB, RSS +\(rssDelta >> 20) MiB")
+        if let keep = options.keep { try index.write(to: URL(fileURLWithPath: keep)) }
         for ef in options.efs {
             var found: [[Neighbor]] = []
             let batchSeconds = best(of: options.repeats) {
@@ -84,7 +103,8 @@ struct AnnBench {
                     "record": "ann", "library": "matchengine", "M": m, "efC": efConstruction, "ef": ef,
                     "recall_at_10": rounded(r, 5), "qps_single": rounded(Double(query.rows) / singleSeconds, 1),
                     "qps_batch": rounded(Double(query.rows) / batchSeconds, 1), "build_s": rounded(buildSeconds, 3),
-                    "index_bytes": indexBytes, "rss_delta_bytes": rssDelta,
+                    "index_bytes": indexBytes, "rss_delta_bytes": rssDelta, "memory_bytes": index.memoryBytes,
+                    "save_s": rounded(saveSeconds, 3), "load_s": rounded(loadSeconds, 3),
                 ]) { $1 })
             log("  matchengine ef=\(ef) R@10=\(format(r, 4))  qps_single=\(format(Double(query.rows) / singleSeconds, 1))  qps_batch=\(format(Double(query.rows) / batchSeconds, 1))")
         }
@@ -124,8 +144,13 @@ struct AnnBench {
             case "--out": options.out = try value()
             case "--repeats": options.repeats = Int(try value()) ?? 3
             case "--no-exact": options.exact = false
+            case "--load": options.load = try value()
+            case "--keep": options.keep = try value()
+            case "--seed": options.seed = UInt64(try value())
             case "-h", "--help":
-                print("usage: ann-bench DATASET_DIR [--threads N] [--ef 10,16,...] [--out FILE] [--repeats 3] [--no-exact]")
+                print(
+                    "usage: ann-bench DATASET_DIR [--threads N] [--ef 10,16,...] [--out FILE] [--repeats 3] [--no-exact]"
+                        + " [--keep INDEX_FILE] [--load INDEX_FILE]")
                 exit(0)
             default:
                 guard !argument.hasPrefix("-"), options.dataset.isEmpty else {

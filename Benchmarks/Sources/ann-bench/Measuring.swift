@@ -1,9 +1,9 @@
 import Foundation
 
 /// Wall-clock seconds `body` takes.
-func time(_ body: () -> Void) -> Double {
+func time(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    body()
+    try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
@@ -44,7 +44,9 @@ final class JSONLines {
             return
         }
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw BenchmarkError("cannot create \(path)")
+            }
         }
         guard let file = FileHandle(forWritingAtPath: path) else { throw BenchmarkError("cannot write \(path)") }
         file.seekToEndOfFile()

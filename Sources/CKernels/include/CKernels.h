@@ -33,6 +33,12 @@ const char *ck_isa(void);
 void ck_distances_gather(int inner_product, const float *query, const void *base, size_t stride,
                          const uint32_t *ids, size_t count, size_t dim, float *out);
 
+/// Distances from a row of inner products `products[0..<n]`: `1 - p` when `inner_product` is non-zero,
+/// else `query_norm + norms[i] - 2p` (squared L2 from squared norms). Writes the index and distance of
+/// each one below `threshold` to `indices`/`distances` (room for `n`) and returns how many.
+size_t ck_collect_below(const float *products, const float *norms, float query_norm, int inner_product, size_t n,
+                        float threshold, uint32_t *indices, float *distances);
+
 /// XXH64 of `length` bytes: the checksum of index file sections.
 uint64_t ck_xxh64(const void *data, size_t length, uint64_t seed);
 
