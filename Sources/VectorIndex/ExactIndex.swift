@@ -106,8 +106,14 @@ public struct ExactIndex: Sendable {
         return top.sorted()
     }
 
+    /// Below this many queries a batch is answered one query at a time with the SIMD kernels; from it on,
+    /// with BLAS. Measured with `ann-bench --crossover` on 100k × 384 (one thread): per query, one at a
+    /// time stays flat while `sgemm` falls below it between 2 and 4 queries.
+    static let blasCrossover = 4
+
     /// The `k` nearest stored vectors to each of `queries`, nearest first: one `sgemm` per block of
-    /// queries and stored rows, then a top-k pass over the product.
+    /// queries and stored rows, then a top-k pass over the product (for fewer than 4 queries, one SIMD
+    /// scan per query, which is faster there).
     ///
     /// - Parameter queries: row-major, `queries.count` a multiple of `dimension`.
     /// - Complexity: O(queryCount × count × dimension).
@@ -123,9 +129,12 @@ public struct ExactIndex: Sendable {
                 }
             }
         }
+        if queryCount < Self.blasCrossover {
+            return (0..<queryCount).map { q in search(Array(queries[q * dimension..<(q + 1) * dimension]), k: k) }
+        }
         var tops = (0..<queryCount).map { _ in TopK(k: k) }
-        let queryBlock = 256
-        let rowBlock = 4096
+        let queryBlock = min(256, queryCount)
+        let rowBlock = min(4096, count)
         var products = [Float](repeating: 0, count: queryBlock * rowBlock)
         let keptIndices = UnsafeMutablePointer<UInt32>.allocate(capacity: rowBlock)
         let keptDistances = UnsafeMutablePointer<Float>.allocate(capacity: rowBlock)

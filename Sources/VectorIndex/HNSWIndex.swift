@@ -53,7 +53,7 @@ public final class HNSWIndex: @unchecked Sendable {
     let structure = ReadWriteLock()
     let linkLocks = StripedLocks()
     private let scratchPool: ScratchPool
-    let state: Mutex<WriterState>
+    let state: Locked<WriterState>
     /// The entry node in the low 32 bits and its level above them; `emptyEntry` when there is none.
     let entryPoint = Atomic<UInt64>(HNSWIndex.emptyEntry)
     private let defaultEF: Atomic<Int>
@@ -80,7 +80,7 @@ public final class HNSWIndex: @unchecked Sendable {
         self.configuration = configuration
         arena = NodeArena(dimension: dimension, maxLinks: configuration.m, capacity: capacity)
         scratchPool = ScratchPool(maxLinks0: 2 * configuration.m)
-        state = Mutex(WriterState(random: SplitMix64(seed: configuration.seed)))
+        state = Locked(WriterState(random: SplitMix64(seed: configuration.seed)))
         defaultEF = Atomic(configuration.efSearch)
         levelMultiplier = 1 / log(Double(configuration.m))
     }
@@ -556,21 +556,25 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// One result slot per query, written by the thread that ran that query.
+/// One result slot per query, written by the thread that ran that query. The slots live in one
+/// fixed buffer, so threads writing different slots never touch shared state.
 final class ResultSlots: @unchecked Sendable {
-    private var slots: [[Neighbor]]
+    private let slots: UnsafeMutablePointer<[Neighbor]>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [Neighbor]) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [], count: count)
     }
 
-    var values: [[Neighbor]] { slots }
-}
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
 
-extension HNSWIndex {
-    /// The instruction set the distance kernels run on in this process: `"avx512f"`, `"avx2"` or
-    /// `"baseline"`.
-    public static var instructionSet: String { Distance.instructionSet }
+    func set(_ index: Int, _ value: [Neighbor]) { slots[index] = value }
+
+    /// The results; read after every writer has finished.
+    var values: [[Neighbor]] { Array(UnsafeBufferPointer(start: slots, count: count)) }
 }

@@ -1,8 +1,6 @@
-import Synchronization
-
 /// Lends ``SearchScratch`` buffers to concurrent searches so that none allocates its own.
 final class ScratchPool: Sendable {
-    private let free = Mutex<[SearchScratch]>([])
+    private let free = Locked<[SearchScratch]>([])
     private let maxLinks0: Int
 
     init(maxLinks0: Int) {

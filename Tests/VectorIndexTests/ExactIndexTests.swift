@@ -39,16 +39,18 @@ struct ExactIndexTests {
         }
     }
 
-    @Test("batch and single distances agree")
-    func batchDistancesMatchSingle() {
+    @Test("batch (BLAS) and single (SIMD) distances agree, below and above the crossover", arguments: [2, 8])
+    func batchDistancesMatchSingle(queryCount: Int) {
         let vectors = randomVectors(count: 300, dimension: 16, seed: 3)
         var index = ExactIndex(dimension: 16, metric: .squaredL2)
         for (i, vector) in vectors.enumerated() { index.add(id: UInt64(i), vector: vector) }
-        let query = randomVectors(count: 1, dimension: 16, seed: 4)[0]
-        let single = index.search(query, k: 5)
-        let batch = index.search(batch: query, k: 5)[0]
-        #expect(single.map(\.id) == batch.map(\.id))
-        for (s, b) in zip(single, batch) { #expect(abs(s.distance - b.distance) < 1e-4) }
+        let queries = randomVectors(count: queryCount, dimension: 16, seed: 4)
+        let batch = index.search(batch: queries.flatMap { $0 }, k: 5)
+        for (q, query) in queries.enumerated() {
+            let single = index.search(query, k: 5)
+            #expect(single.map(\.id) == batch[q].map(\.id))
+            for (s, b) in zip(single, batch[q]) { #expect(abs(s.distance - b.distance) < 1e-4) }
+        }
     }
 
     @Test("remove, replace and filters")

@@ -19,6 +19,15 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(index.search(query, k: 10)) }
     }
 
+    Benchmark("HNSW search, 1 query over 10k×384, ef 64", configuration: .init(scalingFactor: .kilo)) {
+        benchmark in
+        let index = HNSWIndex(dimension: dimension, metric: .innerProduct)
+        index.add(ids: (0..<rows).map { UInt64($0) }, vectors: vectors.flatMap { $0 })
+        let queries = vectors.prefix(1000).map { $0 }
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations { blackHole(index.search(queries[i % queries.count], k: 10, ef: 64)) }
+    }
+
     Benchmark("exact search, 256 queries over 10k×384 (BLAS sgemm)", configuration: .init(scalingFactor: .one)) {
         benchmark in
         var index = ExactIndex(dimension: dimension, metric: .innerProduct)

@@ -24,6 +24,8 @@ struct AnnBench {
         var exact = true
         /// Load the index from this file instead of building it (for profiling searches).
         var load: String?
+        /// Only measure where BLAS batches overtake one-query-at-a-time SIMD scans in exact search.
+        var crossover = false
         /// Also write the built index here.
         var keep: String?
         var seed: UInt64?
@@ -61,6 +63,11 @@ struct AnnBench {
                 hits += neighbours.prefix(k).filter { expected.contains($0.id) }.count
             }
             return Double(hits) / Double(k * found.count)
+        }
+
+        if options.crossover {
+            measureCrossover(base: base, query: query, metric: metric, repeats: options.repeats)
+            return
         }
 
         // HNSW build (or load), save/load round trip, and sweep.
@@ -146,6 +153,7 @@ struct AnnBench {
             case "--no-exact": options.exact = false
             case "--load": options.load = try value()
             case "--keep": options.keep = try value()
+            case "--crossover": options.crossover = true
             case "--seed": options.seed = UInt64(try value())
             case "-h", "--help":
                 print(
@@ -161,5 +169,25 @@ struct AnnBench {
         }
         guard !options.dataset.isEmpty else { throw BenchmarkError("usage: ann-bench DATASET_DIR [options]") }
         return options
+    }
+}
+
+extension AnnBench {
+    /// Microseconds per query for exact search at growing batch sizes, answered either one query at a
+    /// time (SIMD scan) or as one batch (BLAS sgemm), single-threaded.
+    static func measureCrossover(
+        base: VectorFiles.Matrix<Float>, query: VectorFiles.Matrix<Float>, metric: Metric, repeats: Int
+    ) {
+        BLASThreads.set(1)
+        var exact = ExactIndex(dimension: base.columns, metric: metric)
+        for row in 0..<base.rows { exact.add(id: UInt64(row), vector: Array(base.row(row))) }
+        for size in [1, 2, 4, 8, 16, 32, 64, 128] {
+            let rows = (0..<size).map { Array(query.row($0)) }
+            let flat = rows.flatMap { $0 }
+            let single = best(of: repeats) { for row in rows { blackHole(exact.search(row, k: k)) } }
+            let batch = best(of: repeats) { blackHole(exact.search(batch: flat, k: k)) }
+            log("batch \(size): one at a time \(format(single / Double(size) * 1e6, 0)) µs/query, "
+                + "sgemm \(format(batch / Double(size) * 1e6, 0)) µs/query")
+        }
     }
 }
