@@ -85,6 +85,10 @@ public final class HNSWIndex: @unchecked Sendable {
         levelMultiplier = 1 / log(Double(configuration.m))
     }
 
+    /// The instruction set the distance kernels run on in this process: `"avx512f"`, `"avx2"` or
+    /// `"baseline"`.
+    public static var instructionSet: String { Distance.instructionSet }
+
     // MARK: - Reading
 
     /// The number of vectors that searches can return.
