@@ -39,6 +39,21 @@ void ck_distances_gather(int inner_product, const float *query, const void *base
 size_t ck_collect_below(const float *products, const float *norms, float query_norm, int inner_product, size_t n,
                         float threshold, uint32_t *indices, float *distances);
 
+/// `x[r][c] += bias[c]` for a row-major `rows` × `cols` matrix.
+void ck_add_bias_rows(float *x, const float *bias, size_t rows, size_t cols);
+
+/// Exact (erf) GELU in place over `n` values.
+void ck_gelu_erf(float *x, size_t n);
+
+/// For each row: adds `residual` (when not NULL), then normalises to zero mean and unit (biased)
+/// variance with `eps`, then scales by `gamma` and shifts by `beta`.
+void ck_layer_norm_rows(float *x, const float *residual, const float *gamma, const float *beta, size_t rows,
+                        size_t cols, float eps);
+
+/// For each row: multiplies the first `valid` values by `scale`, replaces them by their softmax, and
+/// sets the remaining `cols - valid` (masked padding) to zero.
+void ck_softmax_rows(float *x, size_t rows, size_t cols, size_t valid, float scale);
+
 /// XXH64 of `length` bytes: the checksum of index file sections.
 uint64_t ck_xxh64(const void *data, size_t length, uint64_t seed);
 

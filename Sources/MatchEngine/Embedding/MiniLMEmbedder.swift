@@ -1,0 +1,84 @@
+import Foundation
+
+/// all-MiniLM-L6-v2 computed natively: WordPiece tokenizer, BERT forward pass on OpenBLAS, mean
+/// pooling and L2 normalisation — the same vectors as the sentence-transformers model (checked against
+/// its reference outputs in the tests).
+///
+/// ```swift
+/// let embedder = try MiniLMEmbedder()                 // model files from ModelDirectory.default
+/// let vectors = try await embedder.embed(["Senior Swift developer", "Go, Kubernetes"])
+/// ```
+///
+/// Texts are cut to 256 tokens, like the original model; ``embedDocument(_:)`` covers longer texts with
+/// overlapping windows. Batches are sorted by length and padded per batch, so short texts do not pay
+/// for long ones. The model uses OpenBLAS threads (see `BLASThreads` in VectorIndex).
+public final class MiniLMEmbedder: EmbeddingProvider {
+    public static let identifier = "sentence-transformers/all-MiniLM-L6-v2"
+    public let dimension = MiniLMModel.hidden
+    public let modelIdentifier = MiniLMEmbedder.identifier
+    /// Texts per forward pass.
+    public let batchSize: Int
+
+    private let tokenizer: WordPieceTokenizer
+    private let model: MiniLMModel
+
+    /// Loads the model from `directory`.
+    ///
+    /// - Throws: ``EmbeddingError/modelMissing(directory:file:)`` when a file is missing (run
+    ///   `scripts/bootstrap.sh`), ``EmbeddingError/modelInvalid(file:reason:)`` when one is unusable.
+    public init(directory: URL = ModelDirectory.default, batchSize: Int = 32) throws {
+        precondition(batchSize > 0, "batch size must be positive")
+        try ModelDirectory.check(directory)
+        tokenizer = try WordPieceTokenizer(vocabularyFile: directory.appendingPathComponent("vocab.txt"))
+        model = try MiniLMModel(weights: Safetensors(contentsOf: directory.appendingPathComponent("model.safetensors")))
+        self.batchSize = batchSize
+    }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        embedSynchronously(texts)
+    }
+
+    /// ``embed(_:)`` without suspending: runs on the calling thread.
+    public func embedSynchronously(_ texts: [String]) -> [[Float]] {
+        embed(tokens: texts.map(tokenizer.encode))
+    }
+
+    /// The token ids the model sees for `text` (with `[CLS]`/`[SEP]`, at most 256).
+    public func tokenIDs(_ text: String) -> [Int32] { tokenizer.encode(text) }
+
+    /// Embeds a text of any length: windows of 256 tokens (254 word pieces plus `[CLS]`/`[SEP]`) that
+    /// overlap by 64 pieces are embedded and their vectors averaged, then normalised. A text that fits in
+    /// one window gives exactly ``embed(_:)``'s vector.
+    public func embedDocument(_ text: String) -> [Float] {
+        let pieces = tokenizer.pieces(text)
+        let window = tokenizer.maximumLength - 2
+        let step = window - 64
+        var windows: [[Int32]] = []
+        var start = 0
+        repeat {
+            let end = min(start + window, pieces.count)
+            windows.append(
+                [WordPieceTokenizer.classifierToken] + pieces[start..<end] + [WordPieceTokenizer.separatorToken])
+            start += step
+        } while start + (window - step) < pieces.count
+        let vectors = embed(tokens: windows)
+        guard vectors.count > 1 else { return vectors[0] }
+        var mean = [Float](repeating: 0, count: dimension)
+        for vector in vectors { for c in 0..<dimension { mean[c] += vector[c] } }
+        let norm = max(mean.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
+        return mean.map { $0 / norm }
+    }
+
+    /// Runs the model over token sequences in length-sorted batches, returning vectors in input order.
+    func embed(tokens: [[Int32]]) -> [[Float]] {
+        let order = tokens.indices.sorted { tokens[$0].count < tokens[$1].count }
+        var result = [[Float]](repeating: [], count: tokens.count)
+        var start = 0
+        while start < order.count {
+            let batch = Array(order[start..<min(start + batchSize, order.count)])
+            for (index, vector) in zip(batch, model.embed(batch.map { tokens[$0] })) { result[index] = vector }
+            start += batchSize
+        }
+        return result
+    }
+}
