@@ -15,6 +15,14 @@ let package = Package(
             name: "ann-bench",
             dependencies: [.product(name: "VectorIndex", package: "MatchEngine")]
         ),
+        // The Swift side of ../shared/bench/embed_bench.py: same workloads and JSON lines.
+        .executableTarget(
+            name: "embed-bench",
+            dependencies: [
+                .product(name: "MatchEngine", package: "MatchEngine"),
+                .product(name: "VectorIndex", package: "MatchEngine"),
+            ]
+        ),
         // Micro-benchmarks with ordo-one/benchmark: `swift package benchmark`.
         .executableTarget(
             name: "Kernels",

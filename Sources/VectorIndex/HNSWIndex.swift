@@ -160,7 +160,7 @@ public final class HNSWIndex: @unchecked Sendable {
             }
         }
         let ef = ef ?? efSearch
-        let results = ResultSlots(count: queryCount)
+        let results = ResultSlots<[Neighbor]>(count: queryCount, initial: [])
         prepared.withUnsafeBufferPointer { rows in
             let base = rows.baseAddress.unsafelyUnwrapped
             parallelFor(count: queryCount, threads: threads) { row in
@@ -558,27 +558,4 @@ func parallelFor(count: Int, threads: Int, _ body: (Int) -> Void) {
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-/// One result slot per query, written by the thread that ran that query. The slots live in one
-/// fixed buffer, so threads writing different slots never touch shared state.
-final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[Neighbor]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [], count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: [Neighbor]) { slots[index] = value }
-
-    /// The results; read after every writer has finished.
-    var values: [[Neighbor]] { Array(UnsafeBufferPointer(start: slots, count: count)) }
 }

@@ -78,149 +78,168 @@ final class MiniLMModel: Sendable {
     /// Unit-length sentence embeddings for token sequences (each starting with `[CLS]` and ending with
     /// `[SEP]`, at most 512 long). The batch is padded to its longest sequence; padded keys are masked
     /// out of attention and padded positions out of the mean.
-    func embed(_ sequences: [[Int32]]) -> [[Float]] {
+    func embed(_ sequences: [[Int32]], workspace: Workspace) -> [[Float]] {
         guard let longest = sequences.map(\.count).max(), longest > 0 else { return sequences.map { _ in [] } }
         precondition(longest <= Self.maximumPositions, "sequence longer than \(Self.maximumPositions) tokens")
         let h = Self.hidden
         let batch = sequences.count
         let rows = batch * longest
-        var x = [Float](repeating: 0, count: rows * h)
-        x.withUnsafeMutableBufferPointer { x in
-            for (b, ids) in sequences.enumerated() {
-                for (t, id) in ids.enumerated() {
-                    let row = x.baseAddress! + (b * longest + t) * h
-                    let word = Int(id) * h
-                    let position = t * h
-                    for c in 0..<h {
-                        row[c] = wordEmbeddings[word + c] + positionEmbeddings[position + c] + tokenTypeEmbedding[c]
-                    }
+        workspace.reserve(rows: rows, longest: longest)
+        let x = workspace.x
+        for (b, ids) in sequences.enumerated() {
+            for t in 0..<longest {
+                let row = x + (b * longest + t) * h
+                guard t < ids.count else {
+                    row.update(repeating: 0, count: h)
+                    continue
+                }
+                let word = Int(ids[t]) * h
+                let position = t * h
+                for c in 0..<h {
+                    row[c] = wordEmbeddings[word + c] + positionEmbeddings[position + c] + tokenTypeEmbedding[c]
                 }
             }
-            ck_layer_norm_rows(
-                x.baseAddress, nil, embeddingNormGamma, embeddingNormBeta, rows, h, Self.layerNormEpsilon)
         }
+        ck_layer_norm_rows(x, nil, embeddingNormGamma, embeddingNormBeta, rows, h, Self.layerNormEpsilon)
         let lengths = sequences.map(\.count)
-        var scratch = Scratch(rows: rows, longest: longest)
         for layer in layers {
-            encode(&x, layer: layer, lengths: lengths, longest: longest, scratch: &scratch)
+            encode(layer: layer, lengths: lengths, longest: longest, workspace: workspace)
         }
         return (0..<batch).map { b in pool(x, sequence: b, longest: longest, length: lengths[b]) }
     }
 
-    /// Working buffers of one forward pass, reused by every layer.
-    private struct Scratch {
-        var qkv: [Float]
-        var context: [Float]
-        var projected: [Float]
-        var scores: [Float]
-        var intermediate: [Float]
-        let intermediateRows: Int
+    /// Working memory of forward passes, reused across batches by one thread. Besides the hidden
+    /// states and attention context of the batch it holds only row slices (≤ ``sliceRows`` rows), so a
+    /// batch of 32 × 256 tokens needs about 40 MB.
+    final class Workspace: @unchecked Sendable {
+        static let sliceRows = 1024
+        private(set) var x: UnsafeMutablePointer<Float>
+        private(set) var context: UnsafeMutablePointer<Float>
+        private(set) var qkv: UnsafeMutablePointer<Float>
+        private(set) var scores: UnsafeMutablePointer<Float>
+        let intermediate: UnsafeMutablePointer<Float>
+        let projected: UnsafeMutablePointer<Float>
+        private var rowCapacity = 0
+        private var longestCapacity = 0
 
-        init(rows: Int, longest: Int) {
-            qkv = [Float](repeating: 0, count: rows * 3 * MiniLMModel.hidden)
-            context = [Float](repeating: 0, count: rows * MiniLMModel.hidden)
-            projected = [Float](repeating: 0, count: rows * MiniLMModel.hidden)
-            scores = [Float](repeating: 0, count: longest * longest)
-            // The feed-forward block runs in slices of rows so its 4× wider activations stay small.
-            intermediateRows = min(rows, 1024)
-            intermediate = [Float](repeating: 0, count: intermediateRows * MiniLMModel.intermediate)
+        init() {
+            x = .allocate(capacity: 1)
+            context = .allocate(capacity: 1)
+            qkv = .allocate(capacity: 1)
+            scores = .allocate(capacity: 1)
+            intermediate = .allocate(capacity: Self.sliceRows * MiniLMModel.intermediate)
+            projected = .allocate(capacity: Self.sliceRows * MiniLMModel.hidden)
+        }
+
+        deinit {
+            for buffer in [x, context, qkv, scores, intermediate, projected] { buffer.deallocate() }
+        }
+
+        func reserve(rows: Int, longest: Int) {
+            if rows > rowCapacity {
+                x.deallocate()
+                context.deallocate()
+                x = .allocate(capacity: rows * MiniLMModel.hidden)
+                context = .allocate(capacity: rows * MiniLMModel.hidden)
+                rowCapacity = rows
+            }
+            if longest > longestCapacity {
+                qkv.deallocate()
+                scores.deallocate()
+                qkv = .allocate(capacity: max(Self.sliceRows, longest) * 3 * MiniLMModel.hidden)
+                scores = .allocate(capacity: longest * longest)
+                longestCapacity = longest
+            }
         }
     }
 
-    private func encode(
-        _ x: inout [Float], layer: Layer, lengths: [Int], longest: Int, scratch: inout Scratch
-    ) {
+    private func encode(layer: Layer, lengths: [Int], longest: Int, workspace: Workspace) {
         let h = Self.hidden
         let rows = lengths.count * longest
-        let width = 3 * h
-        x.withUnsafeMutableBufferPointer { x in
-            let x = x.baseAddress!
-            scratch.qkv.withUnsafeMutableBufferPointer { qkv in
-                let qkv = qkv.baseAddress!
-                // Q | K | V for every token in one product: [rows, 384] × [384, 1152].
-                linear(
-                    x, rows: rows, inputs: h, weight: layer.qkvWeight, bias: layer.qkvBias, outputs: width, into: qkv)
-                scratch.scores.withUnsafeMutableBufferPointer { scores in
-                    scratch.context.withUnsafeMutableBufferPointer { context in
-                        attention(
-                            qkv: qkv, lengths: lengths, longest: longest, scores: scores.baseAddress!,
-                            into: context.baseAddress!)
-                    }
-                }
+        let x = workspace.x
+        let context = workspace.context
+        // Self-attention, a group of whole sequences at a time: Q | K | V of the group in one product.
+        let sequencesPerGroup = max(1, Workspace.sliceRows / longest)
+        var first = 0
+        while first < lengths.count {
+            let end = min(first + sequencesPerGroup, lengths.count)
+            let groupRows = (end - first) * longest
+            linear(
+                x + first * longest * h, rows: groupRows, inputs: h, weight: layer.qkvWeight, bias: layer.qkvBias,
+                outputs: 3 * h, into: workspace.qkv)
+            for sequence in first..<end {
+                attention(
+                    qkv: workspace.qkv + (sequence - first) * longest * 3 * h, length: lengths[sequence],
+                    scores: workspace.scores, into: context + sequence * longest * h)
             }
-            scratch.context.withUnsafeBufferPointer { context in
-                scratch.projected.withUnsafeMutableBufferPointer { projected in
-                    linear(
-                        context.baseAddress!, rows: rows, inputs: h, weight: layer.attentionOutputWeight,
-                        bias: layer.attentionOutputBias, outputs: h, into: projected.baseAddress!)
-                    ck_layer_norm_rows(
-                        x, projected.baseAddress, layer.attentionNormGamma, layer.attentionNormBeta, rows, h,
-                        Self.layerNormEpsilon)
-                }
-            }
-            scratch.intermediate.withUnsafeMutableBufferPointer { intermediate in
-                scratch.projected.withUnsafeMutableBufferPointer { projected in
-                    var start = 0
-                    while start < rows {
-                        let count = min(scratch.intermediateRows, rows - start)
-                        linear(
-                            x + start * h, rows: count, inputs: h, weight: layer.intermediateWeight,
-                            bias: layer.intermediateBias, outputs: Self.intermediate, into: intermediate.baseAddress!)
-                        ck_gelu_erf(intermediate.baseAddress, count * Self.intermediate)
-                        linear(
-                            intermediate.baseAddress!, rows: count, inputs: Self.intermediate,
-                            weight: layer.outputWeight, bias: layer.outputBias, outputs: h,
-                            into: projected.baseAddress! + start * h)
-                        start += count
-                    }
-                    ck_layer_norm_rows(
-                        x, projected.baseAddress, layer.outputNormGamma, layer.outputNormBeta, rows, h,
-                        Self.layerNormEpsilon)
-                }
-            }
+            first = end
+        }
+        // Output projection and feed-forward, each followed by residual + LayerNorm, in row slices.
+        var start = 0
+        while start < rows {
+            let count = min(Workspace.sliceRows, rows - start)
+            let slice = x + start * h
+            linear(
+                context + start * h, rows: count, inputs: h, weight: layer.attentionOutputWeight,
+                bias: layer.attentionOutputBias, outputs: h, into: workspace.projected)
+            ck_layer_norm_rows(
+                slice, workspace.projected, layer.attentionNormGamma, layer.attentionNormBeta, count, h,
+                Self.layerNormEpsilon)
+            linear(
+                slice, rows: count, inputs: h, weight: layer.intermediateWeight, bias: layer.intermediateBias,
+                outputs: Self.intermediate, into: workspace.intermediate)
+            ck_gelu_erf(workspace.intermediate, count * Self.intermediate)
+            linear(
+                workspace.intermediate, rows: count, inputs: Self.intermediate, weight: layer.outputWeight,
+                bias: layer.outputBias, outputs: h, into: workspace.projected)
+            ck_layer_norm_rows(
+                slice, workspace.projected, layer.outputNormGamma, layer.outputNormBeta, count, h,
+                Self.layerNormEpsilon)
+            start += count
         }
     }
 
-    /// `output = input × weightᵀ + bias`, with `weight` stored `[outputs, inputs]` as in PyTorch.
+    /// `output = input × weightᵀ + bias`, with `weight` stored `[outputs, inputs]` as in PyTorch. The
+    /// bias is copied into `output` first and accumulated into (β = 1), which spares OpenBLAS its pass
+    /// that clears the output and us a pass that adds the bias.
     private func linear(
         _ input: UnsafePointer<Float>, rows: Int, inputs: Int, weight: [Float], bias: [Float], outputs: Int,
         into output: UnsafeMutablePointer<Float>
     ) {
+        bias.withUnsafeBufferPointer { bias in
+            for row in 0..<rows { (output + row * outputs).update(from: bias.baseAddress!, count: outputs) }
+        }
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs), 1, input,
-            Int32(inputs), weight, Int32(inputs), 0, output, Int32(outputs))
-        ck_add_bias_rows(output, bias, rows, outputs)
+            Int32(inputs), weight, Int32(inputs), 1, output, Int32(outputs))
     }
 
-    /// Multi-head self-attention of each sequence over its own tokens: for every head,
-    /// `softmax(Q Kᵀ / √32) V` with padded keys masked, written head by head into `context`.
+    /// Multi-head self-attention of one sequence over its own `length` real tokens: for every head,
+    /// `softmax(Q Kᵀ / √32) V`, written head by head into the sequence's `context` rows. Padded rows are
+    /// never read, which is the same as masking padded keys.
     private func attention(
-        qkv: UnsafeMutablePointer<Float>, lengths: [Int], longest: Int, scores: UnsafeMutablePointer<Float>,
+        qkv: UnsafeMutablePointer<Float>, length: Int, scores: UnsafeMutablePointer<Float>,
         into context: UnsafeMutablePointer<Float>
     ) {
         let h = Self.hidden
         let width = 3 * h
         let d = Self.headSize
         let scale = 1 / Float(d).squareRoot()
-        for (b, length) in lengths.enumerated() {
-            let base = qkv + b * longest * width
-            for head in 0..<Self.heads {
-                let q = base + head * d
-                let k = base + h + head * d
-                let v = base + 2 * h + head * d
-                // Only the sequence's real rows are computed; its padded rows are never read.
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(length), Int32(length), Int32(d), 1, q,
-                    Int32(width), k, Int32(width), 0, scores, Int32(length))
-                ck_softmax_rows(scores, length, length, length, scale)
-                cblas_sgemm(
-                    CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(length), Int32(d), Int32(length), 1, scores,
-                    Int32(length), v, Int32(width), 0, context + b * longest * h + head * d, Int32(h))
-            }
+        for head in 0..<Self.heads {
+            let q = qkv + head * d
+            let k = qkv + h + head * d
+            let v = qkv + 2 * h + head * d
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(length), Int32(length), Int32(d), 1, q, Int32(width), k,
+                Int32(width), 0, scores, Int32(length))
+            ck_softmax_rows(scores, length, length, length, scale)
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(length), Int32(d), Int32(length), 1, scores,
+                Int32(length), v, Int32(width), 0, context + head * d, Int32(h))
         }
     }
 
-    private func pool(_ x: [Float], sequence b: Int, longest: Int, length: Int) -> [Float] {
+    private func pool(_ x: UnsafeMutablePointer<Float>, sequence b: Int, longest: Int, length: Int) -> [Float] {
         let h = Self.hidden
         var mean = [Float](repeating: 0, count: h)
         for t in 0..<length {

@@ -2,7 +2,10 @@ import Foundation
 
 /// Reads float32 tensors from a `.safetensors` file: an 8-byte little-endian header length, a JSON
 /// header `{name: {dtype, shape, data_offsets}}`, then the raw tensor bytes.
-struct Safetensors {
+///
+/// Each tensor is read from the file straight into its array, so loading needs no more memory than the
+/// weights themselves (mapping the file would add its pages to the peak).
+final class Safetensors {
     struct TensorInfo {
         var dtype: String
         var shape: [Int]
@@ -11,24 +14,28 @@ struct Safetensors {
     }
 
     let path: String
-    private let data: Data
+    private let file: FileHandle
     private let dataStart: Int
     let tensors: [String: TensorInfo]
 
     init(contentsOf url: URL) throws {
         path = url.path
         do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
+            file = try FileHandle(forReadingFrom: url)
         } catch {
-            throw EmbeddingError.modelInvalid(file: url.path, reason: "cannot read: \(error.localizedDescription)")
+            throw EmbeddingError.modelInvalid(file: url.path, reason: "cannot open: \(error.localizedDescription)")
         }
-        guard data.count >= 8 else { throw EmbeddingError.modelInvalid(file: path, reason: "shorter than its header") }
-        let headerLength = data.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
-        guard headerLength > 0, headerLength <= data.count - 8 else {
+        let fileSize = Int((try? file.seekToEnd()) ?? 0)
+        let head = try Self.read(file, at: 0, count: 8, path: path)
+        let headerLength = head.withUnsafeBytes {
+            Int(clamping: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)))
+        }
+        guard headerLength > 0, headerLength <= fileSize - 8 else {
             throw EmbeddingError.modelInvalid(file: path, reason: "header length \(headerLength) out of range")
         }
         dataStart = 8 + headerLength
-        let json = try? JSONSerialization.jsonObject(with: data.subdata(in: 8..<dataStart))
+        let dataSize = fileSize - dataStart
+        let json = try? JSONSerialization.jsonObject(with: Self.read(file, at: 8, count: headerLength, path: path))
         guard let header = json as? [String: Any] else {
             throw EmbeddingError.modelInvalid(file: path, reason: "header is not a JSON object")
         }
@@ -36,7 +43,7 @@ struct Safetensors {
         for (name, value) in header where name != "__metadata__" {
             guard let entry = value as? [String: Any], let dtype = entry["dtype"] as? String,
                 let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2,
-                offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= data.count - dataStart
+                offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= dataSize
             else {
                 throw EmbeddingError.modelInvalid(file: path, reason: "bad entry for tensor \(name)")
             }
@@ -54,13 +61,22 @@ struct Safetensors {
             throw EmbeddingError.modelInvalid(
                 file: path, reason: "tensor \(name) is \(info.dtype) \(info.shape), expected F32 \(shape)")
         }
-        let count = shape.reduce(1, *)
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { raw in
-                let source = UnsafeRawBufferPointer(rebasing: raw[(dataStart + info.begin)..<(dataStart + info.end)])
-                _ = source.copyBytes(to: buffer)
-            }
-            initialized = count
+        let bytes = try Self.read(file, at: dataStart + info.begin, count: info.end - info.begin, path: path)
+        return bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+    }
+
+    deinit { try? file.close() }
+
+    private static func read(_ file: FileHandle, at offset: Int, count: Int, path: String) throws -> Data {
+        do {
+            try file.seek(toOffset: UInt64(offset))
+            let data = try file.read(upToCount: count) ?? Data()
+            guard data.count == count else { throw EmbeddingError.modelInvalid(file: path, reason: "truncated") }
+            return data
+        } catch let error as EmbeddingError {
+            throw error
+        } catch {
+            throw EmbeddingError.modelInvalid(file: path, reason: "cannot read: \(error.localizedDescription)")
         }
     }
 }
