@@ -78,7 +78,10 @@ struct MiniLMTests {
     func longDocuments() throws {
         let embedder = try loadEmbedder()
         let short = "Python developer with PostgreSQL experience."
-        #expect(embedder.embedDocument(short) == embedder.embedSynchronously([short])[0])
+        // Equal up to summation order (other tests may change OpenBLAS's thread count meanwhile).
+        let windowed = embedder.embedDocument(short)
+        let direct = embedder.embedSynchronously([short])[0]
+        #expect(zip(windowed, direct).allSatisfy { abs($0 - $1) < 1e-5 })
         let long = Array(repeating: "Built data pipelines in Python and Spark for analytics teams.", count: 80)
             .joined(separator: " ")
         let vector = embedder.embedDocument(long)
