@@ -45,3 +45,18 @@ package enum Distance {
         for i in vector.indices { vector[i] *= inverse }
     }
 }
+
+extension Metric {
+    /// `rows` (row-major, `dimension` floats a row) as this metric stores and compares them: each row
+    /// scaled to unit length for cosine, unchanged otherwise.
+    func prepared(_ rows: [Float], dimension: Int) -> [Float] {
+        guard normalizes else { return rows }
+        var copy = rows
+        copy.withUnsafeMutableBufferPointer { all in
+            for start in stride(from: 0, to: all.count, by: dimension) {
+                Distance.normalize(UnsafeMutableBufferPointer(rebasing: all[start..<start + dimension]))
+            }
+        }
+        return copy
+    }
+}

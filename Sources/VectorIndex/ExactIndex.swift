@@ -36,8 +36,7 @@ public struct ExactIndex: Sendable {
     /// - Complexity: O(dimension) amortised.
     public mutating func add(id: UInt64, vector: [Float]) {
         precondition(vector.count == dimension, "vector has \(vector.count) floats, index expects \(dimension)")
-        var row = vector
-        if metric.normalizes { row.withUnsafeMutableBufferPointer { Distance.normalize($0) } }
+        let row = metric.prepared(vector, dimension: dimension)
         let norm = row.withUnsafeBufferPointer { Distance.dot($0.baseAddress!, $0.baseAddress!, count: dimension) }
         if let existing = rowOfID[id] {
             vectors.replaceSubrange(existing * dimension..<(existing + 1) * dimension, with: row)
@@ -80,7 +79,7 @@ public struct ExactIndex: Sendable {
     public func search(_ query: [Float], k: Int, filter: ((UInt64) -> Bool)? = nil) -> [Neighbor] {
         precondition(query.count == dimension, "query has \(query.count) floats, index expects \(dimension)")
         guard k > 0, count > 0 else { return [] }
-        let prepared = prepare(query)
+        let prepared = metric.prepared(query, dimension: dimension)
         var top = TopK(k: k)
         let blockRows = 1024
         var distances = [Float](repeating: 0, count: blockRows)
@@ -121,14 +120,7 @@ public struct ExactIndex: Sendable {
         precondition(queries.count % dimension == 0, "batch is not a whole number of \(dimension)-float rows")
         let queryCount = queries.count / dimension
         guard k > 0, count > 0 else { return Array(repeating: [], count: queryCount) }
-        var prepared = queries
-        if metric.normalizes {
-            prepared.withUnsafeMutableBufferPointer { all in
-                for q in 0..<queryCount {
-                    Distance.normalize(UnsafeMutableBufferPointer(rebasing: all[q * dimension..<(q + 1) * dimension]))
-                }
-            }
-        }
+        let prepared = metric.prepared(queries, dimension: dimension)
         if queryCount < Self.blasCrossover {
             return (0..<queryCount).map { q in search(Array(queries[q * dimension..<(q + 1) * dimension]), k: k) }
         }
@@ -195,12 +187,5 @@ public struct ExactIndex: Sendable {
         for j in 0..<kept where scratch.distances[j] < top.threshold {
             top.insert(id: ids[firstRow + Int(scratch.indices[j])], distance: max(floor, scratch.distances[j]))
         }
-    }
-
-    private func prepare(_ query: [Float]) -> [Float] {
-        guard metric.normalizes else { return query }
-        var copy = query
-        copy.withUnsafeMutableBufferPointer { Distance.normalize($0) }
-        return copy
     }
 }

@@ -135,8 +135,7 @@ public final class HNSWIndex: @unchecked Sendable {
     public func search(_ query: [Float], k: Int, ef: Int? = nil, filter: SearchFilter? = nil) -> [Neighbor] {
         precondition(query.count == dimension, "query has \(query.count) floats, index expects \(dimension)")
         guard k > 0 else { return [] }
-        var prepared = query
-        if metric.normalizes { prepared.withUnsafeMutableBufferPointer { Distance.normalize($0) } }
+        let prepared = metric.prepared(query, dimension: dimension)
         return prepared.withUnsafeBufferPointer { q in
             structure.withReadLock {
                 search(q.baseAddress.unsafelyUnwrapped, k: k, ef: ef ?? efSearch, filter: filter)
@@ -150,15 +149,7 @@ public final class HNSWIndex: @unchecked Sendable {
         precondition(queries.count % dimension == 0, "batch is not a whole number of \(dimension)-float rows")
         let queryCount = queries.count / dimension
         guard k > 0 else { return Array(repeating: [], count: queryCount) }
-        var prepared = queries
-        if metric.normalizes {
-            prepared.withUnsafeMutableBufferPointer { all in
-                for row in 0..<queryCount {
-                    Distance.normalize(
-                        UnsafeMutableBufferPointer(rebasing: all[row * dimension..<(row + 1) * dimension]))
-                }
-            }
-        }
+        let prepared = metric.prepared(queries, dimension: dimension)
         let ef = ef ?? efSearch
         let results = ResultSlots<[Neighbor]>(count: queryCount, initial: [])
         prepared.withUnsafeBufferPointer { rows in
@@ -367,15 +358,7 @@ public final class HNSWIndex: @unchecked Sendable {
     public func add(ids: [UInt64], vectors: [Float], threads: Int? = nil) {
         precondition(vectors.count == ids.count * dimension, "need \(ids.count) rows of \(dimension) floats")
         guard !ids.isEmpty else { return }
-        var prepared = vectors
-        if metric.normalizes {
-            prepared.withUnsafeMutableBufferPointer { all in
-                for row in 0..<ids.count {
-                    Distance.normalize(
-                        UnsafeMutableBufferPointer(rebasing: all[row * dimension..<(row + 1) * dimension]))
-                }
-            }
-        }
+        let prepared = metric.prepared(vectors, dimension: dimension)
         reserveCapacity(forAdditional: ids.count)
         prepared.withUnsafeBufferPointer { rows in
             let base = rows.baseAddress.unsafelyUnwrapped
