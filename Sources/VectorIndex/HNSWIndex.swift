@@ -448,7 +448,10 @@ public final class HNSWIndex: @unchecked Sendable {
             while !scratch.results.isEmpty { found.append(scratch.results.pop()) }
             found.reverse()
             guard let closest = found.first else { continue }
-            let chosen = selectNeighbours(found, limit: configuration.m)
+            // Like FAISS, a new node may take as many links as its level allows (2M at level 0, where
+            // hnswlib stops at M): recall@10 at equal ef rose on clustered-100k (0.9412 → 0.9466 at
+            // ef 16, 0.992 → 0.996 at ef 48) for about 15 % more build time.
+            let chosen = selectNeighbours(found, limit: arena.maxLinks(level: level))
             linkLocks.withLock(for: node) { writeLinks(node, level: level, chosen) }
             for neighbour in chosen { connect(neighbour, to: node, level: level) }
             current = closest
