@@ -37,7 +37,9 @@ public struct ExactIndex: Sendable {
     public mutating func add(id: UInt64, vector: [Float]) {
         precondition(vector.count == dimension, "vector has \(vector.count) floats, index expects \(dimension)")
         let row = metric.prepared(vector, dimension: dimension)
-        let norm = row.withUnsafeBufferPointer { Distance.dot($0.baseAddress!, $0.baseAddress!, count: dimension) }
+        let norm = row.withUnsafeBufferPointer {
+            Distance.dot($0.baseAddress.unsafelyUnwrapped, $0.baseAddress.unsafelyUnwrapped, count: dimension)
+        }
         if let existing = rowOfID[id] {
             vectors.replaceSubrange(existing * dimension..<(existing + 1) * dimension, with: row)
             squaredNorms[existing] = norm
@@ -62,7 +64,7 @@ public struct ExactIndex: Sendable {
             rowOfID[moved] = row
             squaredNorms[row] = squaredNorms[last]
             vectors.withUnsafeMutableBufferPointer { buffer in
-                let base = buffer.baseAddress!
+                let base = buffer.baseAddress.unsafelyUnwrapped
                 (base + row * dimension).update(from: base + last * dimension, count: dimension)
             }
         }
@@ -90,8 +92,9 @@ public struct ExactIndex: Sendable {
                     while start < count {
                         let n = min(blockRows, count - start)
                         Distance.distances(
-                            metric, query: q.baseAddress!, rows: rows.baseAddress! + start * dimension, rowCount: n,
-                            dimension: dimension, stride: dimension, into: out.baseAddress!)
+                            metric, query: q.baseAddress.unsafelyUnwrapped,
+                            rows: rows.baseAddress.unsafelyUnwrapped + start * dimension, rowCount: n,
+                            dimension: dimension, stride: dimension, into: out.baseAddress.unsafelyUnwrapped)
                         for i in 0..<n where out[i] < top.threshold {
                             let id = ids[start + i]
                             if let filter, !filter(id) { continue }
@@ -145,18 +148,20 @@ public struct ExactIndex: Sendable {
                             let blockQueries = min(queryBlock, queryCount - queryStart)
                             cblas_sgemm(
                                 CblasRowMajor, CblasNoTrans, CblasTrans, Int32(blockQueries), Int32(rowCount),
-                                Int32(dimension), 1, q.baseAddress! + queryStart * dimension, Int32(dimension),
-                                rows.baseAddress! + rowStart * dimension, Int32(dimension), 0, product.baseAddress!,
+                                Int32(dimension), 1, q.baseAddress.unsafelyUnwrapped + queryStart * dimension,
+                                Int32(dimension),
+                                rows.baseAddress.unsafelyUnwrapped + rowStart * dimension, Int32(dimension), 0,
+                                product.baseAddress.unsafelyUnwrapped,
                                 Int32(rowCount))
                             for b in 0..<blockQueries {
                                 let queryIndex = queryStart + b
-                                let line = product.baseAddress! + b * rowCount
+                                let line = product.baseAddress.unsafelyUnwrapped + b * rowCount
                                 let queryNorm =
                                     metric.usesInnerProduct
                                     ? 0
                                     : Distance.dot(
-                                        q.baseAddress! + queryIndex * dimension,
-                                        q.baseAddress! + queryIndex * dimension, count: dimension)
+                                        q.baseAddress.unsafelyUnwrapped + queryIndex * dimension,
+                                        q.baseAddress.unsafelyUnwrapped + queryIndex * dimension, count: dimension)
                                 selectTop(
                                     line, count: rowCount, firstRow: rowStart, queryNorm: queryNorm,
                                     into: &tops[queryIndex], scratch: (keptIndices, keptDistances))

@@ -50,7 +50,9 @@ extension HNSWIndex {
                 efSearch: efSearch, stride: arena.stride, slots: snapshot.used, live: snapshot.live,
                 entryPoint: entryPoint.load(ordering: .relaxed), seed: configuration.seed, randomState: snapshot.random,
                 tombstones: snapshot.tombstones, freeSlots: snapshot.free.count, sections: sections)
-            try IndexFile.encode(header).withUnsafeBytes { try file.write($0.baseAddress!, count: $0.count, at: 0) }
+            try IndexFile.encode(header).withUnsafeBytes {
+                try file.write($0.baseAddress.unsafelyUnwrapped, count: $0.count, at: 0)
+            }
             try file.sync()
             file.close()
             closed = true
@@ -78,7 +80,9 @@ extension HNSWIndex {
         guard fileSize >= IndexFile.headerBytes else {
             if fileSize >= 8 {
                 var magic = [UInt8](repeating: 0, count: 8)
-                try magic.withUnsafeMutableBytes { try file.read(into: $0.baseAddress!, count: 8, at: 0) }
+                try magic.withUnsafeMutableBytes {
+                    try file.read(into: $0.baseAddress.unsafelyUnwrapped, count: 8, at: 0)
+                }
                 if magic == IndexFile.magic {
                     throw VectorIndexError.corruptIndex(path: path, reason: "truncated header")
                 }
@@ -86,7 +90,9 @@ extension HNSWIndex {
             throw VectorIndexError.notAnIndex(path: path)
         }
         var headerBytes = [UInt8](repeating: 0, count: IndexFile.headerBytes)
-        try headerBytes.withUnsafeMutableBytes { try file.read(into: $0.baseAddress!, count: $0.count, at: 0) }
+        try headerBytes.withUnsafeMutableBytes {
+            try file.read(into: $0.baseAddress.unsafelyUnwrapped, count: $0.count, at: 0)
+        }
         let header = try IndexFile.decode(headerBytes, fileSize: fileSize, path: path)
         guard header.dimension > 0, header.m >= 2, header.m <= 128, header.efConstruction >= 1, header.efSearch >= 1
         else {
@@ -145,7 +151,9 @@ extension HNSWIndex {
             guard level > 0 else { continue }
             let count = level * (1 + arena.maxLinks)
             let block = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
-            upper.withUnsafeBufferPointer { block.initialize(from: $0.baseAddress! + cursor, count: count) }
+            upper.withUnsafeBufferPointer {
+                block.initialize(from: $0.baseAddress.unsafelyUnwrapped + cursor, count: count)
+            }
             arena.upperLinks[node] = block
             cursor += count
             for l in 1...level

@@ -207,7 +207,9 @@ final class MiniLMModel: Sendable {
         into output: UnsafeMutablePointer<Float>
     ) {
         bias.withUnsafeBufferPointer { bias in
-            for row in 0..<rows { (output + row * outputs).update(from: bias.baseAddress!, count: outputs) }
+            for row in 0..<rows {
+                (output + row * outputs).update(from: bias.baseAddress.unsafelyUnwrapped, count: outputs)
+            }
         }
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs), 1, input,
