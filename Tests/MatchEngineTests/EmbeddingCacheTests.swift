@@ -1,0 +1,52 @@
+import Testing
+
+@testable import MatchEngine
+
+/// Counts the texts it is asked to embed.
+private actor CountingProvider: EmbeddingProvider {
+    nonisolated let dimension = 8
+    nonisolated let modelIdentifier = "counting"
+    private(set) var embedded: [String] = []
+
+    func embed(_ texts: [String]) async throws -> [[Float]] {
+        embedded += texts
+        return texts.map { HashingEmbedder(dimension: 8).vector($0) }
+    }
+}
+
+@Suite("Embedding cache")
+struct EmbeddingCacheTests {
+    @Test("texts already seen are not embedded again; near-identical copies share a vector")
+    func cachesByNormalisedText() async throws {
+        let base = CountingProvider()
+        let cached = CachedEmbeddingProvider(base, cache: EmbeddingCache(capacity: 10))
+        let first = try await cached.embed(["Swift developer", "Go engineer"])
+        let second = try await cached.embed(["Go engineer", "  Swift   developer ", "Rust"])
+        #expect(await base.embedded == ["Swift developer", "Go engineer", "Rust"])
+        #expect(second[0] == first[1] && second[1] == first[0])
+        #expect(cached.cache.statistics == .init(hits: 2, misses: 3))
+    }
+
+    @Test("the least recently used vector is evicted at capacity")
+    func evictsLeastRecentlyUsed() {
+        let cache = EmbeddingCache(capacity: 2)
+        let a = EmbeddingCache.key(model: "m", text: "a")
+        let b = EmbeddingCache.key(model: "m", text: "b")
+        let c = EmbeddingCache.key(model: "m", text: "c")
+        cache.store([1], for: a)
+        cache.store([2], for: b)
+        #expect(cache.vector(for: a) == [1])  // a is now the most recent
+        cache.store([3], for: c)  // evicts b
+        #expect(cache.vector(for: b) == nil)
+        #expect(cache.vector(for: a) == [1] && cache.vector(for: c) == [3])
+        #expect(cache.count == 2)
+    }
+
+    @Test("the same text under two models gives two entries")
+    func modelsNeverMix() {
+        let cache = EmbeddingCache(capacity: 4)
+        cache.store([1], for: EmbeddingCache.key(model: "minilm", text: "Go"))
+        #expect(cache.vector(for: EmbeddingCache.key(model: "hashing", text: "Go")) == nil)
+        #expect(cache.vector(for: EmbeddingCache.key(model: "minilm", text: "Go")) == [1])
+    }
+}
