@@ -20,7 +20,7 @@ extension HNSWIndex {
             guard anyDeleted else { return }
             for node in 0..<used where !deleted[node] && !alreadyFree.contains(UInt32(node)) {
                 for level in 0...Int(arena.levels[node]) {
-                    relink(UInt32(node), level: level, deleted: deleted)
+                    repairLinks(UInt32(node), level: level, deleted: deleted)
                 }
             }
             moveEntryPointOffDeleted(used: used, deleted: deleted, free: alreadyFree)
@@ -40,7 +40,7 @@ extension HNSWIndex {
         if worthIt { compact() }
     }
 
-    private func relink(_ node: UInt32, level: Int, deleted: [Bool]) {
+    private func repairLinks(_ node: UInt32, level: Int, deleted: [Bool]) {
         let list = arena.links(node, level: level)
         let count = Int(list.pointee)
         guard (0..<count).contains(where: { deleted[Int(list[1 + $0])] }) else { return }
@@ -56,10 +56,7 @@ extension HNSWIndex {
                 candidates.insert(second[1 + i])
             }
         }
-        let base = UnsafePointer(arena.vector(node))
-        let sorted = candidates.map { Candidate(distance: distance(base, $0), node: $0) }
-            .sorted { ($0.distance, $0.node) < ($1.distance, $1.node) }
-        writeLinks(node, level: level, selectNeighbours(sorted, limit: arena.maxLinks(level: level)))
+        relink(node, level: level, among: Array(candidates))
     }
 
     private func moveEntryPointOffDeleted(used: Int, deleted: [Bool], free: Set<UInt32>) {

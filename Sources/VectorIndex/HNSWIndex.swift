@@ -478,16 +478,18 @@ public final class HNSWIndex: @unchecked Sendable {
                 ck_store_release_u32(list, UInt32(n + 1))
                 return
             }
-            let base = UnsafePointer(arena.vector(neighbour))
-            var candidates = [Candidate(distance: distance(base, node), node: node)]
-            candidates.reserveCapacity(n + 1)
-            for j in 0..<n {
-                let other = ck_load_acquire_u32(list + 1 + j)
-                candidates.append(Candidate(distance: distance(base, other), node: other))
-            }
-            candidates.sort { $0.distance < $1.distance }
-            writeLinks(neighbour, level: level, selectNeighbours(candidates, limit: limit))
+            let current = (0..<n).map { ck_load_acquire_u32(list + 1 + $0) }
+            relink(neighbour, level: level, among: [node] + current)
         }
+    }
+
+    /// Replaces the links of `node` at `level` by the heuristic's choice among `candidates`, taken from
+    /// nearest to farthest (ties by node, so the result does not depend on the candidates' order).
+    func relink(_ node: UInt32, level: Int, among candidates: [UInt32]) {
+        let base = UnsafePointer(arena.vector(node))
+        let sorted = candidates.map { Candidate(distance: distance(base, $0), node: $0) }
+            .sorted { ($0.distance, $0.node) < ($1.distance, $1.node) }
+        writeLinks(node, level: level, selectNeighbours(sorted, limit: arena.maxLinks(level: level)))
     }
 
     func writeLinks(_ node: UInt32, level: Int, _ nodes: [UInt32]) {
