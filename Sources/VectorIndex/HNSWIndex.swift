@@ -178,19 +178,14 @@ public final class HNSWIndex: @unchecked Sendable {
         }
         return scratchPool.withScratch(nodeCapacity: arena.capacity) { scratch in
             let (node, level) = Self.unpack(entry)
-            var current = descend(query, from: node, level: level, toLevel: 0, scratch: scratch)
+            let current = descend(query, from: node, level: level, toLevel: 0, scratch: scratch)
             searchLayer(
                 query, entry: current.node, entryDistance: current.distance, ef: ef, level: 0,
                 scratch: scratch, filter: filter)
             while scratch.results.count > k { scratch.results.pop() }
-            var found = [Neighbor](repeating: Neighbor(id: 0, distance: 0), count: scratch.results.count)
-            var slot = found.count
-            while !scratch.results.isEmpty {
-                current = scratch.results.pop()
-                slot -= 1
-                found[slot] = Neighbor(id: arena.labels[Int(current.node)], distance: current.distance)
+            return scratch.results.removeAllAscending().map {
+                Neighbor(id: arena.labels[Int($0.node)], distance: $0.distance)
             }
-            return found
         }
     }
 
@@ -443,10 +438,7 @@ public final class HNSWIndex: @unchecked Sendable {
             searchLayer(
                 query, entry: current.node, entryDistance: current.distance, ef: configuration.efConstruction,
                 level: level, scratch: scratch, filter: nil)
-            var found = [Candidate]()
-            found.reserveCapacity(scratch.results.count)
-            while !scratch.results.isEmpty { found.append(scratch.results.pop()) }
-            found.reverse()
+            let found = scratch.results.removeAllAscending()
             guard let closest = found.first else { continue }
             // Like FAISS, a new node may take as many links as its level allows (2M at level 0, where
             // hnswlib stops at M): recall@10 at equal ef rose on clustered-100k (0.9412 → 0.9466 at

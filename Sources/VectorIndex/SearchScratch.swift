@@ -60,6 +60,17 @@ struct CandidateHeap {
         return result
     }
 
+    /// Empties the heap, returning its candidates nearest first.
+    mutating func removeAllAscending() -> [Candidate] {
+        var sorted = [Candidate](repeating: Candidate(distance: 0, node: 0), count: count)
+        var slot = count
+        while !isEmpty {
+            slot -= 1
+            sorted[slot] = pop()
+        }
+        return sorted
+    }
+
     /// The kept candidates in heap order.
     var elements: UnsafeBufferPointer<Candidate> { UnsafeBufferPointer(start: storage, count: count) }
 
