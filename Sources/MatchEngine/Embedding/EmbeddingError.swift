@@ -6,6 +6,31 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
     case modelMissing(directory: String, file: String)
     /// A model file exists but cannot be used (bad header, missing tensor, wrong shape).
     case modelInvalid(file: String, reason: String)
+    /// The environment variable that should hold the API key is unset or empty.
+    case missingAPIKey(variable: String)
+    /// The service answered 429; `retryAfter` is its `Retry-After` in seconds, when it sent one.
+    case rateLimited(provider: String, retryAfter: Double?)
+    /// The service failed (5xx): worth retrying.
+    case serverError(provider: String, status: Int, message: String)
+    /// The service refused the request (4xx other than 429: bad key, bad model, input too long):
+    /// retrying the same request cannot help.
+    case requestRejected(provider: String, status: Int, message: String)
+    /// No answer: connection refused or reset, DNS failure, timeout.
+    case transport(provider: String, reason: String)
+    /// An answer that is not the expected embeddings (bad JSON, wrong count or dimension).
+    case malformedResponse(provider: String, reason: String)
+    /// The provider's circuit breaker is open after repeated failures; it is not being called.
+    case circuitOpen(provider: String)
+    /// Every provider of a chain failed; one entry per provider with its last error.
+    case allProvidersFailed([String])
+
+    /// Whether the same request may succeed if sent again after a pause.
+    public var isRetryable: Bool {
+        switch self {
+        case .rateLimited, .serverError, .transport: true
+        default: false
+        }
+    }
 
     public var errorDescription: String? {
         switch self {
@@ -13,6 +38,22 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
             "\(directory)/\(file) is missing: run scripts/bootstrap.sh (or set MATCH_ENGINE_MODEL_DIR)"
         case .modelInvalid(let file, let reason):
             "\(file): unusable model file (\(reason))"
+        case .missingAPIKey(let variable):
+            "the API key variable \(variable) is not set"
+        case .rateLimited(let provider, let retryAfter):
+            "\(provider): rate limited (HTTP 429)" + (retryAfter.map { ", retry after \($0) s" } ?? "")
+        case .serverError(let provider, let status, let message):
+            "\(provider): server error HTTP \(status)" + (message.isEmpty ? "" : ": \(message)")
+        case .requestRejected(let provider, let status, let message):
+            "\(provider): request rejected with HTTP \(status)" + (message.isEmpty ? "" : ": \(message)")
+        case .transport(let provider, let reason):
+            "\(provider): no response (\(reason))"
+        case .malformedResponse(let provider, let reason):
+            "\(provider): malformed response (\(reason))"
+        case .circuitOpen(let provider):
+            "\(provider): circuit open after repeated failures, not called"
+        case .allProvidersFailed(let failures):
+            "every embedding provider failed: " + failures.joined(separator: "; ")
         }
     }
 }

@@ -1,0 +1,234 @@
+import Foundation
+import VectorIndex
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Embeddings from an OpenAI-compatible `POST {baseURL}/embeddings` service (OpenAI, Azure OpenAI,
+/// vLLM, llama.cpp server, Ollama's OpenAI endpoint, ...).
+///
+/// The API key is read from an environment variable when the provider is created and sent as a
+/// bearer token; it never appears in errors or logs. Each call to ``embed(_:)`` sends one request per
+/// ``Configuration/maxBatchSize`` texts. HTTP 429 and 5xx are reported as retryable errors
+/// (``EmbeddingError/isRetryable``) for a ``ResilientProvider`` to retry; this type itself does not
+/// retry. Returned vectors are L2-normalised.
+public final class HTTPEmbeddingProvider: EmbeddingProvider {
+    /// Where and what to ask.
+    public struct Configuration: Sendable {
+        /// The API root, e.g. `https://api.openai.com/v1`; requests go to `baseURL/embeddings`.
+        public var baseURL: URL
+        /// The `model` field of the request, e.g. `text-embedding-3-small`.
+        public var model: String
+        /// The length of the vectors the model returns; responses of another length are refused.
+        public var dimension: Int
+        /// Stored with every vector. Defaults to `model`; set it to another provider's identifier only
+        /// when both serve the very same model (e.g. all-MiniLM-L6-v2 behind a server and locally).
+        public var modelIdentifier: String
+        /// The environment variable holding the API key, or `nil` for services without
+        /// authentication (local servers).
+        public var apiKeyVariable: String?
+        /// Seconds to wait for a response before giving up on a request. On Linux it is rounded up to
+        /// whole seconds: swift-corelibs-foundation truncates sub-second timeouts, and a timeout below one
+        /// second there fails every request at once.
+        public var timeout: TimeInterval = 30
+        /// The most texts sent in one request.
+        public var maxBatchSize = 256
+
+        public init(
+            baseURL: URL, model: String, dimension: Int, modelIdentifier: String? = nil,
+            apiKeyVariable: String? = "OPENAI_API_KEY"
+        ) {
+            self.baseURL = baseURL
+            self.model = model
+            self.dimension = dimension
+            self.modelIdentifier = modelIdentifier ?? model
+            self.apiKeyVariable = apiKeyVariable
+        }
+    }
+
+    public let configuration: Configuration
+    public var dimension: Int { configuration.dimension }
+    public var modelIdentifier: String { configuration.modelIdentifier }
+    /// The name used in errors: the model and host, never the key.
+    public let name: String
+
+    private let apiKey: String?
+    private let timeout: TimeInterval
+    private let session: URLSession
+    private let endpoint: URL
+    private let counters = Locked(EmbeddingUsage())
+
+    /// - Throws: ``EmbeddingError/missingAPIKey(variable:)`` when `apiKeyVariable` is set but the
+    ///   environment (`environment`, by default the process's) has no non-empty value for it.
+    /// - Precondition: `dimension > 0`, `maxBatchSize > 0`, `timeout > 0`.
+    public init(
+        _ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
+        precondition(configuration.dimension > 0, "dimension must be positive")
+        precondition(configuration.maxBatchSize > 0, "maxBatchSize must be positive")
+        precondition(configuration.timeout > 0, "timeout must be positive")
+        if let variable = configuration.apiKeyVariable {
+            guard let key = environment[variable], !key.isEmpty else {
+                throw EmbeddingError.missingAPIKey(variable: variable)
+            }
+            apiKey = key
+        } else {
+            apiKey = nil
+        }
+        self.configuration = configuration
+        endpoint = configuration.baseURL.appendingPathComponent("embeddings")
+        name = "\(configuration.model)@\(configuration.baseURL.host ?? configuration.baseURL.absoluteString)"
+        #if canImport(FoundationNetworking)
+            let timeout = configuration.timeout.rounded(.up)
+        #else
+            let timeout = configuration.timeout
+        #endif
+        self.timeout = timeout
+        let sessionConfiguration = URLSessionConfiguration.ephemeral
+        sessionConfiguration.timeoutIntervalForRequest = timeout
+        sessionConfiguration.timeoutIntervalForResource = timeout
+        sessionConfiguration.httpMaximumConnectionsPerHost = 4
+        session = URLSession(configuration: sessionConfiguration)
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    /// Requests, failures, texts and tokens so far.
+    public var usage: EmbeddingUsage { counters.withLock { $0 } }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        var vectors: [[Float]] = []
+        vectors.reserveCapacity(texts.count)
+        var start = 0
+        while start < texts.count {
+            let end = min(start + configuration.maxBatchSize, texts.count)
+            vectors += try await request(Array(texts[start..<end]))
+            start = end
+        }
+        return vectors
+    }
+
+    private func request(_ texts: [String]) async throws -> [[Float]] {
+        counters.withLock { $0.requests += 1 }
+        do {
+            let (vectors, tokens) = try await send(texts)
+            counters.withLock { usage in
+                usage.texts += texts.count
+                usage.promptTokens += tokens
+            }
+            return vectors
+        } catch {
+            counters.withLock { $0.failedRequests += 1 }
+            throw error
+        }
+    }
+
+    private func send(_ texts: [String]) async throws -> (vectors: [[Float]], tokens: Int) {
+        var request = URLRequest(url: endpoint, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
+        request.httpBody = try JSONEncoder().encode(
+            EmbeddingsRequest(model: configuration.model, input: texts, encoding_format: "float"))
+
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: request)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw EmbeddingError.transport(provider: name, reason: Self.describe(error))
+        }
+        guard let http = response as? HTTPURLResponse else {
+            throw EmbeddingError.malformedResponse(provider: name, reason: "not an HTTP response")
+        }
+        switch http.statusCode {
+        case 200..<300:
+            return try decode(data, expecting: texts.count)
+        case 429:
+            let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
+            throw EmbeddingError.rateLimited(provider: name, retryAfter: retryAfter)
+        case 500..<600:
+            throw EmbeddingError.serverError(provider: name, status: http.statusCode, message: Self.message(in: data))
+        default:
+            throw EmbeddingError.requestRejected(
+                provider: name, status: http.statusCode, message: Self.message(in: data))
+        }
+    }
+
+    private func decode(_ data: Data, expecting count: Int) throws -> (vectors: [[Float]], tokens: Int) {
+        let body: EmbeddingsResponse
+        do {
+            body = try JSONDecoder().decode(EmbeddingsResponse.self, from: data)
+        } catch {
+            throw EmbeddingError.malformedResponse(provider: name, reason: "not an embeddings JSON body")
+        }
+        guard body.data.count == count else {
+            throw EmbeddingError.malformedResponse(
+                provider: name, reason: "\(body.data.count) embeddings for \(count) inputs")
+        }
+        var vectors = [[Float]](repeating: [], count: count)
+        for item in body.data {
+            guard vectors.indices.contains(item.index), vectors[item.index].isEmpty else {
+                throw EmbeddingError.malformedResponse(provider: name, reason: "bad or repeated index \(item.index)")
+            }
+            guard item.embedding.count == dimension else {
+                throw EmbeddingError.malformedResponse(
+                    provider: name, reason: "vector of length \(item.embedding.count), expected \(dimension)")
+            }
+            guard item.embedding.allSatisfy(\.isFinite) else {
+                throw EmbeddingError.malformedResponse(provider: name, reason: "non-finite value in vector")
+            }
+            vectors[item.index] = Self.normalised(item.embedding)
+        }
+        return (vectors, body.usage?.prompt_tokens ?? 0)
+    }
+
+    private static func normalised(_ vector: [Float]) -> [Float] {
+        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return norm > 0 ? vector.map { $0 / norm } : vector
+    }
+
+    /// The service's own error message (`{"error":{"message":...}}`), shortened, or nothing.
+    private static func message(in data: Data) -> String {
+        if let body = try? JSONDecoder().decode(ErrorResponse.self, from: data) {
+            return String(body.error.message.prefix(200))
+        }
+        return ""
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let urlError = error as? URLError {
+            return urlError.code == .timedOut ? "timed out" : "URL error \(urlError.code.rawValue)"
+        }
+        return "\(error)"
+    }
+}
+
+// The wire format of OpenAI's embeddings API; field names as on the wire.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+private struct EmbeddingsRequest: Encodable {
+    var model: String
+    var input: [String]
+    var encoding_format: String
+}
+
+private struct EmbeddingsResponse: Decodable {
+    struct Item: Decodable {
+        var index: Int
+        var embedding: [Float]
+    }
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    struct Usage: Decodable {
+        var prompt_tokens: Int
+    }
+    var data: [Item]
+    var usage: Usage?
+}
+
+private struct ErrorResponse: Decodable {
+    struct Detail: Decodable { var message: String }
+    var error: Detail
+}
