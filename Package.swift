@@ -61,7 +61,11 @@ let package = Package(
             name: "ResumeParserTests",
             dependencies: ["ResumeParser", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "MatchEngineTests", dependencies: ["MatchEngine", "ResumeParser", "TestSupport"]),
+        .testTarget(
+            name: "MatchEngineTests",
+            dependencies: [
+                "MatchEngine", "ResumeParser", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

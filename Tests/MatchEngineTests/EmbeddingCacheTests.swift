@@ -1,3 +1,6 @@
+import Foundation
+import GRDB
+import TestSupport
 import Testing
 
 @testable import MatchEngine
@@ -48,5 +51,42 @@ struct EmbeddingCacheTests {
         cache.store([1], for: EmbeddingCache.key(model: "minilm", text: "Go"))
         #expect(cache.vector(for: EmbeddingCache.key(model: "hashing", text: "Go")) == nil)
         #expect(cache.vector(for: EmbeddingCache.key(model: "minilm", text: "Go")) == [1])
+    }
+
+    @Test("with a store, vectors persist: a new process's cache answers from SQLite without embedding")
+    func persistsAcrossProcesses() async throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("cache.sqlite").path
+        let texts = ["Swift developer", "Go engineer", "Swift developer", "Rust"]
+        let firstBase = CountingProvider()
+        let first = CachedEmbeddingProvider(
+            firstBase, cache: EmbeddingCache(capacity: 10, store: try DocumentStore(path: path)))
+        let original = try await first.embed(texts)
+        #expect(await firstBase.embedded == ["Swift developer", "Go engineer", "Rust"], "each distinct text once")
+        #expect(first.cache.statistics == .init(hits: 0, misses: 4))
+
+        let secondBase = CountingProvider()
+        let secondCache = EmbeddingCache(capacity: 10, store: try DocumentStore(path: path))
+        let second = CachedEmbeddingProvider(secondBase, cache: secondCache)
+        let again = try await second.embed(texts + ["C#"])
+        #expect(Array(again.prefix(4)) == original, "bit-exact round trip through the blob")
+        #expect(await secondBase.embedded == ["C#"])
+        #expect(secondCache.statistics == .init(hits: 4, misses: 1, storedHits: 4))
+        _ = try await second.embed(["Rust"])
+        #expect(secondCache.statistics.storedHits == 4, "now answered from memory")
+        #expect(try secondCache.store?.cachedVectorCount(model: "counting") == 4)
+        #expect(try secondCache.store?.cachedVectorCount(model: "other") == 0)
+    }
+
+    @Test("a broken cache table costs speed, not results, and is reported")
+    func persistenceFailure() async throws {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("cache.sqlite").path
+        let cache = EmbeddingCache(capacity: 10, store: try DocumentStore(path: path))
+        try await DatabaseQueue(path: path).write { db in try db.execute(sql: "DROP TABLE embeddingCache") }
+        let base = CountingProvider()
+        let vectors = try await CachedEmbeddingProvider(base, cache: cache).embed(["a b", "c d"])
+        #expect(vectors == [HashingEmbedder(dimension: 8).vector("a b"), HashingEmbedder(dimension: 8).vector("c d")])
+        #expect(cache.statistics.persistenceFailures == 2, "one failed read, one failed write")
+        #expect(cache.statistics.misses == 2)
+        #expect(cache.lastPersistenceError?.contains("embeddingCache") == true)
     }
 }

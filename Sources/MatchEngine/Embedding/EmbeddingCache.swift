@@ -5,12 +5,25 @@ import VectorIndex
 /// of the normalised text), so that vectors of different models never mix and re-embedding the same
 /// text is free.
 ///
-/// - Complexity: O(1) per lookup and insert (hash map + doubly linked list over slots).
+/// With a ``DocumentStore`` the cache is also persistent: vectors are written through to the store's
+/// SQLite database, and texts missing from memory are looked up there before they count as misses, so
+/// a new process does not re-embed what an earlier one did. A cache is an optimisation: when the
+/// database cannot be read or written the lookup counts as a miss, the vector is still returned, and
+/// ``Statistics/persistenceFailures`` and ``lastPersistenceError`` say so.
+///
+/// - Complexity: O(1) per lookup and insert in memory (hash map + doubly linked list over slots); one
+///   SQLite query per batch for the texts memory does not hold.
 public final class EmbeddingCache: Sendable {
     /// Lookups answered from the cache and lookups that were not.
     public struct Statistics: Sendable, Equatable {
+        /// Lookups answered, from memory or from the database.
         public var hits: Int
+        /// Lookups not answered: the text had to be embedded.
         public var misses: Int
+        /// Of ``hits``, those answered by the database.
+        public var storedHits = 0
+        /// Database reads or writes that failed (the cache went on in memory).
+        public var persistenceFailures = 0
     }
 
     struct Key: Hashable, Sendable {
@@ -27,17 +40,27 @@ public final class EmbeddingCache: Sendable {
         var head = -1  // most recently used
         var tail = -1  // least recently used
         var statistics = Statistics(hits: 0, misses: 0)
+        var lastPersistenceError: String?
     }
 
-    /// The most vectors kept.
+    /// The most vectors kept in memory.
     public let capacity: Int
+    /// Where vectors persist, if anywhere.
+    public let store: DocumentStore?
     private let storage: Locked<Storage>
 
-    public init(capacity: Int = 10_000) {
+    /// - Parameters:
+    ///   - capacity: the most vectors kept in memory.
+    ///   - store: persists vectors across processes; `nil` keeps them in memory only.
+    public init(capacity: Int = 10_000, store: DocumentStore? = nil) {
         precondition(capacity > 0, "capacity must be positive")
         self.capacity = capacity
+        self.store = store
         storage = Locked(Storage())
     }
+
+    /// Why the last database read or write failed, if one did.
+    public var lastPersistenceError: String? { storage.withLock { $0.lastPersistenceError } }
 
     public var statistics: Statistics { storage.withLock { $0.statistics } }
 
@@ -51,10 +74,64 @@ public final class EmbeddingCache: Sendable {
         return Key(model: model, digest: SHA256.hexDigest(of: Array(normalised.utf8)))
     }
 
-    func vector(for key: Key) -> [Float]? {
+    /// The cached vector of each key, `nil` where there is none: memory first, then one database query
+    /// per model for the rest (found vectors are kept in memory).
+    func vectors(for keys: [Key]) -> [[Float]?] {
+        var result = keys.map { lookUpInMemory($0, countingMiss: store == nil) }
+        guard let store else { return result }
+        let missing = result.indices.filter { result[$0] == nil }
+        for (model, indices) in Dictionary(grouping: missing, by: { keys[$0].model }) {
+            let found: [String: [Float]]
+            do {
+                found = try store.cachedVectors(model: model, digests: indices.map { keys[$0].digest })
+            } catch {
+                recordPersistenceFailure(error)
+                found = [:]
+            }
+            var hits = 0
+            for index in indices {
+                result[index] = found[keys[index].digest]
+                if let vector = result[index] {
+                    insertInMemory(vector, for: keys[index])
+                    hits += 1
+                }
+            }
+            storage.withLock { storage in
+                storage.statistics.hits += hits
+                storage.statistics.storedHits += hits
+                storage.statistics.misses += indices.count - hits
+            }
+        }
+        return result
+    }
+
+    /// Caches vectors in memory and, with a store, in the database (one transaction per model).
+    func store(_ entries: [(key: Key, vector: [Float])]) {
+        for entry in entries { insertInMemory(entry.vector, for: entry.key) }
+        guard let store else { return }
+        for (model, group) in Dictionary(grouping: entries, by: { $0.key.model }) {
+            do {
+                try store.storeCachedVectors(model: model, group.map { ($0.key.digest, $0.vector) })
+            } catch {
+                recordPersistenceFailure(error)
+            }
+        }
+    }
+
+    private func recordPersistenceFailure(_ error: any Error) {
+        storage.withLock { storage in
+            storage.statistics.persistenceFailures += 1
+            storage.lastPersistenceError = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        }
+    }
+
+    /// The vector in memory for `key`, counting a hit, or a miss when `countingMiss`.
+    func vector(for key: Key) -> [Float]? { lookUpInMemory(key, countingMiss: true) }
+
+    private func lookUpInMemory(_ key: Key, countingMiss: Bool) -> [Float]? {
         storage.withLock { storage in
             guard let slot = storage.slotOfKey[key] else {
-                storage.statistics.misses += 1
+                if countingMiss { storage.statistics.misses += 1 }
                 return nil
             }
             storage.statistics.hits += 1
@@ -63,7 +140,10 @@ public final class EmbeddingCache: Sendable {
         }
     }
 
-    func store(_ vector: [Float], for key: Key) {
+    /// Caches one vector in memory only.
+    func store(_ vector: [Float], for key: Key) { insertInMemory(vector, for: key) }
+
+    private func insertInMemory(_ vector: [Float], for key: Key) {
         storage.withLock { storage in
             if let slot = storage.slotOfKey[key] {
                 storage.vectors[slot] = vector
@@ -110,33 +190,5 @@ public final class EmbeddingCache: Sendable {
         if storage.head >= 0 { storage.previous[storage.head] = slot }
         storage.head = slot
         if storage.tail < 0 { storage.tail = slot }
-    }
-}
-
-/// Wraps a provider with an ``EmbeddingCache``: texts already seen come from the cache, the others are
-/// embedded by the wrapped provider in one batch.
-public struct CachedEmbeddingProvider<Base: EmbeddingProvider>: EmbeddingProvider {
-    public let base: Base
-    public let cache: EmbeddingCache
-
-    public init(_ base: Base, cache: EmbeddingCache = EmbeddingCache()) {
-        self.base = base
-        self.cache = cache
-    }
-
-    public var dimension: Int { base.dimension }
-    public var modelIdentifier: String { base.modelIdentifier }
-
-    public func embed(_ texts: [String]) async throws -> [[Float]] {
-        let keys = texts.map { EmbeddingCache.key(model: base.modelIdentifier, text: $0) }
-        var result = keys.map { cache.vector(for: $0) }
-        let missing = result.indices.filter { result[$0] == nil }
-        guard !missing.isEmpty else { return result.map { $0 ?? [] } }
-        let computed = try await base.embed(missing.map { texts[$0] })
-        for (index, vector) in zip(missing, computed) {
-            cache.store(vector, for: keys[index])
-            result[index] = vector
-        }
-        return result.map { $0 ?? [] }
     }
 }

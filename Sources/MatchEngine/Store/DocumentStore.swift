@@ -66,7 +66,7 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    private func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch {
@@ -74,7 +74,7 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    private func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
         } catch {
@@ -95,6 +95,15 @@ public final class DocumentStore: Sendable {
                 table.column("pageCount", .integer)
                 table.column("ingestedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
                 table.uniqueKey(["kind", "contentHash"])
+            }
+        }
+        migrator.registerMigration("v2: embedding cache") { db in
+            try db.create(table: "embeddingCache", options: .withoutRowID) { table in
+                table.column("model", .text).notNull()
+                table.column("digest", .text).notNull()
+                table.column("vector", .blob).notNull()
+                table.column("createdAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+                table.primaryKey(["model", "digest"])
             }
         }
         return migrator

@@ -1,0 +1,36 @@
+/// Wraps a provider with an ``EmbeddingCache``: texts already seen (in memory, or in the cache's
+/// database) come from the cache; the others are embedded by the wrapped provider in one batch, each
+/// distinct text once, and cached.
+public struct CachedEmbeddingProvider<Base: EmbeddingProvider>: EmbeddingProvider {
+    public let base: Base
+    public let cache: EmbeddingCache
+
+    public init(_ base: Base, cache: EmbeddingCache = EmbeddingCache()) {
+        self.base = base
+        self.cache = cache
+    }
+
+    public var dimension: Int { base.dimension }
+    public var modelIdentifier: String { base.modelIdentifier }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        let keys = texts.map { EmbeddingCache.key(model: base.modelIdentifier, text: $0) }
+        var result = cache.vectors(for: keys)
+        var firstIndexOfKey: [EmbeddingCache.Key: Int] = [:]
+        for index in result.indices where result[index] == nil && firstIndexOfKey[keys[index]] == nil {
+            firstIndexOfKey[keys[index]] = index
+        }
+        guard !firstIndexOfKey.isEmpty else { return result.map { $0 ?? [] } }
+        let missing = firstIndexOfKey.values.sorted()
+        let computed = try await base.embed(missing.map { texts[$0] })
+        guard computed.count == missing.count else {
+            throw EmbeddingError.malformedResponse(
+                provider: base.modelIdentifier, reason: "\(computed.count) vectors for \(missing.count) texts")
+        }
+        var vectorOfKey: [EmbeddingCache.Key: [Float]] = [:]
+        for (index, vector) in zip(missing, computed) { vectorOfKey[keys[index]] = vector }
+        cache.store(missing.map { (keys[$0], vectorOfKey[keys[$0]] ?? []) })
+        for index in result.indices where result[index] == nil { result[index] = vectorOfKey[keys[index]] }
+        return result.map { $0 ?? [] }
+    }
+}
