@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct MatchTool: ParsableCommand {
+struct MatchTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match-tool",
         abstract: "Score resumes against jobs, locally.",
         version: "0.1.0",
-        subcommands: [IngestCommand.self]
+        subcommands: [IngestCommand.self, EmbedCommand.self]
     )
 }

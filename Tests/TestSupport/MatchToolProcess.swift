@@ -18,7 +18,8 @@ public enum MatchToolProcess {
         return Bundle.main.bundleURL
     }
 
-    public static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `match-tool arguments`, with `environment` added to this process's environment.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let executable = productsDirectory.appendingPathComponent("match-tool")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: executable.path])
@@ -26,6 +27,7 @@ public enum MatchToolProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Standard error goes to a file so that neither stream can fill a pipe and block the other.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID()).err")
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {

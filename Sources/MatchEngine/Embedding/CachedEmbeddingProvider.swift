@@ -1,11 +1,11 @@
 /// Wraps a provider with an ``EmbeddingCache``: texts already seen (in memory, or in the cache's
 /// database) come from the cache; the others are embedded by the wrapped provider in one batch, each
 /// distinct text once, and cached.
-public struct CachedEmbeddingProvider<Base: EmbeddingProvider>: EmbeddingProvider {
-    public let base: Base
+public struct CachedEmbeddingProvider: EmbeddingProvider {
+    public let base: any EmbeddingProvider
     public let cache: EmbeddingCache
 
-    public init(_ base: Base, cache: EmbeddingCache = EmbeddingCache()) {
+    public init(_ base: any EmbeddingProvider, cache: EmbeddingCache = EmbeddingCache()) {
         self.base = base
         self.cache = cache
     }
