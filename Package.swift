@@ -36,7 +36,8 @@ let package = Package(
         ),
         .target(
             name: "ResumeParser",
-            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Skills/Resources/skills-taxonomy.json")]
         ),
         .target(
             name: "MatchEngine",

@@ -52,7 +52,22 @@ public final class MiniLMEmbedder: EmbeddingProvider {
 
     /// ``embed(_:)`` without suspending: runs on the calling thread.
     public func embedSynchronously(_ texts: [String]) -> [[Float]] {
-        embed(tokens: texts.map(tokenizer.encode))
+        embed(tokens: tokenize(texts))
+    }
+
+    /// Token ids of every text; large inputs are tokenized on ``threads`` threads (at 2 threads, serial
+    /// tokenization of 1,000 short texts cost 8 % of the end-to-end time).
+    private func tokenize(_ texts: [String]) -> [[Int32]] {
+        let chunk = 64
+        guard threads > 1, texts.count > chunk else { return texts.map(tokenizer.encode) }
+        let slots = ResultSlots<[Int32]>(count: texts.count, initial: [])
+        let tokenizer = tokenizer
+        DispatchQueue.concurrentPerform(iterations: (texts.count + chunk - 1) / chunk) { part in
+            for index in part * chunk..<min((part + 1) * chunk, texts.count) {
+                slots.set(index, tokenizer.encode(texts[index]))
+            }
+        }
+        return slots.values
     }
 
     /// The token ids the model sees for `text` (with `[CLS]`/`[SEP]`, at most 256).

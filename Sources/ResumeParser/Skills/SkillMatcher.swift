@@ -1,0 +1,223 @@
+/// Finds the skills of a taxonomy in text: one Aho–Corasick pass over the case-folded text for all
+/// names and aliases at once, then rules that keep the matches a reader would agree with:
+///
+/// - token boundaries: "Java" is not found in "JavaScript", "C" not in "C++" or "C#", "React" not in
+///   "Reactive";
+/// - leftmost-longest: "Spring Boot" wins over "Spring", "React Native" over "React";
+/// - case for ambiguous names: ``Skill/cased`` skills match only as written ("Go", not "go"), and
+///   `=`-marked aliases likewise;
+/// - context for one-letter names: ``Skill/listed`` skills count only in a skills list (see
+///   ``matches(in:isSkillList:)``) or next to another skill with only separators between ("Python, R
+///   and SQL"); short names glued to `-`, `&` or `'` ("R&D", "C-level", "Go-to-market") never count;
+/// - URLs and e-mail addresses are not searched.
+///
+/// Build one matcher and reuse it: building takes tens of milliseconds, matching a resume well under one.
+public struct SkillMatcher: Sendable {
+    /// One skill found in a text.
+    public struct Match: Sendable, Hashable {
+        public var skill: Skill
+        /// The UTF-8 byte offsets of the match in the text.
+        public var utf8Range: Range<Int>
+    }
+
+    private struct Pattern: Sendable {
+        var skill: Int32
+        /// When set, the original text must be exactly these bytes.
+        var exact: [UInt8]?
+    }
+
+    public let taxonomy: SkillTaxonomy
+    private let automaton: AhoCorasick
+    private let patterns: [Pattern]
+
+    public init(taxonomy: SkillTaxonomy = .standard) {
+        self.taxonomy = taxonomy
+        var patterns: [Pattern] = []
+        var bytes: [[UInt8]] = []
+        var seen = Set<[UInt8]>()
+        for (index, skill) in taxonomy.skills.enumerated() {
+            let forms = [(skill.name, skill.cased)] + skill.aliases.map { (SkillTaxonomy.plain($0), $0.hasPrefix("=")) }
+            for (form, cased) in forms {
+                let folded = Self.fold(form).bytes
+                guard !folded.isEmpty else { continue }
+                // The first skill to claim a folded form keeps it, unless the form is exact-case only.
+                guard cased || seen.insert(folded).inserted else { continue }
+                bytes.append(folded)
+                patterns.append(Pattern(skill: Int32(index), exact: cased ? Array(form.utf8) : nil))
+            }
+        }
+        self.patterns = patterns
+        automaton = AhoCorasick(patterns: bytes)
+    }
+
+    /// The distinct skills in `text`, in order of first appearance.
+    ///
+    /// - Parameter isSkillList: the text is a skills section or list, where one-letter skills count.
+    public func skills(in text: String, isSkillList: Bool = false) -> [Skill] {
+        var seen = Set<String>()
+        return matches(in: text, isSkillList: isSkillList).compactMap {
+            seen.insert($0.skill.name).inserted ? $0.skill : nil
+        }
+    }
+
+    /// Every skill occurrence in `text`, in text order.
+    public func matches(in text: String, isSkillList: Bool = false) -> [Match] {
+        let original = Array(text.utf8)
+        var folded = Self.fold(text)
+        Self.blankOutAddresses(&folded.bytes)
+        let text = folded.bytes
+
+        // Candidates that pass the boundary and case rules, then leftmost-longest among them.
+        var candidates: [(start: Int, end: Int, pattern: Int)] = []
+        for occurrence in automaton.occurrences(in: text) {
+            let end = occurrence.end
+            let start = end - automaton.patternLengths[occurrence.pattern]
+            guard Self.isBounded(text, start: start, end: end) else { continue }
+            if let exact = patterns[occurrence.pattern].exact {
+                let slice = original[folded.origin[start]..<folded.originEnd[end - 1]]
+                guard slice.elementsEqual(exact) else { continue }
+            }
+            candidates.append((start, end, occurrence.pattern))
+        }
+        candidates.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var chosen: [(start: Int, end: Int, skill: Int)] = []
+        var reach = 0
+        for candidate in candidates where candidate.start >= reach {
+            chosen.append((candidate.start, candidate.end, Int(patterns[candidate.pattern].skill)))
+            reach = candidate.end
+        }
+
+        var result: [Match] = []
+        for (position, match) in chosen.enumerated() {
+            let skill = taxonomy.skills[match.skill]
+            let range = folded.origin[match.start]..<folded.originEnd[match.end - 1]
+            if skill.listed && !isSkillList {
+                let before = position > 0 ? chosen[position - 1] : nil
+                let after = position + 1 < chosen.count ? chosen[position + 1] : nil
+                let listed =
+                    Self.isListLabel(original[Self.lineStart(original, before: range.lowerBound)..<range.lowerBound])
+                    || before.map {
+                        Self.isSeparator(original[folded.originEnd[$0.end - 1]..<range.lowerBound])
+                    } == true
+                    || after.map {
+                        Self.isSeparator(original[range.upperBound..<folded.origin[$0.start]])
+                    } == true
+                guard listed else { continue }
+            }
+            result.append(Match(skill: skill, utf8Range: range))
+        }
+        return result
+    }
+
+    // MARK: - Folding and rules
+
+    /// Lower-cased text with whitespace runs as one space, and for each byte the UTF-8 offsets of the
+    /// original scalar it came from.
+    struct Folded {
+        var bytes: [UInt8] = []
+        var origin: [Int] = []
+        var originEnd: [Int] = []
+    }
+
+    static func fold(_ text: String) -> Folded {
+        var folded = Folded()
+        folded.bytes.reserveCapacity(text.utf8.count)
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            defer { offset += width }
+            if scalar.properties.isWhitespace {
+                if folded.bytes.last != 0x20 && !folded.bytes.isEmpty {
+                    folded.bytes.append(0x20)
+                    folded.origin.append(offset)
+                    folded.originEnd.append(offset + width)
+                }
+                continue
+            }
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                folded.bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+                folded.origin.append(offset)
+                folded.originEnd.append(offset + width)
+            } else {
+                for byte in String(scalar).lowercased().utf8 {
+                    folded.bytes.append(byte)
+                    folded.origin.append(offset)
+                    folded.originEnd.append(offset + width)
+                }
+            }
+        }
+        if folded.bytes.last == 0x20 {
+            folded.bytes.removeLast()
+            folded.origin.removeLast()
+            folded.originEnd.removeLast()
+        }
+        return folded
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x5F
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
+
+    /// Whether `text[start..<end]` stands as a token of its own.
+    static func isBounded(_ text: [UInt8], start: Int, end: Int) -> Bool {
+        let first = text[start]
+        let last = text[end - 1]
+        if isWordByte(first), start > 0, isWordByte(text[start - 1]) { return false }
+        if isWordByte(last), end < text.count {
+            let next = text[end]
+            if isWordByte(next) || next == UInt8(ascii: "+") || next == UInt8(ascii: "#") { return false }
+            // "node" in "node.js", "asp" in "asp.net": a dot followed by a letter continues the name.
+            if next == UInt8(ascii: "."), end + 1 < text.count, isLetter(text[end + 1]) { return false }
+        }
+        if end - start <= 2 {
+            let glue: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "&"), UInt8(ascii: "'")]
+            if end < text.count, glue.contains(text[end]), end + 1 < text.count, isLetter(text[end + 1]) {
+                return false
+            }
+            if start > 0, glue.contains(text[start - 1]) { return false }
+        }
+        return true
+    }
+
+    /// Replaces URLs and e-mail addresses with spaces, so "github.com/ada" is not the skill GitHub.
+    static func blankOutAddresses(_ text: inout [UInt8]) {
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count && text[end] != 0x20 { end += 1 }
+            let token = text[start..<end]
+            let isAddress =
+                token.contains(UInt8(ascii: "@")) || token.starts(with: Array("www.".utf8))
+                || token.firstRange(of: Array("://".utf8)) != nil
+                || token.firstRange(of: Array(".com/".utf8)) != nil
+            if isAddress { for index in start..<end { text[index] = 0x20 } }
+            start = end + 1
+        }
+    }
+
+    private static func lineStart(_ text: [UInt8], before offset: Int) -> Int {
+        var index = offset
+        while index > 0 && text[index - 1] != 0x0A { index -= 1 }
+        return index
+    }
+
+    /// Text between two skills that makes them a list: commas, slashes, bullets, "and", "or".
+    static func isSeparator(_ gap: ArraySlice<UInt8>) -> Bool {
+        guard !gap.contains(0x0A) else { return false }
+        let separators = Set(",/|;&+()·•".unicodeScalars.map { $0 })
+        let words = String(decoding: gap, as: UTF8.self).unicodeScalars
+            .map { separators.contains($0) || $0.properties.isWhitespace ? " " : Character($0) }
+        let remainder = String(words).split(separator: " ").map { $0.lowercased() }
+        return remainder.allSatisfy { $0 == "and" || $0 == "or" } && remainder.count <= 1
+    }
+
+    /// A short label ending in a colon at the start of the line: "Languages: R".
+    static func isListLabel(_ prefix: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard text.hasSuffix(":") else { return false }
+        return text.split(separator: " ").count <= 3
+    }
+}

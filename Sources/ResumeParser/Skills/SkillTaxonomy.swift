@@ -1,0 +1,58 @@
+import Foundation
+
+/// The skills the parser recognises: canonical names, aliases and categories.
+///
+/// ``standard`` is the taxonomy shipped with the package (about 3,300 skills, 14,000 aliases): our
+/// curated technology skills over ESCO v1.1.1 knowledge, digital and transversal skills (© European
+/// Union, https://esco.ec.europa.eu), built by `scripts/build-skills-taxonomy.py`. Hosts may build
+/// their own from ``Skill`` values.
+public struct SkillTaxonomy: Sendable {
+    public let skills: [Skill]
+    private let indexOfName: [String: Int]
+
+    /// - Precondition: canonical names are unique (case-insensitively).
+    public init(skills: [Skill]) {
+        self.skills = skills
+        var index: [String: Int] = [:]
+        for (position, skill) in skills.enumerated() {
+            let key = skill.name.lowercased()
+            precondition(index[key] == nil, "skill \(skill.name) appears twice")
+            index[key] = position
+        }
+        for (position, skill) in skills.enumerated() {
+            for alias in skill.aliases {
+                let key = Self.plain(alias).lowercased()
+                if index[key] == nil { index[key] = position }
+            }
+        }
+        indexOfName = index
+    }
+
+    /// The taxonomy shipped with the package, loaded once.
+    public static let standard: SkillTaxonomy = {
+        guard let url = Bundle.module.url(forResource: "skills-taxonomy", withExtension: "json") else {
+            preconditionFailure("skills-taxonomy.json is missing from the ResumeParser bundle")
+        }
+        do {
+            return try SkillTaxonomy(contentsOf: url)
+        } catch {
+            preconditionFailure("skills-taxonomy.json is unreadable: \(error)")
+        }
+    }()
+
+    /// Reads a taxonomy file in the format of the shipped one (`{"skills": [{"name", "category",
+    /// "aliases", "cased", "listed"}]}`).
+    public init(contentsOf url: URL) throws {
+        struct File: Decodable { var skills: [Skill] }
+        self.init(skills: try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).skills)
+    }
+
+    /// The skill a name or alias stands for, ignoring case ("postgres" → PostgreSQL), or `nil`.
+    public func skill(named name: String) -> Skill? {
+        let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return indexOfName[key].map { skills[$0] }
+    }
+
+    /// An alias without its exact-case marker.
+    static func plain(_ alias: String) -> String { alias.hasPrefix("=") ? String(alias.dropFirst()) : alias }
+}
