@@ -43,7 +43,8 @@ COMMON_WORDS = set(
     research test testing quality security network networks analysis model models process processes
     mail email internet computer computers online digital apply use using operate maintain monitor
     control communicate communication learn teach write writing read reading speak listen think
-    ad cv it ict ai go r c s3 ml ui ux""".split()
+    ad cv it ict ai go r c s3 ml ui ux current present engineering transport coordination fuel google
+    energy migration logistics freight health media payments retail security games energy""".split()
 )
 
 
@@ -144,8 +145,22 @@ def read_esco(wheel):
         }
     for row in rows:
         concept = concepts.get(row["id"])
-        if row["type"] == "altLabels" and concept and usable_alias(row["description"].strip()):
-            concept["aliases"].append(row["description"].strip())
+        alias = row["description"].strip()
+        if row["type"] != "altLabels" or not concept or not usable_alias(alias):
+            continue
+        # One-word alternative labels of general knowledge are too loose ("engineering" for packaging
+        # engineering, "Google" for search engines); multi-word ones are kept.
+        if concept["category"] in ("knowledge", "business", "soft skills") and len(alias.split()) == 1:
+            continue
+        # Nor are lower-case one-word labels of technical concepts ("scripting"); names such as "Pyston" stay.
+        if len(alias.split()) == 1 and alias.islower() and alias.isalpha():
+            continue
+        concept["aliases"].append(alias)
+    for concept in concepts.values():
+        # General knowledge ("energy", "migration", "logistics") counts only in skills lists: in prose and
+        # in company names it is rarely a claimed skill.
+        if concept["category"] in ("knowledge", "business"):
+            concept["listed"] = True
     return list(concepts.values())
 
 
@@ -156,8 +171,12 @@ def merge(curated, esco):
         if key in by_name:
             sys.exit(f"curated skill {skill['name']} listed twice")
         by_name[key] = skill
+    curated_aliases = {a.lstrip("=").lower(): s for s in curated for a in s["aliases"]}
     for skill in esco:
         key = skill["name"].lower()
+        if key in curated_aliases and key not in by_name:
+            # An ESCO concept named like a curated alias ("iOS" for iOS Development) joins that skill.
+            key = curated_aliases[key]["name"].lower()
         if key in by_name:
             target = by_name[key]
             if target["source"] == "curated":

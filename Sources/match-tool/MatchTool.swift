@@ -6,6 +6,8 @@ struct MatchTool: AsyncParsableCommand {
         commandName: "match-tool",
         abstract: "Score resumes against jobs, locally.",
         version: "0.1.0",
-        subcommands: [IngestCommand.self, EmbedCommand.self]
+        subcommands: [
+            IngestCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self, EmbedCommand.self,
+        ]
     )
 }

@@ -87,21 +87,23 @@ struct HTTPEmbeddingProviderTests {
 
     @Test("a slow service times out as a transport error; a closed port is a transport error")
     func transport() async throws {
-        let service = try FakeEmbeddingService([.delayed(3)])
-        let provider = try service.provider(timeout: 0.4)  // rounded up to 1 s on Linux
+        let service = try FakeEmbeddingService([.delayed(15)])
+        let provider = try service.provider(timeout: 0.4)
         let start = ContinuousClock.now
         do {
             _ = try await provider.embed(["slow"])
             Issue.record("no timeout")
         } catch let error as EmbeddingError {
-            guard case .transport = error else {
+            guard case .transport(_, let reason) = error else {
                 Issue.record("expected transport, got \(error)")
                 return
             }
+            // The answer would have come after 15 s and succeeded; a timeout error proves the deadline.
+            // (No upper bound on the wait: a parallel test run can starve the timer's thread.)
+            #expect(reason.contains("timed out"))
             #expect(error.isRetryable)
         }
-        let waited = ContinuousClock.now - start
-        #expect(waited >= .seconds(0.4) && waited < .seconds(2.5), "waited \(waited)")
+        #expect(ContinuousClock.now - start >= .seconds(0.4))
 
         service.server.stop()
         await #expect {

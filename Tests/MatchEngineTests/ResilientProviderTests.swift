@@ -39,7 +39,7 @@ struct ResilientProviderTests {
             retry: Self.fast)
         let start2 = ContinuousClock.now
         _ = try await chain2.embed(["no waiting"])
-        #expect(ContinuousClock.now - start2 < .seconds(5))
+        #expect(ContinuousClock.now - start2 < .seconds(60), "did not wait the 120 s asked for")
         #expect(impatient.requests.count == 1)
         #expect(fallback.requests.count == 1)
     }
@@ -118,7 +118,7 @@ struct ResilientProviderTests {
     @Test("malformed answers and timeouts move on to the fallback")
     func malformedAndSlow() async throws {
         let broken = try FakeEmbeddingService([.body("not json")])
-        let slow = try FakeEmbeddingService([.delayed(3)])
+        let slow = try FakeEmbeddingService([.delayed(15)])
         let healthy = try FakeEmbeddingService([.ok])
         let chain = ResilientProvider(
             [

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Skills taxonomy and matcher")
 struct SkillMatcherTests {
-    static let matcher = SkillMatcher()
+    static let matcher = SkillMatcher.standard
 
     func names(_ text: String, list: Bool = false) -> [String] {
         Self.matcher.skills(in: text, isSkillList: list).map(\.name)
@@ -49,6 +49,7 @@ struct SkillMatcherTests {
         #expect(names("Led the R&D team and C-level reporting") == [])
         #expect(names("Plan C was adopted") == [])
         #expect(names("C/C++ and C#") == ["C", "C++", "C#"])
+        #expect(names("•R\n• Go", list: true) == ["R", "Go"], "a bullet glued to a name (PDF kerning)")
     }
 
     @Test("token boundaries and leftmost-longest")

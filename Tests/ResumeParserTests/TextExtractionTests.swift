@@ -32,17 +32,17 @@ struct TextExtractionTests {
         #expect(lines.first == truth.contact.name)
         #expect(extracted.text.contains(truth.contact.email))
         #expect(lines.contains { $0.hasPrefix("• ") }, "list paragraphs become bullets")
-        #expect(lines.contains("Experience"))
+        #expect(lines.contains { $0.caseInsensitiveCompare("Experience") == .orderedSame })
     }
 
     @Test("every fixture resume yields text in the format its extension names")
     func everyFixture() throws {
-        #expect(Fixtures.resumes.count >= 8)
+        #expect(Fixtures.resumes.count >= 60)
         for url in Fixtures.resumes {
             let truth = try Fixtures.truth(for: url)
             let extracted = try extractor.extract(contentsOf: url)
             #expect(extracted.format.rawValue == truth.format, "\(url.lastPathComponent)")
-            #expect(extracted.text.contains(truth.contact.name), "\(url.lastPathComponent)")
+            #expect(extracted.text.lowercased().contains(truth.contact.name.lowercased()), "\(url.lastPathComponent)")
             #expect(extracted.text.split(separator: " ").count > 50, "\(url.lastPathComponent)")
         }
     }

@@ -28,9 +28,7 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         /// The environment variable holding the API key, or `nil` for services without
         /// authentication (local servers).
         public var apiKeyVariable: String?
-        /// Seconds to wait for a response before giving up on a request. On Linux it is rounded up to
-        /// whole seconds: swift-corelibs-foundation truncates sub-second timeouts, and a timeout below one
-        /// second there fails every request at once.
+        /// Seconds to wait for a response before giving up on a request.
         public var timeout: TimeInterval = 30
         /// The most texts sent in one request.
         public var maxBatchSize = 256
@@ -79,11 +77,9 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         self.configuration = configuration
         endpoint = configuration.baseURL.appendingPathComponent("embeddings")
         name = "\(configuration.model)@\(configuration.baseURL.host ?? configuration.baseURL.absoluteString)"
-        #if canImport(FoundationNetworking)
-            let timeout = configuration.timeout.rounded(.up)
-        #else
-            let timeout = configuration.timeout
-        #endif
+        // URLSession's timeout is a backstop behind our own deadline; swift-corelibs-foundation truncates
+        // it to whole seconds and fails every request at once below one second.
+        let timeout = max(1, configuration.timeout.rounded(.up)) + 1
         self.timeout = timeout
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = timeout
@@ -132,15 +128,7 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         request.httpBody = try JSONEncoder().encode(
             EmbeddingsRequest(model: configuration.model, input: texts, encoding_format: "float"))
 
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw EmbeddingError.transport(provider: name, reason: Self.describe(error))
-        }
+        let (data, response) = try await withDeadline(request)
         guard let http = response as? HTTPURLResponse else {
             throw EmbeddingError.malformedResponse(provider: name, reason: "not an HTTP response")
         }
@@ -155,6 +143,35 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         default:
             throw EmbeddingError.requestRejected(
                 provider: name, status: http.statusCode, message: Self.message(in: data))
+        }
+    }
+
+    /// The response, or ``EmbeddingError/transport(provider:reason:)`` once ``Configuration/timeout``
+    /// has passed: the request races a timer and the loser is cancelled. (URLSession's own timeout is
+    /// kept as a backstop; on Linux it is whole seconds and was seen to not fire under load.)
+    private func withDeadline(_ request: URLRequest) async throws -> (Data, URLResponse) {
+        let session = session
+        let timeout = configuration.timeout
+        let name = name
+        return try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
+            group.addTask {
+                do {
+                    return try await session.data(for: request)
+                } catch let error as URLError where error.code == .cancelled {
+                    throw CancellationError()
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    throw EmbeddingError.transport(provider: name, reason: Self.describe(error))
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(timeout))
+                throw EmbeddingError.transport(provider: name, reason: "timed out after \(timeout) s")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
         }
     }
 

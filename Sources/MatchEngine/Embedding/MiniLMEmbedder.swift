@@ -46,8 +46,14 @@ public final class MiniLMEmbedder: EmbeddingProvider {
         self.batchSize = batchSize
     }
 
+    /// Runs the forward pass on a Dispatch queue, not on the caller's executor: seconds of BLAS work
+    /// would otherwise hold a thread of Swift's small cooperative pool and stall every other task.
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        embedSynchronously(texts)
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: self.embedSynchronously(texts))
+            }
+        }
     }
 
     /// ``embed(_:)`` without suspending: runs on the calling thread.

@@ -62,50 +62,63 @@ struct AhoCorasick: Sendable {
                 outputHead[state] = Int32(outputPattern.count - 1)
             }
         }
-        // 2. Failure and dictionary links, breadth first.
-        failure = Array(repeating: 0, count: stateCount)
-        dictionaryLink = Array(repeating: -1, count: stateCount)
+        // 2. Failure and dictionary links, breadth first. Local arrays, no closures over `self`: mutating
+        // a stored array while `self` is captured would copy it on every write.
+        let starts = childStart
+        let counts = childCount
+        let bytes = childBytes
+        let targets = childStates
+        func child(of state: Int, byte: UInt8) -> Int32? {
+            Self.find(byte, in: Int(starts[state])..<Int(starts[state]) + Int(counts[state]), bytes, targets)
+        }
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var dictionaryLink = [Int32](repeating: -1, count: stateCount)
         var queue: [Int32] = []
         queue.reserveCapacity(stateCount)
-        forEachChild(of: 0) { _, child in queue.append(child) }
+        for index in Int(starts[0])..<Int(starts[0]) + Int(counts[0]) { queue.append(targets[index]) }
         var head = 0
         while head < queue.count {
             let state = Int(queue[head])
             head += 1
-            forEachChild(of: state) { byte, child in
+            for index in Int(starts[state])..<Int(starts[state]) + Int(counts[state]) {
+                let byte = bytes[index]
+                let next = targets[index]
                 var fallback = Int(failure[state])
                 var target: Int32 = 0
                 while true {
-                    if let next = self.child(of: fallback, byte: byte), Int(next) != Int(child) {
-                        target = next
+                    if let found = child(of: fallback, byte: byte) {
+                        target = found
                         break
                     }
                     if fallback == 0 { break }
                     fallback = Int(failure[fallback])
                 }
-                failure[Int(child)] = target
-                dictionaryLink[Int(child)] =
-                    outputHead[Int(target)] >= 0 ? target : dictionaryLink[Int(target)]
-                queue.append(child)
+                failure[Int(next)] = target
+                dictionaryLink[Int(next)] = outputHead[Int(target)] >= 0 ? target : dictionaryLink[Int(target)]
+                queue.append(next)
             }
         }
+        self.failure = failure
+        self.dictionaryLink = dictionaryLink
     }
 
-    private func forEachChild(of state: Int, _ body: (UInt8, Int32) -> Void) {
-        let start = Int(childStart[state])
-        for index in start..<start + Int(childCount[state]) { body(childBytes[index], childStates[index]) }
-    }
-
-    private func child(of state: Int, byte: UInt8) -> Int32? {
-        var low = Int(childStart[state])
-        var high = low + Int(childCount[state])
+    private static func find(
+        _ byte: UInt8, in range: Range<Int>, _ bytes: [UInt8], _ targets: [Int32]
+    ) -> Int32? {
+        var low = range.lowerBound
+        var high = range.upperBound
         while low < high {
             let middle = (low + high) / 2
-            let value = childBytes[middle]
-            if value == byte { return childStates[middle] }
+            let value = bytes[middle]
+            if value == byte { return targets[middle] }
             if value < byte { low = middle + 1 } else { high = middle }
         }
         return nil
+    }
+
+    private func child(of state: Int, byte: UInt8) -> Int32? {
+        let start = Int(childStart[state])
+        return Self.find(byte, in: start..<start + Int(childCount[state]), childBytes, childStates)
     }
 
     /// Every occurrence of every pattern in `text`, ordered by end offset.

@@ -11,7 +11,8 @@
 ///   and SQL"); short names glued to `-`, `&` or `'` ("R&D", "C-level", "Go-to-market") never count;
 /// - URLs and e-mail addresses are not searched.
 ///
-/// Build one matcher and reuse it: building takes tens of milliseconds, matching a resume well under one.
+/// Build one matcher and reuse it (or use ``standard``): building takes tens of milliseconds, matching a
+/// resume well under one.
 public struct SkillMatcher: Sendable {
     /// One skill found in a text.
     public struct Match: Sendable, Hashable {
@@ -29,6 +30,9 @@ public struct SkillMatcher: Sendable {
     public let taxonomy: SkillTaxonomy
     private let automaton: AhoCorasick
     private let patterns: [Pattern]
+
+    /// A matcher over ``SkillTaxonomy/standard``, built once on first use.
+    public static let standard = SkillMatcher()
 
     public init(taxonomy: SkillTaxonomy = .standard) {
         self.taxonomy = taxonomy
@@ -72,7 +76,7 @@ public struct SkillMatcher: Sendable {
         for occurrence in automaton.occurrences(in: text) {
             let end = occurrence.end
             let start = end - automaton.patternLengths[occurrence.pattern]
-            guard Self.isBounded(text, start: start, end: end) else { continue }
+            guard Self.isBounded(text, isWord: folded.isWord, start: start, end: end) else { continue }
             if let exact = patterns[occurrence.pattern].exact {
                 let slice = original[folded.origin[start]..<folded.originEnd[end - 1]]
                 guard slice.elementsEqual(exact) else { continue }
@@ -117,6 +121,8 @@ public struct SkillMatcher: Sendable {
         var bytes: [UInt8] = []
         var origin: [Int] = []
         var originEnd: [Int] = []
+        /// Whether each byte belongs to a letter or digit (so "•R" is a bullet and a word, "éR" one word).
+        var isWord: [Bool] = []
     }
 
     static func fold(_ text: String) -> Folded {
@@ -131,6 +137,7 @@ public struct SkillMatcher: Sendable {
                     folded.bytes.append(0x20)
                     folded.origin.append(offset)
                     folded.originEnd.append(offset + width)
+                    folded.isWord.append(false)
                 }
                 continue
             }
@@ -139,11 +146,14 @@ public struct SkillMatcher: Sendable {
                 folded.bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
                 folded.origin.append(offset)
                 folded.originEnd.append(offset + width)
+                folded.isWord.append(isWordByte(folded.bytes[folded.bytes.count - 1]))
             } else {
+                let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 for byte in String(scalar).lowercased().utf8 {
                     folded.bytes.append(byte)
                     folded.origin.append(offset)
                     folded.originEnd.append(offset + width)
+                    folded.isWord.append(isWord)
                 }
             }
         }
@@ -151,32 +161,27 @@ public struct SkillMatcher: Sendable {
             folded.bytes.removeLast()
             folded.origin.removeLast()
             folded.originEnd.removeLast()
+            folded.isWord.removeLast()
         }
         return folded
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 || byte == 0x5F
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80 }
-
     /// Whether `text[start..<end]` stands as a token of its own.
-    static func isBounded(_ text: [UInt8], start: Int, end: Int) -> Bool {
-        let first = text[start]
-        let last = text[end - 1]
-        if isWordByte(first), start > 0, isWordByte(text[start - 1]) { return false }
-        if isWordByte(last), end < text.count {
+    static func isBounded(_ text: [UInt8], isWord: [Bool], start: Int, end: Int) -> Bool {
+        if isWord[start], start > 0, isWord[start - 1] { return false }
+        if isWord[end - 1], end < text.count {
             let next = text[end]
-            if isWordByte(next) || next == UInt8(ascii: "+") || next == UInt8(ascii: "#") { return false }
+            if isWord[end] || next == UInt8(ascii: "+") || next == UInt8(ascii: "#") { return false }
             // "node" in "node.js", "asp" in "asp.net": a dot followed by a letter continues the name.
-            if next == UInt8(ascii: "."), end + 1 < text.count, isLetter(text[end + 1]) { return false }
+            if next == UInt8(ascii: "."), end + 1 < text.count, isWord[end + 1] { return false }
         }
         if end - start <= 2 {
             let glue: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "&"), UInt8(ascii: "'")]
-            if end < text.count, glue.contains(text[end]), end + 1 < text.count, isLetter(text[end + 1]) {
-                return false
-            }
+            if end < text.count, glue.contains(text[end]), end + 1 < text.count, isWord[end + 1] { return false }
             if start > 0, glue.contains(text[start - 1]) { return false }
         }
         return true

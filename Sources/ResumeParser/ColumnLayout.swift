@@ -1,0 +1,101 @@
+/// Puts the lines of a two-column page (as poppler's physical layout prints it, columns side by side)
+/// into reading order: full-width lines at the top, then the left column, then the right column.
+///
+/// Each line is cut into segments at runs of three or more spaces. The right column is where many
+/// segments start within four positions of each other (poppler converts positions to character cells
+/// line by line), past 25 % of the page width;
+/// the page has two columns when at least a fifth of the lines have a segment starting there, a fifth
+/// have text left of it, and at most a tenth have a segment running across it (a centred name, a
+/// header). Right-aligned dates in a one-column resume start at varying positions and long lines run
+/// across, so such pages are returned unchanged.
+enum ColumnLayout {
+    static let minimumGap = 3
+
+    static func readingOrder(_ page: String) -> String {
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        guard let column = rightColumnStart(lines) else { return page }
+        var header: [String] = []
+        var left: [String] = []
+        var right: [String] = []
+        var seenColumns = false
+        for line in lines {
+            let pieces = segments(line)
+            if pieces.contains(where: { $0.lowerBound < column && $0.upperBound > column }) {
+                // A line running across the columns: the header above them, or a stray wide line.
+                if seenColumns { left.append(String(line)) } else { header.append(String(line)) }
+                continue
+            }
+            let leftEnd = pieces.filter { $0.lowerBound < column }.map(\.upperBound).max() ?? 0
+            let rightStart = pieces.first { $0.lowerBound >= column }?.lowerBound
+            if leftEnd > 0 || rightStart != nil { seenColumns = true }
+            if !seenColumns {
+                header.append(String(line))
+            } else {
+                left.append(String(line[..<leftEnd]))
+                right.append(rightStart.map { String(line[$0...]) } ?? "")
+            }
+        }
+        func trimmed(_ lines: [String]) -> [String] {
+            lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
+        }
+        return (trimmed(header) + trimmed(left) + [""] + trimmed(right)).joined(separator: "\n")
+    }
+
+    /// Non-blank stretches of a line separated by at least ``minimumGap`` spaces.
+    static func segments(_ line: [Character]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var index = 0
+        while index < line.count {
+            guard line[index] != " " else {
+                index += 1
+                continue
+            }
+            var end = index
+            var spaces = 0
+            var cursor = index
+            while cursor < line.count && spaces < minimumGap {
+                if line[cursor] == " " {
+                    spaces += 1
+                } else {
+                    spaces = 0
+                    end = cursor + 1
+                }
+                cursor += 1
+            }
+            result.append(index..<end)
+            index = end + spaces
+        }
+        return result
+    }
+
+    /// Whether a segment of `line` starts left of `column` and runs into it.
+    static func crosses(_ line: [Character], _ column: Int) -> Bool {
+        segments(line).contains { $0.lowerBound < column && $0.upperBound > column }
+    }
+
+    /// The character position where the right column starts, if the page has two columns.
+    static func rightColumnStart(_ lines: [[Character]]) -> Int? {
+        let textLines = lines.filter { $0.contains { $0 != " " } }
+        let width = lines.map(\.count).max() ?? 0
+        guard width >= 40, textLines.count >= 8 else { return nil }
+        var starts = [Int](repeating: 0, count: width + 1)
+        for line in textLines {
+            for segment in segments(line) where segment.lowerBound > width / 4 { starts[segment.lowerBound] += 1 }
+        }
+        // Poppler places the lines of one column up to three positions apart (it converts x positions to
+        // character cells line by line), so starts are counted in windows of four positions.
+        var best: (column: Int, count: Int)?
+        for column in (width / 4 + 1)..<width {
+            let count = starts[column..<min(column + 4, width + 1)].reduce(0, +)
+            if count > (best?.count ?? 0) { best = (column, count) }
+        }
+        guard let found = best else { return nil }
+        let column = found.column
+        let count = found.count
+        let leftLines = textLines.filter { line in segments(line).contains { $0.upperBound < column } }.count
+        let crossing = textLines.filter { crosses($0, column) }.count
+        guard count * 5 >= textLines.count, leftLines * 5 >= textLines.count, crossing * 10 <= textLines.count
+        else { return nil }
+        return column
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Turns resumes and job descriptions into structured values.
+///
+/// ```swift
+/// let parser = DocumentParser()
+/// let resume = try parser.parseResume(contentsOf: URL(fileURLWithPath: "resume.pdf"))
+/// print(resume.contact.name, resume.skills.map(\.name), resume.totalExperienceYears)
+/// let job = try parser.parseJob(contentsOf: URL(fileURLWithPath: "job.md"))
+/// ```
+///
+/// Reading is ``TextExtractor``'s (formats, limits, typed ``ParseError``s); the rest never fails: fields
+/// the document does not state are left empty. A parser is immutable and `Sendable`; build one and share
+/// it (the skills automaton takes a moment to build).
+public struct DocumentParser: Sendable {
+    public var extractor: TextExtractor
+    public let skills: SkillMatcher
+    /// The month that "Present" stands for when totalling experience.
+    public var referenceMonth: YearMonth
+
+    public init(
+        limits: TextExtractor.Limits = .init(), skills: SkillMatcher = .standard, referenceMonth: YearMonth = .now
+    ) {
+        extractor = TextExtractor(limits: limits)
+        self.skills = skills
+        self.referenceMonth = referenceMonth
+    }
+
+    /// Reads and parses the resume at `url`.
+    ///
+    /// - Throws: ``ParseError`` naming the file when it cannot be read as text.
+    public func parseResume(contentsOf url: URL) throws -> ParsedResume {
+        let extracted = try extractor.extract(contentsOf: url)
+        return parseResume(text: extracted.text, source: url.lastPathComponent, format: extracted.format.rawValue)
+    }
+
+    /// Parses a resume already in text form.
+    public func parseResume(text: String, source: String, format: String = "txt") -> ParsedResume {
+        let lines = Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)
+        let sections = SectionSplitter.split(lines)
+        func section(_ kind: SectionKind) -> [String] { sections.filter { $0.kind == kind }.flatMap(\.lines) }
+
+        let contact = ContactExtractor.extract(lines: lines, header: section(.contact))
+        let positions = ExperienceExtractor.extract(section(.experience))
+        var sectionTexts: [SectionKind: String] = [:]
+        for section in sections {
+            let body = section.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty else { continue }
+            sectionTexts[section.kind] = [sectionTexts[section.kind], body].compactMap { $0 }.joined(separator: "\n")
+        }
+        var found: [SkillMention] = []
+        for section in sections where ![.contact, .education, .languages].contains(section.kind) {
+            let text = section.lines.joined(separator: "\n")
+            for skill in skills.skills(in: text, isSkillList: section.kind == .skills) {
+                let mention = SkillMention(name: skill.name, category: skill.category)
+                if !found.contains(mention) { found.append(mention) }
+            }
+        }
+        return ParsedResume(
+            source: source, format: format, contact: contact, skills: found, experience: positions.map(\.entry),
+            education: EducationExtractor.extract(section(.education)),
+            certifications: Self.items(section(.certifications)), languages: Self.languages(section(.languages)),
+            totalExperienceYears: DateRange.totalYears(positions.map(\.range), through: referenceMonth),
+            sections: sectionTexts)
+    }
+
+    /// Reads and parses the job description at `url`.
+    ///
+    /// - Throws: ``ParseError`` naming the file when it cannot be read as text.
+    public func parseJob(contentsOf url: URL) throws -> ParsedJob {
+        let extracted = try extractor.extract(contentsOf: url)
+        return parseJob(text: extracted.text, source: url.lastPathComponent, format: extracted.format.rawValue)
+    }
+
+    /// Parses a job description already in text form.
+    public func parseJob(text: String, source: String, format: String = "txt") -> ParsedJob {
+        JobRequirements.parse(text: text, source: source, format: format, matcher: skills)
+    }
+
+    /// Lines in reading order: with `columns` (PDF physical layout), two-column pages are read column by
+    /// column; page breaks become line breaks.
+    static func lines(of text: String, columns: Bool) -> [String] {
+        text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+            .map { columns ? ColumnLayout.readingOrder(String($0)) : String($0) }
+            .joined(separator: "\n")
+            .components(separatedBy: .newlines)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// One item per line (bullets removed).
+    static func items(_ lines: [String]) -> [String] {
+        lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -•*·▪◦\t")) }.filter { !$0.isEmpty }
+    }
+
+    /// "English (native), Spanish (fluent)" → two items.
+    static func languages(_ lines: [String]) -> [String] {
+        items(lines).flatMap { $0.components(separatedBy: CharacterSet(charactersIn: ",;|•·")) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,30 @@
+/// A job description turned into requirements. Produced by ``DocumentParser``.
+public struct ParsedJob: Sendable, Hashable, Codable {
+    public var source: String
+    public var format: String
+    public var title: String?
+    /// Skills the job asks for outright.
+    public var requiredSkills: [SkillMention]
+    /// Skills under "nice to have", "bonus", "preferred" and the like.
+    public var preferredSkills: [SkillMention]
+    /// The smallest number of years of experience asked for, if stated ("5+ years").
+    public var minimumYears: Double?
+    /// The lowest degree level accepted, if one is required (a degree described as a plus is not).
+    public var requiredDegree: DegreeLevel?
+
+    private enum CodingKeys: String, CodingKey {
+        case source, format, title, requiredSkills, preferredSkills, minimumYears, requiredDegree
+    }
+
+    /// Absent values are written as `null`, so every object has every key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(format, forKey: .format)
+        try container.encode(title, forKey: .title)
+        try container.encode(requiredSkills, forKey: .requiredSkills)
+        try container.encode(preferredSkills, forKey: .preferredSkills)
+        try container.encode(minimumYears, forKey: .minimumYears)
+        try container.encode(requiredDegree, forKey: .requiredDegree)
+    }
+}

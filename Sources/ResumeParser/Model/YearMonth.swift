@@ -1,0 +1,55 @@
+import Foundation
+
+/// A month of a year, the precision resumes give dates in. Encoded as `"YYYY-MM"`.
+public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    /// 1 ... 12.
+    public var month: Int
+
+    /// - Precondition: `1 ... 12 ~= month`.
+    public init(year: Int, month: Int) {
+        precondition((1...12).contains(month), "month \(month) is not 1 ... 12")
+        self.year = year
+        self.month = month
+    }
+
+    /// Months since year 0, for arithmetic.
+    var ordinal: Int { year * 12 + month - 1 }
+
+    init(ordinal: Int) { self.init(year: ordinal / 12, month: ordinal % 12 + 1) }
+
+    /// The current month in UTC.
+    public static var now: YearMonth {
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return YearMonth(year: components.year ?? 2000, month: components.month ?? 1)
+    }
+
+    public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    public var description: String {
+        let digits = String(month)
+        return "\(year)-\(digits.count == 1 ? "0" + digits : digits)"
+    }
+
+    /// Parses `"YYYY-MM"`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            (1...12).contains(month)
+        else { return nil }
+        self.init(year: year, month: month)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = YearMonth(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not YYYY-MM"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

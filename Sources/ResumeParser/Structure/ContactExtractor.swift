@@ -1,0 +1,105 @@
+import Foundation
+
+/// Name, e-mail, phone, location and links. E-mail, phone and links are looked for in the whole
+/// document (two-column layouts put them anywhere); name and location in its first lines.
+enum ContactExtractor {
+    private static func compile(_ pattern: String, caseSensitive: Bool = false) -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
+        } catch {
+            preconditionFailure("bad contact pattern: \(error)")
+        }
+    }
+
+    private static let email = compile("[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}")
+    private static let link = compile(
+        "(?:https?://|www\\.)[^\\s|,;<>()]+|(?<![@\\w.])(?:[a-z0-9-]+\\.)*(?:linkedin\\.com|github\\.com|gitlab\\.com|"
+            + "bitbucket\\.org|behance\\.net|dribbble\\.com|medium\\.com|stackoverflow\\.com)/[^\\s|,;<>()]*")
+    private static let location = compile(
+        "^\\s*([A-Z][A-Za-z.'\\- ]{1,30}?),\\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\\s*$",
+        caseSensitive: true)
+    /// Words that make a line a job title or document label rather than a name.
+    private static let notNameWords: Set<String> = [
+        "resume", "résumé", "cv", "curriculum", "vitae", "engineer", "developer", "manager", "analyst", "scientist",
+        "designer", "consultant", "profile", "summary", "contact", "experience", "education", "skills", "senior",
+        "lead", "architect", "intern", "university", "college", "inc", "ltd", "llc", "page",
+    ]
+
+    static func extract(lines: [String], header: [String]) -> ContactInfo {
+        let text = lines.joined(separator: "\n")
+        var contact = ContactInfo()
+        contact.email = firstMatch(email, in: text).map { $0.lowercased() }
+        contact.links = links(in: text)
+        let headLines = Array((header.isEmpty ? lines : header).prefix(12))
+        contact.name = name(in: headLines) ?? name(in: Array(lines.prefix(6)))
+        contact.location = location(in: headLines) ?? location(in: Array(lines.prefix(15)))
+        // The phone is read without links and e-mails, whose digits are not a number to call.
+        var searchable = text
+        for address in contact.links + [contact.email].compactMap({ $0 }) {
+            searchable = searchable.replacingOccurrences(of: address, with: " ", options: .caseInsensitive)
+        }
+        contact.phone = PhoneNumber.first(in: searchable, location: contact.location)
+        return contact
+    }
+
+    private static func firstMatch(_ pattern: NSRegularExpression, in text: String) -> String? {
+        pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            .flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
+    }
+
+    static func links(in text: String) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for match in link.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let range = Range(match.range, in: text) else { continue }
+            var url = String(text[range]).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)]}>\"'"))
+            if !url.lowercased().hasPrefix("http") { url = "https://" + url }
+            if url.hasSuffix("/") { url.removeLast() }
+            if seen.insert(url.lowercased()).inserted { result.append(url) }
+        }
+        return result
+    }
+
+    /// Pieces of a header line: "Austin, TX | ada@example.com | (512) 555-0142" → three parts.
+    static func parts(of line: String) -> [String] {
+        line.components(separatedBy: CharacterSet(charactersIn: "|•·◦▪⋅\t"))
+            .flatMap { $0.components(separatedBy: "   ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func name(in lines: [String]) -> String? {
+        for line in lines {
+            for part in parts(of: line.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))).prefix(1) {
+                let words = part.split(separator: " ")
+                guard (2...4).contains(words.count),
+                    words.allSatisfy({ word in
+                        word.first?.isUppercase == true
+                            && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." || $0 == "’" }
+                    }),
+                    !words.contains(where: {
+                        notNameWords.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters))
+                    })
+                else { continue }
+                let isShouting = part.allSatisfy { !$0.isLetter || $0.isUppercase }
+                return isShouting
+                    ? words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ") : part
+            }
+        }
+        return nil
+    }
+
+    static func location(in lines: [String]) -> String? {
+        for line in lines {
+            for part in parts(of: line) where !part.contains("@") {
+                guard let match = location.firstMatch(in: part, range: NSRange(part.startIndex..., in: part)),
+                    let regionRange = Range(match.range(at: 2), in: part),
+                    let cityRange = Range(match.range(at: 1), in: part)
+                else { continue }
+                let region = String(part[regionRange])
+                guard PhoneNumber.callingCode[region.lowercased()] != nil else { continue }
+                return "\(part[cityRange].trimmingCharacters(in: .whitespaces)), \(region)"
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// A period of time as a resume states it: "Mar 2019 – Present", "2019-03 to 2021-05", "03/2019 - 05/2021",
+/// "2019 to 2021", "Summer 2020", "since 2018".
+///
+/// Imprecise dates are widened to what they cover: a bare year starts in January or ends in December;
+/// seasons are spring = Mar–May, summer = Jun–Aug, fall/autumn = Sep–Nov, winter = Jan–Mar (of the year
+/// given). Durations count months inclusively, as LinkedIn does ("Jan 2020 – Mar 2020" is 3 months).
+struct DateRange: Equatable {
+    var start: YearMonth
+    /// `nil` when current.
+    var end: YearMonth?
+    /// Where in the line the range was written (character offsets).
+    var span: Range<String.Index>
+
+    var isCurrent: Bool { end == nil }
+
+    /// Months covered, counting both ends; current ranges end at `reference`.
+    func months(through reference: YearMonth) -> ClosedRange<Int>? {
+        let last = (end ?? reference).ordinal
+        guard last >= start.ordinal else { return nil }
+        return start.ordinal...last
+    }
+
+    private static let month =
+        "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+        + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
+    private static let season = "(?:spring|summer|fall|autumn|winter)"
+    private static let date =
+        "(?:\(month)\\s*,?\\s*(?:19|20)\\d{2}|\(season)\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2}\\s*[-/.]\\s*(?:0?[1-9]|1[0-2])(?!\\d)"
+        + "|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*(?:19|20)\\d{2}|(?:19|20)\\d{2})"
+    private static let present = "(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
+    private static let separator = "\\s*(?:-|–|—|−|~|to|until|till|through|thru)\\s*"
+
+    // Patterns are fixed strings checked by the tests; a failure to compile is a programmer error.
+    private static func compile(_ pattern: String) -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        } catch {
+            preconditionFailure("bad date pattern: \(error)")
+        }
+    }
+
+    private static let rangePattern = compile(
+        "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])")
+    private static let sincePattern = compile("\\b(?:since|from)\\s+(\(date))(?![\\w/])")
+    private static let seasonPattern = compile("(?<![\\w/])(\(season))\\s+((?:19|20)\\d{2})(?![\\w/])")
+    private static let partsPattern = compile(
+        "^(?:(\(month))\\s*,?\\s*(\\d{4})|(\(season))\\s+(\\d{4})|(\\d{4})\\s*[-/.]\\s*(\\d{1,2})|(\\d{1,2})\\s*[/.]\\s*(\\d{4})|(\\d{4}))$"
+    )
+
+    /// The first date range in `line`, if any.
+    static func first(in line: String) -> DateRange? {
+        let whole = NSRange(line.startIndex..., in: line)
+        if let match = rangePattern.firstMatch(in: line, range: whole),
+            let startText = substring(line, match.range(at: 1)), let endText = substring(line, match.range(at: 2)),
+            let span = Range(match.range, in: line), let start = parse(startText, asEnd: false)
+        {
+            if let end = parse(endText, asEnd: true) {
+                return end >= start ? DateRange(start: start, end: end, span: span) : nil
+            }
+            return DateRange(start: start, end: nil, span: span)  // "present" and friends
+        }
+        if let match = sincePattern.firstMatch(in: line, range: whole),
+            let text = substring(line, match.range(at: 1)), let span = Range(match.range, in: line),
+            let start = parse(text, asEnd: false)
+        {
+            return DateRange(start: start, end: nil, span: span)
+        }
+        if let match = seasonPattern.firstMatch(in: line, range: whole), let span = Range(match.range, in: line),
+            let text = substring(line, match.range), let start = parse(text, asEnd: false),
+            let end = parse(text, asEnd: true)
+        {
+            return DateRange(start: start, end: end, span: span)
+        }
+        return nil
+    }
+
+    private static func substring(_ line: String, _ range: NSRange) -> String? {
+        Range(range, in: line).map { String(line[$0]) }
+    }
+
+    /// One date; imprecise dates widen towards the start or the end of what they cover.
+    static func parse(_ text: String, asEnd: Bool) -> YearMonth? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard
+            let match = partsPattern.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed))
+        else { return nil }
+        func group(_ index: Int) -> String? { substring(trimmed, match.range(at: index)) }
+        func valid(_ year: Int, _ month: Int) -> YearMonth? {
+            (1950...2100).contains(year) && (1...12).contains(month) ? YearMonth(year: year, month: month) : nil
+        }
+        if let name = group(1), let year = group(2).flatMap(Int.init) {
+            return valid(year, monthNumber(name))
+        }
+        if let name = group(3), let year = group(4).flatMap(Int.init) {
+            let first = ["spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 1][name.lowercased()] ?? 1
+            return valid(year, asEnd ? first + 2 : first)
+        }
+        if let year = group(5).flatMap(Int.init), let month = group(6).flatMap(Int.init) { return valid(year, month) }
+        if let month = group(7).flatMap(Int.init), let year = group(8).flatMap(Int.init) { return valid(year, month) }
+        if let year = group(9).flatMap(Int.init) { return valid(year, asEnd ? 12 : 1) }
+        return nil
+    }
+
+    private static func monthNumber(_ name: String) -> Int {
+        let prefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let key = String(name.lowercased().prefix(3))
+        return (prefixes.firstIndex(of: key) ?? 0) + 1
+    }
+
+    /// Years covered by `ranges` with overlaps counted once, to one decimal.
+    static func totalYears(_ ranges: [DateRange], through reference: YearMonth) -> Double {
+        let spans = ranges.compactMap { $0.months(through: reference) }.sorted { $0.lowerBound < $1.lowerBound }
+        var months = 0
+        var current: ClosedRange<Int>?
+        for span in spans {
+            if let open = current, span.lowerBound <= open.upperBound + 1 {
+                current = open.lowerBound...max(open.upperBound, span.upperBound)
+            } else {
+                if let open = current { months += open.count }
+                current = span
+            }
+        }
+        if let open = current { months += open.count }
+        return (Double(months) / 12 * 10).rounded() / 10
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Degrees from the education section: level (by degree names and abbreviations, "B.Sc.", "Master of",
+/// "PhD", "A.S.", "High School"), field, institution and year.
+enum EducationExtractor {
+    private static func compile(_ pattern: String) -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: pattern)
+        } catch {
+            preconditionFailure("bad degree pattern: \(error)")
+        }
+    }
+
+    /// Highest first, so "Master of Business Administration" is not read as something lower.
+    static let levels: [(DegreeLevel, NSRegularExpression)] = [
+        (
+            .doctorate,
+            compile("(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b)|\\bEd\\.D\\.")
+        ),
+        (
+            .master,
+            compile(
+                "(?i:\\bmaster'?s?\\b|\\bm\\.?\\s?sc\\b\\.?|\\bm\\.?\\s?eng\\b\\.?|\\bm\\.?b\\.?a\\b\\.?|\\bm\\.?\\s?tech\\b|\\bmphil\\b"
+                    + "|\\bll\\.?m\\b)|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd)(?=[\\s,(]|$)")
+        ),
+        (
+            .bachelor,
+            compile(
+                "(?i:\\bbachelor'?s?\\b|\\bb\\.?\\s?sc\\b\\.?|\\bb\\.?\\s?eng\\b\\.?|\\bb\\.?\\s?tech\\b|\\bbba\\b|\\bb\\.?com\\b|\\bll\\.?b\\b"
+                    + "|\\bundergraduate degree\\b)|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.)(?=[\\s,(]|$)"
+            )
+        ),
+        (
+            .associate,
+            compile(
+                "(?i:\\bassociate'?s?\\s+(?:degree|of|in)\\b)|(?<!, )\\b(?:A\\.S\\.|A\\.A\\.|A\\.A\\.S\\.|AAS)(?=[\\s,(]|$)"
+            )
+        ),
+        (.highSchool, compile("(?i:\\bhigh school\\b|\\bsecondary school\\b|\\bGED\\b|\\bA-levels?\\b|\\babitur\\b)")),
+    ]
+    private static let institutionWords = [
+        "university", "college", "institute", "school", "polytechnic", "academy", "universität", "université",
+        "universidad", "conservatory", "seminary",
+    ]
+    private static let year = compile("\\b(19[5-9]\\d|20\\d\\d)\\b")
+
+    static func level(in text: String) -> (DegreeLevel, Range<String.Index>)? {
+        for (level, pattern) in levels {
+            if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                let range = Range(match.range, in: text)
+            {
+                return (level, range)
+            }
+        }
+        return nil
+    }
+
+    /// Every degree level `text` names.
+    static func levels(in text: String) -> [DegreeLevel] {
+        levels.filter { _, pattern in
+            pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }.map(\.0)
+    }
+
+    static func extract(_ lines: [String]) -> [EducationEntry] {
+        // A line naming a degree starts a new entry when the current one already has a degree; likewise
+        // for institutions. Other lines (years, honours) join the current entry, up to three lines.
+        var entries: [[String]] = []
+        for raw in lines {
+            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " -•*·\t"))
+            guard !line.isEmpty else { continue }
+            let namesDegree = level(in: line) != nil
+            let namesInstitution = isInstitution(line)
+            guard let current = entries.last else {
+                if namesDegree || namesInstitution { entries.append([line]) }
+                continue
+            }
+            let currentHasDegree = level(in: current.joined(separator: " ")) != nil
+            if (namesDegree && currentHasDegree) || (namesInstitution && !namesDegree && hasInstitution(current))
+                || current.count >= 3
+            {
+                if namesDegree || namesInstitution { entries.append([line]) }
+            } else {
+                entries[entries.count - 1].append(line)
+            }
+        }
+        return entries.compactMap(entry)
+    }
+
+    private static func isInstitution(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return institutionWords.contains { lowered.contains($0) }
+    }
+
+    private static func hasInstitution(_ lines: [String]) -> Bool { lines.contains(where: isInstitution) }
+
+    private static func entry(_ lines: [String]) -> EducationEntry? {
+        let text = lines.joined(separator: " | ")
+        guard let (level, degreeRange) = level(in: text) else {
+            return isInstitution(text)
+                ? EducationEntry(level: .other, institution: institution(in: lines), year: lastYear(text)) : nil
+        }
+        return EducationEntry(
+            level: level, field: level == .highSchool ? nil : field(after: degreeRange, in: text),
+            institution: institution(in: lines),
+            year: lastYear(text))
+    }
+
+    private static func lastYear(_ text: String) -> Int? {
+        year.matches(in: text, range: NSRange(text.startIndex..., in: text)).last
+            .flatMap { Range($0.range, in: text) }.flatMap { Int(text[$0]) }
+    }
+
+    private static func institution(in lines: [String]) -> String? {
+        for line in lines {
+            for part in ExperienceExtractor.pieces(of: line) where isInstitution(part) && level(in: part) == nil {
+                return part.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
+
+    /// The subject after the degree: "B.Sc. Computer Science, ..." and "Bachelor of Science in Physics".
+    private static func field(after degree: Range<String.Index>, in text: String) -> String? {
+        var rest = String(text[degree.upperBound...])
+        for lead in ["'s degree", "’s degree", "'s", " degree", "."] where rest.hasPrefix(lead) {
+            rest.removeFirst(lead.count)
+        }
+        rest = rest.trimmingCharacters(in: .whitespaces)
+        let connectors = [
+            "of Science in ", "of Arts in ", "of Engineering in ", "of Science, ", "in ", "of ", "– ", "- ", ": ",
+        ]
+        for connector in connectors where rest.hasPrefix(connector) {
+            rest.removeFirst(connector.count)
+            break
+        }
+        for stop in [",", "|", " - ", " – ", " — ", "(", " at ", ";", "  "] {
+            if let range = rest.range(of: stop) { rest = String(rest[..<range.lowerBound]) }
+        }
+        let field = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        guard !field.isEmpty, !field.contains(where: \.isNumber), !isInstitution(field),
+            ["science", "arts", "engineering"].contains(field.lowercased()) == false
+        else { return nil }
+        return field
+    }
+}

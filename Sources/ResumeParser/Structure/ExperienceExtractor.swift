@@ -1,0 +1,110 @@
+import Foundation
+
+/// Positions from the experience section. Each date range anchors one position; its title, company and
+/// location come from the rest of that line and, when it does not hold both, from the short lines just
+/// above or below it ("Title, Company   Mar 2019 – Present", "Title | Company | 2019 – 2021",
+/// "Title" / "Company, City" / "Jan 2019 – Present", "Title at Company (2019–2021)").
+enum ExperienceExtractor {
+    static let titleWords: Set<String> = [
+        "engineer", "developer", "manager", "analyst", "scientist", "designer", "lead", "director", "consultant",
+        "intern", "architect", "specialist", "administrator", "officer", "coordinator", "head", "vp", "president",
+        "founder", "cto", "ceo", "cfo", "programmer", "researcher", "technician", "assistant", "accountant",
+        "nurse", "teacher", "representative", "executive", "owner", "partner", "advisor", "strategist",
+        "writer", "editor", "recruiter", "associate", "sre", "devops", "tester", "principal", "staff",
+        "fellow", "instructor", "lecturer", "professor", "trainee", "apprentice", "supervisor", "chief",
+    ]
+    private static let companyWords: Set<String> = [
+        "inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "labs", "systems", "software", "technologies",
+        "group", "plc", "ag", "sa", "bv", "limited", "company", "health", "bank", "university", "studio", "studios",
+    ]
+
+    struct Position {
+        var entry: ExperienceEntry
+        var range: DateRange
+    }
+
+    static func extract(_ lines: [String]) -> [Position] {
+        var positions: [Position] = []
+        var used = Set<Int>()
+        let dated = lines.indices.compactMap { index in DateRange.first(in: lines[index]).map { (index, $0) } }
+        for (index, range) in dated {
+            used.insert(index)
+            var parts = pieces(of: lines[index].replacingCharacters(in: range.span, with: " "))
+            // Title and company are needed; a place does not count towards them.
+            func named(_ parts: [String]) -> Int { parts.filter { ContactExtractor.location(in: [$0]) == nil }.count }
+            if named(parts) < 2, index > 0, !used.contains(index - 1), isHeaderLine(lines[index - 1]) {
+                used.insert(index - 1)
+                parts = pieces(of: lines[index - 1]) + parts
+                if named(parts) < 2, index > 1, !used.contains(index - 2), isHeaderLine(lines[index - 2]) {
+                    used.insert(index - 2)
+                    parts = pieces(of: lines[index - 2]) + parts
+                }
+            }
+            if named(parts) < 2, index + 1 < lines.count, isHeaderLine(lines[index + 1]),
+                DateRange.first(in: lines[index + 1]) == nil
+            {
+                used.insert(index + 1)
+                parts += pieces(of: lines[index + 1])
+            }
+            positions.append(Position(entry: entry(from: parts, range: range), range: range))
+        }
+        return positions
+    }
+
+    /// A short line that can name a title, company or place (not a bullet, not a sentence).
+    static func isHeaderLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.first, !"-•*–·▪◦>".contains(first) else { return false }
+        let words = trimmed.split(separator: " ")
+        return !words.isEmpty && words.count <= 10 && !trimmed.hasSuffix(".")
+    }
+
+    /// "Title, Company | City" → ["Title", "Company", "City"].
+    static func pieces(of text: String) -> [String] {
+        var working = text
+        for separator in [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")", "·", "•"] {
+            working = working.replacingOccurrences(of: separator, with: "\u{1F}")
+        }
+        var parts: [String] = []
+        for chunk in working.split(separator: "\u{1F}") {
+            let piece = chunk.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|-–—"))
+            guard !piece.isEmpty else { continue }
+            // "Title, Company" splits at its first comma unless that comma is "City, ST".
+            if ContactExtractor.location(in: [piece]) == nil, let comma = piece.firstIndex(of: ",") {
+                let head = piece[..<comma].trimmingCharacters(in: .whitespaces)
+                let tail = piece[piece.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                parts += [head, tail].filter { !$0.isEmpty }
+            } else {
+                parts.append(piece)
+            }
+        }
+        return parts
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
+    private static func entry(from parts: [String], range: DateRange) -> ExperienceEntry {
+        var remaining = parts
+        var entry = ExperienceEntry(start: range.start, end: range.end, isCurrent: range.isCurrent)
+        if let index = remaining.firstIndex(where: { ContactExtractor.location(in: [$0]) != nil }) {
+            entry.location = remaining.remove(at: index)
+        }
+        let titleIndex = remaining.firstIndex { !Set(words($0)).isDisjoint(with: titleWords) }
+        let companyIndex = remaining.firstIndex { !Set(words($0)).isDisjoint(with: companyWords) }
+        if let titleIndex {
+            entry.title = remaining[titleIndex]
+            let others = remaining.indices.filter { $0 != titleIndex }
+            entry.company =
+                companyIndex.flatMap { $0 != titleIndex ? remaining[$0] : nil } ?? others.first.map { remaining[$0] }
+        } else if let companyIndex {
+            entry.company = remaining[companyIndex]
+            entry.title = remaining.indices.first { $0 != companyIndex }.map { remaining[$0] }
+        } else {
+            entry.title = remaining.first
+            entry.company = remaining.dropFirst().first
+        }
+        return entry
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Finds phone numbers and writes them in E.164 (`+441134960000`) when the country is known: from a
+/// `+` prefix, or from the resume's location for national numbers (a leading trunk `0` is dropped).
+enum PhoneNumber {
+    /// Calling codes by ISO country code and by country or region name (lowercased), for the
+    /// countries resumes most often come from. US and Canadian state/province codes map to +1 (so "IN"
+    /// and "IL" are Indiana and Illinois, not India and Israel; "DE" stays Germany).
+    static let callingCode: [String: String] = {
+        var codes: [String: String] = [
+            "us": "1", "usa": "1", "united states": "1", "ca": "1", "canada": "1", "gb": "44", "uk": "44",
+            "united kingdom": "44", "england": "44", "scotland": "44", "wales": "44", "ie": "353", "ireland": "353",
+            "de": "49", "germany": "49", "fr": "33", "france": "33", "es": "34", "spain": "34", "it": "39",
+            "italy": "39", "nl": "31", "netherlands": "31", "be": "32", "belgium": "32", "ch": "41",
+            "switzerland": "41", "at": "43", "austria": "43", "se": "46", "sweden": "46", "no": "47", "norway": "47",
+            "dk": "45", "denmark": "45", "fi": "358", "finland": "358", "pl": "48", "poland": "48", "pt": "351",
+            "portugal": "351", "india": "91", "au": "61", "australia": "61", "nz": "64",
+            "new zealand": "64", "jp": "81", "japan": "81", "sg": "65", "singapore": "65", "br": "55",
+            "brazil": "55", "mx": "52", "mexico": "52", "za": "27", "south africa": "27", "ng": "234",
+            "nigeria": "234", "ke": "254", "kenya": "254", "israel": "972", "ae": "971",
+        ]
+        let northAmerica =
+            "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok "
+            + "or pa ri sc sd tn tx ut vt va wa wv wi wy dc on qc bc ab mb sk ns nb nl pe"
+        for code in northAmerica.split(separator: " ") where codes[String(code)] == nil {
+            codes[String(code)] = "1"
+        }
+        return codes
+    }()
+
+    private static let pattern: NSRegularExpression = {
+        do {
+            return try NSRegularExpression(
+                pattern: "(?<![\\w+])(\\+\\s?\\d{1,3}[\\s.-]?)?(\\(?\\d{1,5}\\)?[\\s.-]?){1,5}\\d{2,5}(?!\\w)")
+        } catch {
+            preconditionFailure("bad phone pattern: \(error)")
+        }
+    }()
+
+    /// The first phone number in `text`, normalised; `location` supplies the country for national numbers.
+    static func first(in text: String, location: String?) -> String? {
+        let whole = NSRange(text.startIndex..., in: text)
+        for match in pattern.matches(in: text, range: whole) {
+            guard let range = Range(match.range, in: text) else { continue }
+            let written = String(text[range])
+            let digits = written.filter(\.isNumber)
+            guard (7...15).contains(digits.count), !looksLikeDateRange(written) else { continue }
+            return normalise(written, location: location)
+        }
+        return nil
+    }
+
+    private static func looksLikeDateRange(_ text: String) -> Bool {
+        let groups = text.split(whereSeparator: { !$0.isNumber })
+        return groups.count == 2 && groups.allSatisfy { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+    }
+
+    static func normalise(_ written: String, location: String?) -> String {
+        var digits = written.filter(\.isNumber)
+        if written.trimmingCharacters(in: .whitespaces).hasPrefix("+") {
+            // "+44 (0)113 ..." and "+44 0113 ...": the trunk 0 after a country code is not dialled (Italy keeps it).
+            let code = callingCodePrefix(of: digits)
+            var rest = digits.dropFirst(code.count)
+            if rest.first == "0" && code != "39" { rest = rest.dropFirst() }
+            return "+" + code + rest
+        }
+        guard let country = country(of: location) else { return digits }
+        if country == "1" {
+            if digits.count == 11 && digits.hasPrefix("1") { digits.removeFirst() }
+            return digits.count == 10 ? "+1" + digits : digits
+        }
+        if digits.hasPrefix("00") { return "+" + digits.dropFirst(2) }
+        if digits.hasPrefix("0") && country != "39" { digits.removeFirst() }
+        return "+" + country + digits
+    }
+
+    /// The calling code at the start of an international number's digits.
+    private static func callingCodePrefix(of digits: String) -> String {
+        let known = Set(callingCode.values)
+        for length in 1...3 where known.contains(String(digits.prefix(length))) {
+            return String(digits.prefix(length))
+        }
+        return String(digits.prefix(2))
+    }
+
+    /// The calling code of a location such as "Austin, TX", "Leeds, GB" or "Berlin, Germany".
+    static func country(of location: String?) -> String? {
+        guard let location else { return nil }
+        let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for part in parts.reversed() { if let code = callingCode[part] { return code } }
+        return nil
+    }
+}

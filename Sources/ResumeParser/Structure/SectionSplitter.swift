@@ -1,0 +1,136 @@
+import Foundation
+
+/// Divides a resume's lines into sections by their headings.
+///
+/// A heading is a short line (at most five words, no digits, no sentence punctuation, every word a
+/// heading word) that names a section: by keyword anywhere in it ("Professional Experience", "Technical Skills & Tools", "Academic
+/// Background"), in any case, with or without Markdown `#`, bullets or a trailing colon. "Skills: Go,
+/// Python" is a heading with its content on the same line, except inside experience, projects or skills,
+/// where such lines ("Tools: Docker, k8s") are content. Lines before the first heading are the
+/// contact header. When no experience heading exists, lines with date ranges outside education are
+/// taken as experience (by content, not by heading).
+enum SectionSplitter {
+    struct Section {
+        var kind: SectionKind
+        var heading: String?
+        var lines: [String]
+    }
+
+    /// Keywords per section, the more specific first ("programming languages" is skills, "languages" is
+    /// spoken languages; "volunteer experience" is not employment).
+    private static let vocabulary: [(SectionKind, [String])] = [
+        (
+            .skills,
+            [
+                "programming languages", "technical skills", "skills", "skill set", "competencies", "competences",
+                "technologies", "tech stack", "technical proficiencies", "proficiencies", "expertise", "toolbox",
+                "tools", "technical summary", "stack",
+            ]
+        ),
+        (
+            .other,
+            [
+                "volunteer", "interests", "hobbies", "publications", "awards", "honors", "honours", "references",
+                "activities", "achievements", "patents", "memberships", "affiliations",
+            ]
+        ),
+        (.languages, ["languages", "language skills", "spoken languages"]),
+        (
+            .certifications,
+            [
+                "certifications", "certification", "certificates", "licenses", "licences", "credentials",
+                "accreditations", "courses",
+            ]
+        ),
+        (.education, ["education", "academic", "qualifications", "degrees", "studies", "schooling", "training"]),
+        (
+            .experience,
+            [
+                "experience", "employment", "work history", "career", "positions", "professional background",
+                "professional history", "work",
+            ]
+        ),
+        (
+            .summary,
+            [
+                "summary", "profile", "about me", "about", "objective", "overview", "introduction",
+                "personal statement",
+            ]
+        ),
+        (.projects, ["projects", "portfolio", "open source"]),
+    ]
+
+    /// Words a heading may consist of: the keywords' words and the qualifiers around them.
+    private static let headingWords: Set<String> = {
+        var words = Set<String>()
+        for (_, keywords) in vocabulary {
+            for keyword in keywords { words.formUnion(keyword.split(separator: " ").map(String.init)) }
+        }
+        words.formUnion(
+            """
+            and of me my our professional technical work key core relevant other additional selected personal
+            academic spoken programming soft hard areas side history background summary skills experience
+            education certifications languages projects profile employment career technology computer it
+            industry leadership volunteering
+            """.split(whereSeparator: \.isWhitespace).map(String.init))
+        return words
+    }()
+
+    /// The section a line heads, and any content after a "Heading:" on the same line.
+    static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
+        var line = raw.trimmingCharacters(in: .whitespaces)
+        while let first = line.first, "#*=_-•>".contains(first) { line.removeFirst() }
+        line = line.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        guard !line.isEmpty else { return nil }
+        var title = line
+        var rest = ""
+        if let colon = line.firstIndex(of: ":") {
+            title = String(line[..<colon])
+            rest = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
+        let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
+        guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
+            !title.contains("@"), !title.hasSuffix("."), !title.contains(",")
+        else { return nil }
+        let key =
+            " "
+            + title.lowercased().replacingOccurrences(of: "&", with: " and ")
+            .filter { $0.isLetter || $0 == " " }.split(separator: " ").joined(separator: " ") + " "
+        // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
+        guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
+        for (kind, keywords) in vocabulary where keywords.contains(where: { key.contains(" \($0) ") }) {
+            // A heading with inline content must end its title with a colon ("Skills: Go, Python").
+            return (kind, rest)
+        }
+        return nil
+    }
+
+    static func split(_ lines: [String]) -> [Section] {
+        var sections = [Section(kind: .contact, heading: nil, lines: [])]
+        for line in lines {
+            // "Tools: Docker, k8s" inside a job or a skills list is content, not a new section.
+            let current = sections[sections.count - 1].kind
+            if let (kind, rest) = heading(line), rest.isEmpty || ![.experience, .projects, .skills].contains(current) {
+                sections.append(Section(kind: kind, heading: line, lines: rest.isEmpty ? [] : [rest]))
+            } else {
+                sections[sections.count - 1].lines.append(line)
+            }
+        }
+        if !sections.contains(where: { $0.kind == .experience }) { recoverExperience(&sections) }
+        return sections
+    }
+
+    /// Without an experience heading, dated blocks outside education are experience.
+    private static func recoverExperience(_ sections: inout [Section]) {
+        var recovered: [String] = []
+        for index in sections.indices where [.contact, .summary, .other].contains(sections[index].kind) {
+            let lines = sections[index].lines
+            guard let first = lines.firstIndex(where: { DateRange.first(in: $0) != nil }), first > 0 || index > 0
+            else { continue }
+            let from = max(0, first - 1)
+            recovered += lines[from...]
+            sections[index].lines = Array(lines[..<from])
+        }
+        if !recovered.isEmpty { sections.append(Section(kind: .experience, heading: nil, lines: recovered)) }
+    }
+}

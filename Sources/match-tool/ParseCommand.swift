@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import ResumeParser
+
+/// `match-tool parse` and `match-tool parse-job`: structured JSON (or a table) for each file.
+struct ParseCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, table }
+
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse resumes into contact, skills, experience, education and sections.",
+        discussion: """
+            --format json prints one JSON object per file and line: source, format, contact (name, email, \
+            phone in E.164 when the country is known, location, links), skills (name, category), experience \
+            (title, company, location, start and end as YYYY-MM, end null when current), education (level, \
+            field, institution, year), certifications, languages, totalExperienceYears (overlapping jobs \
+            counted once, current jobs up to this month) and the text of each section. Folders are expanded \
+            to the files directly inside them; files are parsed on every core. A file that fails is reported \
+            on standard error and the others go on; the exit status is 1 when any failed.
+            """
+    )
+
+    @Option(help: "Output format.")
+    var format: Format = .json
+
+    @Option(help: "The month \"Present\" stands for, as YYYY-MM (default: this month).")
+    var asOf: String?
+
+    @Argument(help: "Resume files or folders.")
+    var files: [String]
+
+    func validate() throws {
+        if let asOf, YearMonth(asOf) == nil { throw ValidationError("--as-of must be YYYY-MM, not \(asOf).") }
+    }
+
+    func run() throws {
+        let parser = DocumentParser(referenceMonth: asOf.flatMap(YearMonth.init) ?? .now)
+        let urls = InputFiles.expand(files)
+        let results = ParallelMap.map(urls) { url in Result { try parser.parseResume(contentsOf: url) } }
+        var table = TextTable(
+            headers: ["file", "format", "name", "email", "phone", "years", "positions", "degree", "skills"],
+            rightAligned: [5, 6])
+        var failures = 0
+        for (url, result) in zip(urls, results) {
+            switch result {
+            case .success(let resume):
+                if format == .json {
+                    print(JSONLine.encode(resume))
+                } else {
+                    table.append([
+                        url.lastPathComponent, resume.format, resume.contact.name ?? "-", resume.contact.email ?? "-",
+                        resume.contact.phone ?? "-", String(format: "%.1f", resume.totalExperienceYears),
+                        String(resume.experience.count), resume.highestDegree?.rawValue ?? "-",
+                        resume.skills.prefix(6).map(\.name).joined(separator: ", ")
+                            + (resume.skills.count > 6 ? ", … (\(resume.skills.count))" : ""),
+                    ])
+                }
+            case .failure(let error):
+                failures += 1
+                FileHandleOutput.standardError("error: \(error.localizedDescription)")
+            }
+        }
+        if format == .table { print(table.render()) }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `match-tool parse-job`.
+struct ParseJobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse-job",
+        abstract: "Parse job descriptions into title, required and preferred skills, years and degree.",
+        discussion: """
+            Skills under "nice to have", "bonus", "preferred" or "a plus" (as a heading or on the line) are \
+            preferred, the others required. --format json prints one object per file and line.
+            """
+    )
+
+    @Option(help: "Output format.")
+    var format: ParseCommand.Format = .json
+
+    @Argument(help: "Job description files or folders.")
+    var files: [String]
+
+    func run() throws {
+        let parser = DocumentParser()
+        let urls = InputFiles.expand(files)
+        var table = TextTable(
+            headers: ["file", "title", "years", "degree", "required", "preferred"], rightAligned: [2])
+        var failures = 0
+        for url in urls {
+            do {
+                let job = try parser.parseJob(contentsOf: url)
+                if format == .json {
+                    print(JSONLine.encode(job))
+                } else {
+                    table.append([
+                        url.lastPathComponent, job.title ?? "-",
+                        job.minimumYears.map { String(format: "%g", $0) } ?? "-",
+                        job.requiredDegree?.rawValue ?? "-", job.requiredSkills.map(\.name).joined(separator: ", "),
+                        job.preferredSkills.map(\.name).joined(separator: ", "),
+                    ])
+                }
+            } catch {
+                failures += 1
+                FileHandleOutput.standardError("error: \(error.localizedDescription)")
+            }
+        }
+        if format == .table { print(table.render()) }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `match-tool eval-parse DIR`: field accuracy of the parser against ground truth.
+struct EvalParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-parse",
+        abstract: "Score the parser against ground truth (DIR/resumes and DIR/truth, as in Fixtures/).",
+        discussion: "Prints one row per measure, overall and per layout; --misses lists what each resume got wrong."
+    )
+
+    @Argument(help: "A folder with resumes/ and truth/ (e.g. Fixtures).")
+    var directory: String
+
+    @Flag(help: "List the fields each resume got wrong.")
+    var misses = false
+
+    func run() throws {
+        let (evaluation, failures) = try ParseEvaluation.run(
+            fixtures: URL(fileURLWithPath: directory), parser: DocumentParser())
+        print(evaluation.report())
+        if misses {
+            for (source, fields) in evaluation.misses.sorted(by: { $0.key < $1.key }) {
+                print("\(source): \(fields.joined(separator: "; "))")
+            }
+        }
+        for (source, error) in failures.sorted(by: { $0.key < $1.key }) {
+            FileHandleOutput.standardError("error: \(source): \(error)")
+        }
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}
