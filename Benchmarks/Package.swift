@@ -23,6 +23,11 @@ let package = Package(
                 .product(name: "VectorIndex", package: "MatchEngine"),
             ]
         ),
+        // Resume parsing throughput per format, single core.
+        .executableTarget(
+            name: "parse-bench",
+            dependencies: [.product(name: "ResumeParser", package: "MatchEngine")]
+        ),
         // Micro-benchmarks with ordo-one/benchmark: `swift package benchmark`.
         .executableTarget(
             name: "Kernels",

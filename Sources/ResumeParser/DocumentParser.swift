@@ -34,6 +34,14 @@ public struct DocumentParser: Sendable {
         return parseResume(text: extracted.text, source: url.lastPathComponent, format: extracted.format.rawValue)
     }
 
+    /// Parses a resume held in memory (an upload), sniffing its format from the bytes.
+    ///
+    /// - Throws: ``ParseError`` naming `source` when the bytes cannot be read as text.
+    public func parseResume(data: Data, source: String) throws -> ParsedResume {
+        let extracted = try extractor.extract(data, source: source)
+        return parseResume(text: extracted.text, source: source, format: extracted.format.rawValue)
+    }
+
     /// Parses a resume already in text form.
     public func parseResume(text: String, source: String, format: String = "txt") -> ParsedResume {
         let lines = Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)

@@ -1,0 +1,66 @@
+import Foundation
+import ResumeParser
+
+/// `parse-bench FIXTURES_DIR [--seconds 5] [--out FILE]`
+///
+/// Resume parsing throughput on one core: every file of `FIXTURES_DIR/resumes` is read into memory once,
+/// then each group (by the `layout` of its ground truth: txt, md, docx, docx-table, pdf-single-column,
+/// pdf-two-column) is parsed in a loop for `--seconds`, bytes to `ParsedResume` (format sniffing, text
+/// extraction, sections, entities, skills). Prints one JSON line per group and per format family
+/// (`text+docx`, `pdf`).
+@main
+struct ParseBench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String) -> String? {
+            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+            defer { arguments.removeSubrange(index...index + 1) }
+            return arguments[index + 1]
+        }
+        let seconds = Double(option("--seconds") ?? "5") ?? 5
+        let out = option("--out")
+        guard let directory = arguments.first else {
+            print("usage: parse-bench FIXTURES_DIR [--seconds 5] [--out FILE]")
+            exit(64)
+        }
+        struct Truth: Decodable { var layout: String }
+        let root = URL(fileURLWithPath: directory)
+        var groups: [String: [(name: String, data: Data)]] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("resumes").path).sorted() {
+            let stem = (name as NSString).deletingPathExtension
+            let truth = try JSONDecoder().decode(
+                Truth.self, from: Data(contentsOf: root.appendingPathComponent("truth/\(stem).json")))
+            groups[truth.layout, default: []].append((name, try Data(contentsOf: root.appendingPathComponent("resumes/\(name)"))))
+        }
+        let parser = DocumentParser()
+        _ = parser.parseResume(text: "warm up: Python, Go", source: "warm-up")  // builds the skills automaton
+        var lines: [String] = []
+        func measure(_ label: String, _ files: [(name: String, data: Data)]) throws {
+            var parsed = 0
+            let start = ContinuousClock.now
+            let deadline = start + .seconds(seconds)
+            repeat {
+                for file in files {
+                    _ = try parser.parseResume(data: file.data, source: file.name)
+                    parsed += 1
+                }
+            } while ContinuousClock.now < deadline
+            let elapsed = (ContinuousClock.now - start) / .seconds(1)
+            let rate = Double(parsed) / elapsed
+            let record: [String: Any] = [
+                "record": "parse", "group": label, "files": files.count, "parsed": parsed,
+                "seconds": (elapsed * 100).rounded() / 100, "resumes_per_s": (rate * 10).rounded() / 10,
+                "threads": 1,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+            lines.append(String(decoding: data, as: UTF8.self))
+            FileHandle.standardError.write(Data("\(label): \(files.count) files, \(Int(rate)) resumes/s\n".utf8))
+        }
+        for group in groups.keys.sorted() { try measure(group, groups[group] ?? []) }
+        let textAndWord = ["txt", "md", "docx", "docx-table"].flatMap { groups[$0] ?? [] }
+        try measure("text+docx", textAndWord)
+        try measure("pdf", (groups["pdf-single-column"] ?? []) + (groups["pdf-two-column"] ?? []))
+        let output = lines.joined(separator: "\n") + "\n"
+        if let out { try output.write(toFile: out, atomically: true, encoding: .utf8) } else { print(output, terminator: "") }
+    }
+}
