@@ -52,7 +52,7 @@ public struct DocumentParser: Sendable {
         let positions = ExperienceExtractor.extract(section(.experience))
         var sectionTexts: [SectionKind: String] = [:]
         for section in sections {
-            let body = section.lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = section.lines.joined(separator: "\n").trimmedWhitespace()
             guard !body.isEmpty else { continue }
             sectionTexts[section.kind] = [sectionTexts[section.kind], body].compactMap { $0 }.joined(separator: "\n")
         }
@@ -92,18 +92,18 @@ public struct DocumentParser: Sendable {
             .map { columns ? ColumnLayout.readingOrder(String($0)) : String($0) }
             .joined(separator: "\n")
             .components(separatedBy: .newlines)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }
 
     /// One item per line (bullets removed).
     static func items(_ lines: [String]) -> [String] {
-        lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " -•*·▪◦\t")) }.filter { !$0.isEmpty }
+        lines.map { $0.trimmed(" -•*·▪◦\t") }.filter { !$0.isEmpty }
     }
 
     /// "English (native), Spanish (fluent)" → two items.
     static func languages(_ lines: [String]) -> [String] {
         items(lines).flatMap { $0.components(separatedBy: CharacterSet(charactersIn: ",;|•·")) }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -57,6 +57,11 @@ struct StructureTests {
         #expect(PhoneNumber.first(in: "Phone: \(written)", location: location) == expected)
     }
 
+    @Test("a number never joins digits from the next line")
+    func phoneLines() {
+        #expect(PhoneNumber.first(in: "Tel +44 20 7946 0123\n2020-12 – 2021-01", location: nil) == "+442079460123")
+    }
+
     @Test("headings are recognised by vocabulary, in any case and decoration")
     func headings() {
         let cases: [(String, SectionKind?)] = [

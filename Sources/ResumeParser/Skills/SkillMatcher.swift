@@ -196,8 +196,9 @@ public struct SkillMatcher: Sendable {
             let token = text[start..<end]
             let isAddress =
                 token.contains(UInt8(ascii: "@")) || token.starts(with: Array("www.".utf8))
-                || token.firstRange(of: Array("://".utf8)) != nil
-                || token.firstRange(of: Array(".com/".utf8)) != nil
+                || (token.contains(UInt8(ascii: "/"))
+                    && (token.firstRange(of: Array("://".utf8)) != nil
+                        || token.firstRange(of: Array(".com/".utf8)) != nil))
             if isAddress { for index in start..<end { text[index] = 0x20 } }
             start = end + 1
         }
@@ -221,7 +222,7 @@ public struct SkillMatcher: Sendable {
 
     /// A short label ending in a colon at the start of the line: "Languages: R".
     static func isListLabel(_ prefix: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: prefix, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let text = String(decoding: prefix, as: UTF8.self).trimmedWhitespace()
         guard text.hasSuffix(":") else { return false }
         return text.split(separator: " ").count <= 3
     }

@@ -49,7 +49,7 @@ public struct SkillTaxonomy: Sendable {
 
     /// The skill a name or alias stands for, ignoring case ("postgres" → PostgreSQL), or `nil`.
     public func skill(named name: String) -> Skill? {
-        let key = name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let key = name.trimmedWhitespace().lowercased()
         return indexOfName[key].map { skills[$0] }
     }
 

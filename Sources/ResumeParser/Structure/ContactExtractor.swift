@@ -52,7 +52,7 @@ enum ContactExtractor {
         var result: [String] = []
         for match in link.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let range = Range(match.range, in: text) else { continue }
-            var url = String(text[range]).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:)]}>\"'"))
+            var url = String(text[range]).trimmed(".,;:)]}>\"'")
             if !url.lowercased().hasPrefix("http") { url = "https://" + url }
             if url.hasSuffix("/") { url.removeLast() }
             if seen.insert(url.lowercased()).inserted { result.append(url) }
@@ -62,14 +62,13 @@ enum ContactExtractor {
 
     /// Pieces of a header line: "Austin, TX | ada@example.com | (512) 555-0142" → three parts.
     static func parts(of line: String) -> [String] {
-        line.components(separatedBy: CharacterSet(charactersIn: "|•·◦▪⋅\t"))
-            .flatMap { $0.components(separatedBy: "   ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        ExperienceExtractor.split(line, at: ["|", "•", "·", "◦", "▪", "⋅", "\t", "   "])
+            .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
     }
 
     static func name(in lines: [String]) -> String? {
         for line in lines {
-            for part in parts(of: line.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))).prefix(1) {
+            for part in parts(of: line.trimmed("#*_ ")).prefix(1) {
                 let words = part.split(separator: " ")
                 guard (2...4).contains(words.count),
                     words.allSatisfy({ word in
@@ -77,7 +76,7 @@ enum ContactExtractor {
                             && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." || $0 == "’" }
                     }),
                     !words.contains(where: {
-                        notNameWords.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters))
+                        notNameWords.contains($0.lowercased().trimmed(where: \.isPunctuation))
                     })
                 else { continue }
                 let isShouting = part.allSatisfy { !$0.isLetter || $0.isUppercase }
@@ -97,7 +96,7 @@ enum ContactExtractor {
                 else { continue }
                 let region = String(part[regionRange])
                 guard PhoneNumber.callingCode[region.lowercased()] != nil else { continue }
-                return "\(part[cityRange].trimmingCharacters(in: .whitespaces)), \(region)"
+                return "\(part[cityRange].trimmedWhitespace()), \(region)"
             }
         }
         return nil

@@ -51,6 +51,8 @@ struct DateRange: Equatable {
 
     /// The first date range in `line`, if any.
     static func first(in line: String) -> DateRange? {
+        // Every form has a four-digit year: lines without digits are skipped before the regular expressions.
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let whole = NSRange(line.startIndex..., in: line)
         if let match = rangePattern.firstMatch(in: line, range: whole),
             let startText = substring(line, match.range(at: 1)), let endText = substring(line, match.range(at: 2)),
@@ -82,7 +84,7 @@ struct DateRange: Equatable {
 
     /// One date; imprecise dates widen towards the start or the end of what they cover.
     static func parse(_ text: String, asEnd: Bool) -> YearMonth? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedWhitespace()
         guard
             let match = partsPattern.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed))
         else { return nil }

@@ -67,7 +67,7 @@ enum EducationExtractor {
         // for institutions. Other lines (years, honours) join the current entry, up to three lines.
         var entries: [[String]] = []
         for raw in lines {
-            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " -•*·\t"))
+            let line = raw.trimmed(" -•*·\t")
             guard !line.isEmpty else { continue }
             let namesDegree = level(in: line) != nil
             let namesInstitution = isInstitution(line)
@@ -114,7 +114,7 @@ enum EducationExtractor {
     private static func institution(in lines: [String]) -> String? {
         for line in lines {
             for part in ExperienceExtractor.pieces(of: line) where isInstitution(part) && level(in: part) == nil {
-                return part.trimmingCharacters(in: .whitespaces)
+                return part.trimmedWhitespace()
             }
         }
         return nil
@@ -126,7 +126,7 @@ enum EducationExtractor {
         for lead in ["'s degree", "’s degree", "'s", " degree", "."] where rest.hasPrefix(lead) {
             rest.removeFirst(lead.count)
         }
-        rest = rest.trimmingCharacters(in: .whitespaces)
+        rest = rest.trimmedWhitespace()
         let connectors = [
             "of Science in ", "of Arts in ", "of Engineering in ", "of Science, ", "in ", "of ", "– ", "- ", ": ",
         ]
@@ -137,7 +137,7 @@ enum EducationExtractor {
         for stop in [",", "|", " - ", " – ", " — ", "(", " at ", ";", "  "] {
             if let range = rest.range(of: stop) { rest = String(rest[..<range.lowerBound]) }
         }
-        let field = rest.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        let field = rest.trimmed(where: { $0.isWhitespace || $0.isPunctuation })
         guard !field.isEmpty, !field.contains(where: \.isNumber), !isInstitution(field),
             ["science", "arts", "engineering"].contains(field.lowercased()) == false
         else { return nil }

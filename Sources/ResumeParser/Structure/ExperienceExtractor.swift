@@ -53,7 +53,7 @@ enum ExperienceExtractor {
 
     /// A short line that can name a title, company or place (not a bullet, not a sentence).
     static func isHeaderLine(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmedWhitespace()
         guard let first = trimmed.first, !"-•*–·▪◦>".contains(first) else { return false }
         let words = trimmed.split(separator: " ")
         return !words.isEmpty && words.count <= 10 && !trimmed.hasSuffix(".")
@@ -61,24 +61,39 @@ enum ExperienceExtractor {
 
     /// "Title, Company | City" → ["Title", "Company", "City"].
     static func pieces(of text: String) -> [String] {
-        var working = text
-        for separator in [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")", "·", "•"] {
-            working = working.replacingOccurrences(of: separator, with: "\u{1F}")
-        }
         var parts: [String] = []
-        for chunk in working.split(separator: "\u{1F}") {
-            let piece = chunk.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|-–—"))
+        for chunk in split(text, at: [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")", "·", "•"]) {
+            let piece = chunk.trimmed(" ,;:|-–—")
             guard !piece.isEmpty else { continue }
             // "Title, Company" splits at its first comma unless that comma is "City, ST".
             if ContactExtractor.location(in: [piece]) == nil, let comma = piece.firstIndex(of: ",") {
-                let head = piece[..<comma].trimmingCharacters(in: .whitespaces)
-                let tail = piece[piece.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                let head = piece[..<comma].trimmedWhitespace()
+                let tail = piece[piece.index(after: comma)...].trimmedWhitespace()
                 parts += [head, tail].filter { !$0.isEmpty }
             } else {
                 parts.append(piece)
             }
         }
         return parts
+    }
+
+    /// `text` cut at every occurrence of any of `separators` (one pass, no Foundation).
+    static func split(_ text: String, at separators: [String]) -> [Substring] {
+        let characters = separators.map { Array($0) }
+        var chunks: [Substring] = []
+        var chunkStart = text.startIndex
+        var index = text.startIndex
+        outer: while index < text.endIndex {
+            for separator in characters where text[index...].starts(with: separator) {
+                chunks.append(text[chunkStart..<index])
+                index = text.index(index, offsetBy: separator.count)
+                chunkStart = index
+                continue outer
+            }
+            index = text.index(after: index)
+        }
+        chunks.append(text[chunkStart...])
+        return chunks
     }
 
     private static func words(_ text: String) -> [String] {

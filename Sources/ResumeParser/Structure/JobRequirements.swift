@@ -33,7 +33,7 @@ enum JobRequirements {
         var degree: DegreeLevel?
         var inPreferredBlock = false
         for line in lines {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedWhitespace()
             guard !trimmed.isEmpty else { continue }
             let isHeading = isHeadingLine(trimmed)
             if isHeading { inPreferredBlock = isPreferred(trimmed) }
@@ -72,14 +72,14 @@ enum JobRequirements {
     }
 
     private static func isHeadingLine(_ line: String) -> Bool {
-        let stripped = line.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))
+        let stripped = line.trimmed("#*_ ")
         return line.hasPrefix("#") || (stripped.hasSuffix(":") && stripped.split(separator: " ").count <= 10)
     }
 
     /// The first line, without Markdown marks, cut before " - Company" / " at Company" / " | Company".
     private static func title(_ lines: [String]) -> String? {
-        guard let first = lines.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
-        var title = first.trimmingCharacters(in: CharacterSet(charactersIn: "#*_ "))
+        guard let first = lines.first(where: { !$0.trimmedWhitespace().isEmpty }) else { return nil }
+        var title = first.trimmed("#*_ ")
         for separator in [" - ", " – ", " — ", " | ", " at ", " @ "] {
             if let range = title.range(of: separator) { title = String(title[..<range.lowerBound]) }
         }

@@ -39,13 +39,17 @@ enum PhoneNumber {
 
     /// The first phone number in `text`, normalised; `location` supplies the country for national numbers.
     static func first(in text: String, location: String?) -> String? {
-        let whole = NSRange(text.startIndex..., in: text)
-        for match in pattern.matches(in: text, range: whole) {
-            guard let range = Range(match.range, in: text) else { continue }
-            let written = String(text[range])
-            let digits = written.filter(\.isNumber)
-            guard (7...15).contains(digits.count), !looksLikeDateRange(written) else { continue }
-            return normalise(written, location: location)
+        // Line by line, and only lines with seven or more digits: the pattern backtracks, and a number
+        // never spans lines.
+        for line in text.split(separator: "\n") where line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
+            let line = String(line)
+            for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                guard let range = Range(match.range, in: line) else { continue }
+                let written = String(line[range])
+                let digits = written.filter(\.isNumber)
+                guard (7...15).contains(digits.count), !looksLikeDateRange(written) else { continue }
+                return normalise(written, location: location)
+            }
         }
         return nil
     }
@@ -57,7 +61,7 @@ enum PhoneNumber {
 
     static func normalise(_ written: String, location: String?) -> String {
         var digits = written.filter(\.isNumber)
-        if written.trimmingCharacters(in: .whitespaces).hasPrefix("+") {
+        if written.trimmedWhitespace().hasPrefix("+") {
             // "+44 (0)113 ..." and "+44 0113 ...": the trunk 0 after a country code is not dialled (Italy keeps it).
             let code = callingCodePrefix(of: digits)
             var rest = digits.dropFirst(code.count)
@@ -86,7 +90,7 @@ enum PhoneNumber {
     /// The calling code of a location such as "Austin, TX", "Leeds, GB" or "Berlin, Germany".
     static func country(of location: String?) -> String? {
         guard let location else { return nil }
-        let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let parts = location.split(separator: ",").map { $0.trimmedWhitespace().lowercased() }
         for part in parts.reversed() { if let code = callingCode[part] { return code } }
         return nil
     }

@@ -78,15 +78,15 @@ enum SectionSplitter {
 
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
-        var line = raw.trimmingCharacters(in: .whitespaces)
+        var line = raw.trimmedWhitespace()
         while let first = line.first, "#*=_-•>".contains(first) { line.removeFirst() }
-        line = line.trimmingCharacters(in: CharacterSet(charactersIn: " *_"))
+        line = line.trimmed(" *_")
         guard !line.isEmpty else { return nil }
         var title = line
         var rest = ""
         if let colon = line.firstIndex(of: ":") {
             title = String(line[..<colon])
-            rest = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            rest = String(line[line.index(after: colon)...]).trimmedWhitespace()
         }
         let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
         guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
