@@ -33,12 +33,7 @@ enum ContactExtractor {
         let headLines = Array((header.isEmpty ? lines : header).prefix(12))
         contact.name = name(in: headLines) ?? name(in: Array(lines.prefix(6)))
         contact.location = location(in: headLines) ?? location(in: Array(lines.prefix(15)))
-        // The phone is read without links and e-mails, whose digits are not a number to call.
-        var searchable = text
-        for address in contact.links + [contact.email].compactMap({ $0 }) {
-            searchable = searchable.replacingOccurrences(of: address, with: " ", options: .caseInsensitive)
-        }
-        contact.phone = PhoneNumber.first(in: searchable, location: contact.location)
+        contact.phone = PhoneNumber.first(in: text, location: contact.location)
         return contact
     }
 

@@ -77,22 +77,31 @@ enum ExperienceExtractor {
         return parts
     }
 
-    /// `text` cut at every occurrence of any of `separators` (one pass, no Foundation).
+    /// `text` cut at every occurrence of any of `separators`: one pass over the UTF-8 bytes (cuts fall on
+    /// separator boundaries, so every chunk is valid text).
     static func split(_ text: String, at separators: [String]) -> [Substring] {
-        let characters = separators.map { Array($0) }
+        let bytes = Array(text.utf8)
+        let patterns = separators.map { Array($0.utf8) }
+        func chunk(_ start: Int, _ end: Int) -> Substring {
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
         var chunks: [Substring] = []
-        var chunkStart = text.startIndex
-        var index = text.startIndex
-        outer: while index < text.endIndex {
-            for separator in characters where text[index...].starts(with: separator) {
-                chunks.append(text[chunkStart..<index])
-                index = text.index(index, offsetBy: separator.count)
+        var chunkStart = 0
+        var index = 0
+        outer: while index < bytes.count {
+            for pattern in patterns
+            where bytes[index] == pattern[0] && index + pattern.count <= bytes.count
+                && bytes[index..<index + pattern.count].elementsEqual(pattern)
+            {
+                chunks.append(chunk(chunkStart, index))
+                index += pattern.count
                 chunkStart = index
                 continue outer
             }
-            index = text.index(after: index)
+            index += 1
         }
-        chunks.append(text[chunkStart...])
+        chunks.append(chunk(chunkStart, bytes.count))
         return chunks
     }
 
