@@ -6,7 +6,9 @@
 #   Benchmarks/compare-ann.sh DATASET_NAME [THREADS] [OUT_DIR]
 #
 # Needs the anchor kit of ../shared/bench set up (`bash setup.sh` there). Datasets are generated into
-# $BENCH_DATA (default /tmp/benchdata) when missing.
+# $BENCH_DATA (default /tmp/benchdata) when missing. EF="10,12,16,..." sets one ef sweep for every
+# library (a finer sweep than the default makes "best QPS at recall >= R" less sensitive to where
+# the grid falls); ANCHOR_LIBS picks the anchors (default hnswlib,faiss).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 kit="${BENCH_KIT:-$here/../../shared/bench}"
@@ -25,8 +27,10 @@ mkdir -p "$out"
 ours="$out/matchengine_${dataset}.t${threads}.jsonl"
 theirs="$out/anchors_${dataset}.t${threads}.jsonl"
 rm -f "$ours" "$theirs"
-"$here/.build/release/ann-bench" "$data/$dataset" --threads "$threads" --out "$ours"
-"$py" "$kit/ann_bench.py" "$data/$dataset" --threads "$threads" --libs "$libs" --out "$theirs"
+ef=()
+[ -n "${EF:-}" ] && ef=(--ef "$EF")
+"$here/.build/release/ann-bench" "$data/$dataset" --threads "$threads" "${ef[@]}" --out "$ours"
+"$py" "$kit/ann_bench.py" "$data/$dataset" --threads "$threads" --libs "$libs" "${ef[@]}" --out "$theirs"
 thresholds="0.95,0.99"
 case "$dataset" in random-*) thresholds="0.5,0.8" ;; esac
 "$py" "$kit/ann_bench.py" --summary --in "$theirs" "$ours" --baseline hnswlib --thresholds "$thresholds"
