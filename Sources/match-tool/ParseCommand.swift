@@ -35,33 +35,19 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let parser = DocumentParser(referenceMonth: asOf.flatMap(YearMonth.init) ?? .now)
-        let urls = InputFiles.expand(files)
-        let results = ParallelMap.map(urls) { url in Result { try parser.parseResume(contentsOf: url) } }
-        var table = TextTable(
+        let table = TextTable(
             headers: ["file", "format", "name", "email", "phone", "years", "positions", "degree", "skills"],
             rightAligned: [5, 6])
-        var failures = 0
-        for (url, result) in zip(urls, results) {
-            switch result {
-            case .success(let resume):
-                if format == .json {
-                    print(JSONLine.encode(resume))
-                } else {
-                    table.append([
-                        url.lastPathComponent, resume.format, resume.contact.name ?? "-", resume.contact.email ?? "-",
-                        resume.contact.phone ?? "-", String(format: "%.1f", resume.totalExperienceYears),
-                        String(resume.experience.count), resume.highestDegree?.rawValue ?? "-",
-                        resume.skills.prefix(6).map(\.name).joined(separator: ", ")
-                            + (resume.skills.count > 6 ? ", … (\(resume.skills.count))" : ""),
-                    ])
-                }
-            case .failure(let error):
-                failures += 1
-                FileHandleOutput.standardError("error: \(error.localizedDescription)")
-            }
+        try ParsedOutput.emit(InputFiles.expand(files), format: format, table: table, parse: { try parser.parseResume(contentsOf: $0) }) {
+            url, resume in
+            [
+                url.lastPathComponent, resume.format, resume.contact.name ?? "-", resume.contact.email ?? "-",
+                resume.contact.phone ?? "-", String(format: "%.1f", resume.totalExperienceYears),
+                String(resume.experience.count), resume.highestDegree?.rawValue ?? "-",
+                resume.skills.prefix(6).map(\.name).joined(separator: ", ")
+                    + (resume.skills.count > 6 ? ", … (\(resume.skills.count))" : ""),
+            ]
         }
-        if format == .table { print(table.render()) }
-        if failures > 0 { throw ExitCode(1) }
     }
 }
 
@@ -84,30 +70,15 @@ struct ParseJobCommand: ParsableCommand {
 
     func run() throws {
         let parser = DocumentParser()
-        let urls = InputFiles.expand(files)
-        var table = TextTable(
-            headers: ["file", "title", "years", "degree", "required", "preferred"], rightAligned: [2])
-        var failures = 0
-        for url in urls {
-            do {
-                let job = try parser.parseJob(contentsOf: url)
-                if format == .json {
-                    print(JSONLine.encode(job))
-                } else {
-                    table.append([
-                        url.lastPathComponent, job.title ?? "-",
-                        job.minimumYears.map { String(format: "%g", $0) } ?? "-",
-                        job.requiredDegree?.rawValue ?? "-", job.requiredSkills.map(\.name).joined(separator: ", "),
-                        job.preferredSkills.map(\.name).joined(separator: ", "),
-                    ])
-                }
-            } catch {
-                failures += 1
-                FileHandleOutput.standardError("error: \(error.localizedDescription)")
-            }
+        let table = TextTable(headers: ["file", "title", "years", "degree", "required", "preferred"], rightAligned: [2])
+        try ParsedOutput.emit(InputFiles.expand(files), format: format, table: table, parse: { try parser.parseJob(contentsOf: $0) }) {
+            url, job in
+            [
+                url.lastPathComponent, job.title ?? "-", job.minimumYears.map { String(format: "%g", $0) } ?? "-",
+                job.requiredDegree?.rawValue ?? "-", job.requiredSkills.map(\.name).joined(separator: ", "),
+                job.preferredSkills.map(\.name).joined(separator: ", "),
+            ]
         }
-        if format == .table { print(table.render()) }
-        if failures > 0 { throw ExitCode(1) }
     }
 }
 
@@ -138,5 +109,29 @@ struct EvalParseCommand: ParsableCommand {
             FileHandleOutput.standardError("error: \(source): \(error)")
         }
         if !failures.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The output of `parse` and `parse-job`: files parsed on every core, then a JSON line or a table row
+/// per success in input order, each failure on standard error, exit status 1 when any failed.
+enum ParsedOutput {
+    static func emit<Value: Encodable & Sendable>(
+        _ urls: [URL], format: ParseCommand.Format, table: TextTable,
+        parse: @escaping @Sendable (URL) throws -> Value, row: (URL, Value) -> [String]
+    ) throws {
+        let results = ParallelMap.map(urls) { url in Result { try parse(url) } }
+        var table = table
+        var failures = 0
+        for (url, result) in zip(urls, results) {
+            switch result {
+            case .success(let value):
+                if format == .json { print(JSONLine.encode(value)) } else { table.append(row(url, value)) }
+            case .failure(let error):
+                failures += 1
+                FileHandleOutput.standardError("error: \(error.localizedDescription)")
+            }
+        }
+        if format == .table { print(table.render()) }
+        if failures > 0 { throw ExitCode(1) }
     }
 }
