@@ -38,7 +38,9 @@ struct ParseCommand: ParsableCommand {
         let table = TextTable(
             headers: ["file", "format", "name", "email", "phone", "years", "positions", "degree", "skills"],
             rightAligned: [5, 6])
-        try ParsedOutput.emit(InputFiles.expand(files), format: format, table: table, parse: { try parser.parseResume(contentsOf: $0) }) {
+        try ParsedOutput.emit(
+            InputFiles.expand(files), format: format, table: table, parse: { try parser.parseResume(contentsOf: $0) }
+        ) {
             url, resume in
             [
                 url.lastPathComponent, resume.format, resume.contact.name ?? "-", resume.contact.email ?? "-",
@@ -70,8 +72,11 @@ struct ParseJobCommand: ParsableCommand {
 
     func run() throws {
         let parser = DocumentParser()
-        let table = TextTable(headers: ["file", "title", "years", "degree", "required", "preferred"], rightAligned: [2])
-        try ParsedOutput.emit(InputFiles.expand(files), format: format, table: table, parse: { try parser.parseJob(contentsOf: $0) }) {
+        let table = TextTable(
+            headers: ["file", "title", "years", "degree", "required", "preferred"], rightAligned: [2])
+        try ParsedOutput.emit(
+            InputFiles.expand(files), format: format, table: table, parse: { try parser.parseJob(contentsOf: $0) }
+        ) {
             url, job in
             [
                 url.lastPathComponent, job.title ?? "-", job.minimumYears.map { String(format: "%g", $0) } ?? "-",
