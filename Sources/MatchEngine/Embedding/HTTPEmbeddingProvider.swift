@@ -52,7 +52,8 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
     public let name: String
 
     private let apiKey: String?
-    private let timeout: TimeInterval
+    /// URLSession's own timeout, a backstop behind the deadline of ``withDeadline(_:)``.
+    private let backstopTimeout: TimeInterval
     private let session: URLSession
     private let endpoint: URL
     private let counters = Locked(EmbeddingUsage())
@@ -80,7 +81,7 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         // URLSession's timeout is a backstop behind our own deadline; swift-corelibs-foundation truncates
         // it to whole seconds and fails every request at once below one second.
         let timeout = max(1, configuration.timeout.rounded(.up)) + 1
-        self.timeout = timeout
+        backstopTimeout = timeout
         let sessionConfiguration = URLSessionConfiguration.ephemeral
         sessionConfiguration.timeoutIntervalForRequest = timeout
         sessionConfiguration.timeoutIntervalForResource = timeout
@@ -121,7 +122,7 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
     }
 
     private func send(_ texts: [String]) async throws -> (vectors: [[Float]], tokens: Int) {
-        var request = URLRequest(url: endpoint, timeoutInterval: timeout)
+        var request = URLRequest(url: endpoint, timeoutInterval: backstopTimeout)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let apiKey { request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization") }
