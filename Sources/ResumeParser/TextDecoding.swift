@@ -1,7 +1,9 @@
 import Foundation
 
 /// Turns the bytes of a text file into a `String`: UTF-8 (with or without BOM), UTF-16 with a BOM, and
-/// Windows-1252/Latin-1 for legacy files that are not valid UTF-8.
+/// Windows-1252/Latin-1 for legacy files that are not valid UTF-8. A file that is UTF-8 but for a few
+/// broken bytes (a truncated copy, a bad paste) stays UTF-8, the broken bytes becoming U+FFFD, rather
+/// than turning every accented letter into mojibake.
 enum TextDecoding {
     /// The decoded text, or nil when the bytes look binary (NUL bytes or many control characters).
     static func decode(_ data: Data) -> String? {
@@ -14,6 +16,8 @@ enum TextDecoding {
             text = String(data: data.dropFirst(2), encoding: .utf16BigEndian)
         } else if let utf8 = decodeUTF8(data) {
             text = utf8
+        } else if isMostlyUTF8(data) {
+            text = String(decoding: data, as: UTF8.self)
         } else {
             text = String(data: data, encoding: .windowsCP1252) ?? String(data: data, encoding: .isoLatin1)
         }
@@ -28,6 +32,34 @@ enum TextDecoding {
             return String(data: data.dropLast(cut), encoding: .utf8)
         }
         return nil
+    }
+
+    /// Whether `data` holds valid multi-byte UTF-8 sequences and few invalid bytes (8, or 1 %): UTF-8
+    /// with damage, not a legacy 8-bit encoding (where every accented letter is an invalid byte).
+    static func isMostlyUTF8(_ data: Data) -> Bool {
+        var valid = 0
+        var invalid = 0
+        let bytes = [UInt8](data.prefix(1 << 20))
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length =
+                lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            guard length > 1 else {
+                if length == 0 { invalid += 1 }
+                index += 1
+                continue
+            }
+            let continuation = bytes[min(index + 1, bytes.count)..<min(index + length, bytes.count)]
+            if continuation.count == length - 1 && continuation.allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                valid += 1
+                index += length
+            } else {
+                invalid += 1
+                index += 1
+            }
+        }
+        return valid > 0 && invalid <= max(8, bytes.count / 100)
     }
 
     private static func looksBinary(_ text: String) -> Bool {

@@ -41,6 +41,16 @@ struct BadInputCorpusTests {
         }
     }
 
+    @Test("UTF-8 with a few broken bytes stays UTF-8; a Latin-1 file is still read as Latin-1")
+    func damagedUTF8() throws {
+        let resume = try DocumentParser().parseResume(
+            contentsOf: Fixtures.root.appendingPathComponent("bad/invalid-utf8.txt"))
+        #expect(resume.contact.name == "Zoë Example")
+        #expect(Set(resume.skills.map(\.name)).isSuperset(of: ["Go", "Python"]))
+        let latin1 = try #require("Zoë Müller\nSkills: Go".data(using: .isoLatin1))
+        #expect(try TextExtractor().extract(latin1, source: "l.txt").text == "Zoë Müller\nSkills: Go")
+    }
+
     @Test("an 11 MB file is refused before it is read")
     func tooLarge() throws {
         let folder = try Fixtures.temporaryDirectory()
