@@ -18,6 +18,10 @@ release: bootstrap
 demo: release
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(SWIFT) run -c release --skip-build match-tool ingest --database $(DEMO_DB) --job $(DEMO_JOB) Fixtures/resumes
+	@echo
+	$(SWIFT) run -c release --skip-build match-tool parse-job --format table $(DEMO_JOB)
+	@echo
+	$(SWIFT) run -c release --skip-build match-tool parse --format table Fixtures/resumes
 
 test: build
 	$(SWIFT) test --skip-build --parallel --num-workers 2
