@@ -13,7 +13,9 @@ import Foundation
 /// the document does not state are left empty. A parser is immutable and `Sendable`; build one and share
 /// it (the skills automaton takes a moment to build).
 public struct DocumentParser: Sendable {
+    /// Reads files into text, with its limits.
     public var extractor: TextExtractor
+    /// Finds skills; ``SkillMatcher/standard`` by default.
     public let skills: SkillMatcher
     /// The month that "Present" stands for when totalling experience.
     public var referenceMonth: YearMonth

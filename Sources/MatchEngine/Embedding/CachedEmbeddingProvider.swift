@@ -2,7 +2,9 @@
 /// database) come from the cache; the others are embedded by the wrapped provider in one batch, each
 /// distinct text once, and cached.
 public struct CachedEmbeddingProvider: EmbeddingProvider {
+    /// The provider asked for texts the cache does not hold.
     public let base: any EmbeddingProvider
+    /// Where vectors are kept (and, with a store, persisted).
     public let cache: EmbeddingCache
 
     public init(_ base: any EmbeddingProvider, cache: EmbeddingCache = EmbeddingCache()) {

@@ -62,8 +62,10 @@ public final class EmbeddingCache: Sendable {
     /// Why the last database read or write failed, if one did.
     public var lastPersistenceError: String? { storage.withLock { $0.lastPersistenceError } }
 
+    /// Hits and misses so far.
     public var statistics: Statistics { storage.withLock { $0.statistics } }
 
+    /// Vectors held in memory.
     public var count: Int { storage.withLock { $0.slotOfKey.count } }
 
     /// The key of `text` for `model`: whitespace runs collapse to one space, ends are trimmed, and the

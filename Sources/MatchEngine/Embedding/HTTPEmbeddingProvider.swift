@@ -45,6 +45,7 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         }
     }
 
+    /// What this provider was created with.
     public let configuration: Configuration
     public var dimension: Int { configuration.dimension }
     public var modelIdentifier: String { configuration.modelIdentifier }

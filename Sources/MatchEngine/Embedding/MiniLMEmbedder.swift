@@ -15,8 +15,11 @@ import VectorIndex
 /// overlapping windows. Batches are sorted by length and padded per batch, so short texts do not pay
 /// for long ones. The model uses OpenBLAS threads (see `BLASThreads` in VectorIndex).
 public final class MiniLMEmbedder: EmbeddingProvider {
+    /// The model identifier stored with MiniLM vectors.
     public static let identifier = "sentence-transformers/all-MiniLM-L6-v2"
+    /// 384.
     public let dimension = MiniLMModel.hidden
+    /// ``identifier``.
     public let modelIdentifier = MiniLMEmbedder.identifier
     /// Texts per forward pass.
     public let batchSize: Int

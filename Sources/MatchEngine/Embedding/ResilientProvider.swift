@@ -57,16 +57,20 @@ public final class ResilientProvider: EmbeddingProvider {
     public struct Embeddings: Sendable {
         public var modelIdentifier: String
         public var dimension: Int
+        /// One vector per text, in order.
         public var vectors: [[Float]]
     }
 
     /// One provider's health, for monitoring.
     public struct ProviderStatus: Sendable, Equatable {
+        /// The state of the provider's circuit breaker.
         public enum Circuit: Sendable, Equatable { case closed, open, halfOpen }
         public var modelIdentifier: String
+        /// Whether calls go through.
         public var circuit: Circuit
         /// Attempts sent to the provider, counting retries.
         public var attempts: Int
+        /// Attempts that failed.
         public var failures: Int
     }
 
@@ -80,6 +84,7 @@ public final class ResilientProvider: EmbeddingProvider {
         var failures = 0
     }
 
+    /// How each provider is retried.
     public let retryPolicy: RetryPolicy
     private let links: [Link]
     private let counts: Locked<[Counts]>

@@ -1,5 +1,6 @@
 /// The expected parse of a fixture resume, as `scripts/generate-fixtures.py` writes it next to the
-/// resume (`truth/NAME.json`).
+/// resume (`truth/NAME.json`). Fields mirror the JSON keys and mean what the same fields of
+/// ``ParsedResume`` mean; dates are `YYYY-MM` strings, `end` is `nil` for a current position.
 public struct GroundTruth: Sendable, Decodable {
     public struct Contact: Sendable, Decodable {
         public var name: String

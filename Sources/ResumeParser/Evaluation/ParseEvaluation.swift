@@ -12,7 +12,9 @@ import Foundation
 public struct ParseEvaluation: Sendable {
     /// Hits and trials of one measure.
     public struct Tally: Sendable, Equatable {
+        /// Trials that matched the truth.
         public var hits = 0
+        /// Values compared.
         public var trials = 0
         public var rate: Double { trials == 0 ? 1 : Double(hits) / Double(trials) }
 
