@@ -128,8 +128,11 @@ public struct ExactIndex: Sendable {
             return (0..<queryCount).map { q in search(Array(queries[q * dimension..<(q + 1) * dimension]), k: k) }
         }
         var tops = (0..<queryCount).map { _ in TopK(k: k) }
-        let queryBlock = min(256, queryCount)
-        let rowBlock = min(4096, count)
+        // Blocks of 1,024 queries × 2,048 rows (an 8 MB product block): measured on clustered-100k, 1,000
+        // queries, three passes each, against 256 × 4,096: 982 vs 835 queries/s at 1 thread, 1,589 vs
+        // 1,253 at 2 (`ann-bench --exact-only`).
+        let queryBlock = min(1024, queryCount)
+        let rowBlock = min(2048, count)
         var products = [Float](repeating: 0, count: queryBlock * rowBlock)
         let keptIndices = UnsafeMutablePointer<UInt32>.allocate(capacity: rowBlock)
         let keptDistances = UnsafeMutablePointer<Float>.allocate(capacity: rowBlock)

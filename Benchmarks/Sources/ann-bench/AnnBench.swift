@@ -1,7 +1,7 @@
 import Foundation
 import VectorIndex
 
-/// `ann-bench DATASET_DIR [--threads N] [--ef 10,16,...] [--out FILE] [--repeats 3] [--no-exact]`
+/// `ann-bench DATASET_DIR [--threads N] [--ef 10,16,...] [--out FILE] [--repeats 3] [--no-exact] [--exact-only]`
 ///
 /// The Swift side of `../shared/bench/ann_bench.py`: builds an `HNSWIndex` (M=16, efConstruction=200)
 /// on a dataset written by `make_data.py`, sweeps ef, and writes the same JSON lines (library
@@ -22,6 +22,8 @@ struct AnnBench {
         var out: String?
         var repeats = 3
         var exact = true
+        /// Measure exact search only (no HNSW build).
+        var exactOnly = false
         /// Load the index from this file instead of building it (for profiling searches).
         var load: String?
         /// Only measure where BLAS batches overtake one-query-at-a-time SIMD scans in exact search.
@@ -70,50 +72,52 @@ struct AnnBench {
             return
         }
 
-        // HNSW build (or load), save/load round trip, and sweep.
-        let rss0 = residentBytes()
-        var index = HNSWIndex(
-            dimension: base.columns, metric: metric,
-            configuration: .init(m: m, efConstruction: efConstruction, seed: options.seed ?? HNSWIndex.Configuration().seed),
-            capacity: base.rows)
-        var buildSeconds = 0.0
-        if let load = options.load {
-            index = try HNSWIndex(contentsOf: URL(fileURLWithPath: load))
-        } else {
-            buildSeconds = time {
-                index.add(ids: (0..<base.rows).map { UInt64($0) }, vectors: base.values, threads: options.threads)
+        if !options.exactOnly {
+            // HNSW build (or load), save/load round trip, and sweep.
+            let rss0 = residentBytes()
+            var index = HNSWIndex(
+                dimension: base.columns, metric: metric,
+                configuration: .init(m: m, efConstruction: efConstruction, seed: options.seed ?? HNSWIndex.Configuration().seed),
+                capacity: base.rows)
+            var buildSeconds = 0.0
+            if let load = options.load {
+                index = try HNSWIndex(contentsOf: URL(fileURLWithPath: load))
+            } else {
+                buildSeconds = time {
+                    index.add(ids: (0..<base.rows).map { UInt64($0) }, vectors: base.values, threads: options.threads)
+                }
             }
-        }
-        let rssDelta = residentBytes() - rss0
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ann-bench-\(UUID()).hnsw")
-        defer { try? FileManager.default.removeItem(at: file) }
-        let saveSeconds = try time { try index.write(to: file) }
-        var loaded: HNSWIndex?
-        let loadSeconds = try time { loaded = try HNSWIndex(contentsOf: file) }
-        withExtendedLifetime(loaded) {}
-        loaded = nil
-        let indexBytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
-        log("matchengine: build \(format(buildSeconds))s, file \(format(Double(indexBytes) / 1_048_576, 1)) MiB (save \(format(saveSeconds, 3))s, load \(format(loadSeconds, 3))s), memory \(index.memoryBytes >> 20) MiB, RSS +\(rssDelta >> 20) MiB")
-        if let keep = options.keep { try index.write(to: URL(fileURLWithPath: keep)) }
-        for ef in options.efs {
-            var found: [[Neighbor]] = []
-            let batchSeconds = best(of: options.repeats) {
-                found = index.search(batch: query.values, k: k, ef: ef, threads: options.threads)
+            let rssDelta = residentBytes() - rss0
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("ann-bench-\(UUID()).hnsw")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let saveSeconds = try time { try index.write(to: file) }
+            var loaded: HNSWIndex?
+            let loadSeconds = try time { loaded = try HNSWIndex(contentsOf: file) }
+            withExtendedLifetime(loaded) {}
+            loaded = nil
+            let indexBytes = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+            log("matchengine: build \(format(buildSeconds))s, file \(format(Double(indexBytes) / 1_048_576, 1)) MiB (save \(format(saveSeconds, 3))s, load \(format(loadSeconds, 3))s), memory \(index.memoryBytes >> 20) MiB, RSS +\(rssDelta >> 20) MiB")
+            if let keep = options.keep { try index.write(to: URL(fileURLWithPath: keep)) }
+            for ef in options.efs {
+                var found: [[Neighbor]] = []
+                let batchSeconds = best(of: options.repeats) {
+                    found = index.search(batch: query.values, k: k, ef: ef, threads: options.threads)
+                }
+                let rows = (0..<query.rows).map { Array(query.row($0)) }
+                let singleSeconds = best(of: max(1, options.repeats - 1)) {
+                    for row in rows { blackHole(index.search(row, k: k, ef: ef)) }
+                }
+                let r = recall(found)
+                output.emit(
+                    common.merging([
+                        "record": "ann", "library": "matchengine", "M": m, "efC": efConstruction, "ef": ef,
+                        "recall_at_10": rounded(r, 5), "qps_single": rounded(Double(query.rows) / singleSeconds, 1),
+                        "qps_batch": rounded(Double(query.rows) / batchSeconds, 1), "build_s": rounded(buildSeconds, 3),
+                        "index_bytes": indexBytes, "rss_delta_bytes": rssDelta, "memory_bytes": index.memoryBytes,
+                        "save_s": rounded(saveSeconds, 3), "load_s": rounded(loadSeconds, 3),
+                    ]) { $1 })
+                log("  matchengine ef=\(ef) R@10=\(format(r, 4))  qps_single=\(format(Double(query.rows) / singleSeconds, 1))  qps_batch=\(format(Double(query.rows) / batchSeconds, 1))")
             }
-            let rows = (0..<query.rows).map { Array(query.row($0)) }
-            let singleSeconds = best(of: max(1, options.repeats - 1)) {
-                for row in rows { blackHole(index.search(row, k: k, ef: ef)) }
-            }
-            let r = recall(found)
-            output.emit(
-                common.merging([
-                    "record": "ann", "library": "matchengine", "M": m, "efC": efConstruction, "ef": ef,
-                    "recall_at_10": rounded(r, 5), "qps_single": rounded(Double(query.rows) / singleSeconds, 1),
-                    "qps_batch": rounded(Double(query.rows) / batchSeconds, 1), "build_s": rounded(buildSeconds, 3),
-                    "index_bytes": indexBytes, "rss_delta_bytes": rssDelta, "memory_bytes": index.memoryBytes,
-                    "save_s": rounded(saveSeconds, 3), "load_s": rounded(loadSeconds, 3),
-                ]) { $1 })
-            log("  matchengine ef=\(ef) R@10=\(format(r, 4))  qps_single=\(format(Double(query.rows) / singleSeconds, 1))  qps_batch=\(format(Double(query.rows) / batchSeconds, 1))")
         }
 
         // Exact search: all queries in one batch (BLAS) and 200 one at a time (SIMD scan).
@@ -151,6 +155,7 @@ struct AnnBench {
             case "--out": options.out = try value()
             case "--repeats": options.repeats = Int(try value()) ?? 3
             case "--no-exact": options.exact = false
+            case "--exact-only": options.exactOnly = true
             case "--load": options.load = try value()
             case "--keep": options.keep = try value()
             case "--crossover": options.crossover = true
