@@ -21,7 +21,7 @@ demo: release
 	@echo
 	$(SWIFT) run -c release --skip-build match-tool parse-job --format table $(DEMO_JOB)
 	@echo
-	$(SWIFT) run -c release --skip-build match-tool parse --format table Fixtures/resumes
+	$(SWIFT) run -c release --skip-build match-tool match --job $(DEMO_JOB) Fixtures/resumes
 
 test: build
 	$(SWIFT) test --skip-build --parallel --num-workers 2

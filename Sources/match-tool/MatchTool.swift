@@ -7,7 +7,8 @@ struct MatchTool: AsyncParsableCommand {
         abstract: "Score resumes against jobs, locally.",
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self, EmbedCommand.self,
+            IngestCommand.self, MatchCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self,
+            EmbedCommand.self,
         ]
     )
 }

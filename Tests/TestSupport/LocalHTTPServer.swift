@@ -101,7 +101,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
     }
 
     private func serve(_ connection: Int32) {
-        defer { close(connection) }
+        defer { closeGracefully(connection) }
         guard let request = readRequest(connection) else { return }
         lock.withLock { recorded.append(request) }
         let response = handler(request)
@@ -119,6 +119,17 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 offset += written
             }
         }
+    }
+
+    /// Half-closes, drains what the client still sends, then closes: closing with unread bytes would
+    /// reset the connection and could make the client lose the response it was reading.
+    private func closeGracefully(_ connection: Int32) {
+        shutdown(connection, Int32(SHUT_WR))
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while recv(connection, &buffer, buffer.count, 0) > 0 {}
+        close(connection)
     }
 
     private func readRequest(_ connection: Int32) -> Request? {
