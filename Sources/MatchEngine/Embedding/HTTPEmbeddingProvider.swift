@@ -200,14 +200,11 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
             guard item.embedding.allSatisfy(\.isFinite) else {
                 throw EmbeddingError.malformedResponse(provider: name, reason: "non-finite value in vector")
             }
-            vectors[item.index] = Self.normalised(item.embedding)
+            var vector = item.embedding
+            vector.withUnsafeMutableBufferPointer { Distance.normalize($0) }
+            vectors[item.index] = vector
         }
         return (vectors, body.usage?.prompt_tokens ?? 0)
-    }
-
-    private static func normalised(_ vector: [Float]) -> [Float] {
-        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return norm > 0 ? vector.map { $0 / norm } : vector
     }
 
     /// The service's own error message (`{"error":{"message":...}}`), shortened, or nothing.

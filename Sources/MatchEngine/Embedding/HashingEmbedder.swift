@@ -1,4 +1,5 @@
 import Foundation
+import VectorIndex
 
 /// Deterministic embeddings without a model: feature hashing of word unigrams and bigrams, plus
 /// character trigrams for short texts (so "Postgres" and "PostgreSQL" share features), signed and L2
@@ -39,8 +40,8 @@ public struct HashingEmbedder: EmbeddingProvider {
                 }
             }
         }
-        let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return norm > 0 ? vector.map { $0 / norm } : vector
+        vector.withUnsafeMutableBufferPointer { Distance.normalize($0) }
+        return vector
     }
 
     /// Lower-cased, accent-folded words; symbols that are part of skill names (`+`, `#`, `.`) stay.

@@ -101,8 +101,8 @@ public final class MiniLMEmbedder: EmbeddingProvider {
         guard vectors.count > 1 else { return vectors[0] }
         var mean = [Float](repeating: 0, count: dimension)
         for vector in vectors { for c in 0..<dimension { mean[c] += vector[c] } }
-        let norm = max(mean.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
-        return mean.map { $0 / norm }
+        mean.withUnsafeMutableBufferPointer { Distance.normalize($0) }
+        return mean
     }
 
     /// Embeds pre-tokenized texts (each from ``tokenIDs(_:)``: `[CLS]` … `[SEP]`, at most 512 ids), in
