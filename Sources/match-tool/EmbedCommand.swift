@@ -156,13 +156,7 @@ struct EmbedCommand: AsyncParsableCommand {
             }
             return Data(text.utf8)
         case .f32:
-            var data = Data(capacity: vectors.reduce(0) { $0 + $1.count * 4 })
-            for vector in vectors {
-                for value in vector {
-                    withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-                }
-            }
-            return data
+            return VectorBytes.encode(vectors)
         }
     }
 }

@@ -81,12 +81,13 @@ struct MatchCommand: ParsableCommand {
                 let extracted = try parser.extractor.extract(contentsOf: url)
                 let resume = parser.parseResume(
                     text: extracted.text, source: url.lastPathComponent, format: extracted.format.rawValue)
-                let similarity = zip(jobVector ?? [], embedder?.embedDocument(extracted.text) ?? [])
-                    .reduce(Float(0)) { $0 + $1.0 * $1.1 }
-                return (
-                    resume,
-                    scorer.score(resume, against: parsedJob, similarity: embedder == nil ? nil : Double(similarity))
-                )
+                // Both vectors are unit length: their dot product is the cosine.
+                let similarity = embedder.flatMap { embedder in
+                    jobVector.map { job in
+                        Double(Distance.dot(job, embedder.embedDocument(extracted.text), count: job.count))
+                    }
+                }
+                return (resume, scorer.score(resume, against: parsedJob, similarity: similarity))
             }
         }
         var ranked: [(resume: ParsedResume, result: MatchResult)] = []

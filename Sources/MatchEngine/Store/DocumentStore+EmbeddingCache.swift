@@ -23,7 +23,7 @@ extension DocumentStore {
                     arguments: StatementArguments([model] + Array(chunk)))
                 while let row = try rows.next() {
                     let blob: Data = row["vector"]
-                    found[row["digest"]] = Self.floats(from: blob)
+                    found[row["digest"]] = VectorBytes.decode(blob)
                 }
             }
             return found
@@ -37,7 +37,7 @@ extension DocumentStore {
             let statement = try db.makeStatement(
                 sql: "INSERT OR REPLACE INTO embeddingCache (model, digest, vector) VALUES (?, ?, ?)")
             for entry in entries {
-                try statement.execute(arguments: [model, entry.digest, Self.blob(from: entry.vector)])
+                try statement.execute(arguments: [model, entry.digest, VectorBytes.encode([entry.vector])])
             }
         }
     }
@@ -46,20 +46,6 @@ extension DocumentStore {
     func cachedVectorCount(model: String) throws -> Int {
         try read("count cached embeddings") { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM embeddingCache WHERE model = ?", arguments: [model]) ?? 0
-        }
-    }
-
-    private static func blob(from vector: [Float]) -> Data {
-        var data = Data(capacity: vector.count * 4)
-        for value in vector { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        return data
-    }
-
-    private static func floats(from blob: Data) -> [Float] {
-        blob.withUnsafeBytes { raw in
-            (0..<raw.count / 4).map { index in
-                Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
-            }
         }
     }
 }
