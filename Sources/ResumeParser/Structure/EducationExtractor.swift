@@ -113,7 +113,8 @@ enum EducationExtractor {
 
     private static func institution(in lines: [String]) -> String? {
         for line in lines {
-            for part in ExperienceExtractor.pieces(of: line) where isInstitution(part) && level(in: part) == nil {
+            for part in ExperienceExtractor.pieces(of: line).map(\.text)
+            where isInstitution(part) && level(in: part) == nil {
                 return part.trimmedWhitespace()
             }
         }

@@ -31,7 +31,7 @@ enum ExperienceExtractor {
             used.insert(index)
             var parts = pieces(of: lines[index].replacingCharacters(in: range.span, with: " "))
             // Title and company are needed; a place does not count towards them.
-            func named(_ parts: [String]) -> Int { parts.filter { ContactExtractor.location(in: [$0]) == nil }.count }
+            func named(_ parts: [Piece]) -> Int { parts.filter { !$0.isPlace }.count }
             if named(parts) < 2, index > 0, !used.contains(index - 1), isHeaderLine(lines[index - 1]) {
                 used.insert(index - 1)
                 parts = pieces(of: lines[index - 1]) + parts
@@ -59,19 +59,31 @@ enum ExperienceExtractor {
         return !words.isEmpty && words.count <= 10 && !trimmed.hasSuffix(".")
     }
 
-    /// "Title, Company | City" → ["Title", "Company", "City"].
-    static func pieces(of text: String) -> [String] {
-        var parts: [String] = []
+    /// A piece of an entry line, and whether it is a place ("City, ST"), decided once.
+    struct Piece {
+        var text: String
+        var isPlace: Bool
+
+        init(_ text: String) {
+            self.text = text
+            isPlace = ContactExtractor.location(in: [text]) != nil
+        }
+    }
+
+    /// "Title, Company | City, ST" → "Title", "Company", "City, ST" (a place).
+    static func pieces(of text: String) -> [Piece] {
+        var parts: [Piece] = []
         for chunk in split(text, at: [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")", "·", "•"]) {
             let piece = chunk.trimmed(" ,;:|-–—")
             guard !piece.isEmpty else { continue }
             // "Title, Company" splits at its first comma unless that comma is "City, ST".
-            if ContactExtractor.location(in: [piece]) == nil, let comma = piece.firstIndex(of: ",") {
+            let whole = Piece(piece)
+            if !whole.isPlace, let comma = piece.firstIndex(of: ",") {
                 let head = piece[..<comma].trimmedWhitespace()
                 let tail = piece[piece.index(after: comma)...].trimmedWhitespace()
-                parts += [head, tail].filter { !$0.isEmpty }
+                parts += [head, tail].filter { !$0.isEmpty }.map(Piece.init)
             } else {
-                parts.append(piece)
+                parts.append(whole)
             }
         }
         return parts
@@ -109,12 +121,11 @@ enum ExperienceExtractor {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
-    private static func entry(from parts: [String], range: DateRange) -> ExperienceEntry {
-        var remaining = parts
+    private static func entry(from parts: [Piece], range: DateRange) -> ExperienceEntry {
         var entry = ExperienceEntry(start: range.start, end: range.end, isCurrent: range.isCurrent)
-        if let index = remaining.firstIndex(where: { ContactExtractor.location(in: [$0]) != nil }) {
-            entry.location = remaining.remove(at: index)
-        }
+        var pieces = parts
+        if let index = pieces.firstIndex(where: \.isPlace) { entry.location = pieces.remove(at: index).text }
+        let remaining = pieces.map(\.text)
         let titleIndex = remaining.firstIndex { !Set(words($0)).isDisjoint(with: titleWords) }
         let companyIndex = remaining.firstIndex { !Set(words($0)).isDisjoint(with: companyWords) }
         if let titleIndex {
