@@ -67,16 +67,9 @@ public final class MiniLMEmbedder: EmbeddingProvider {
     /// Token ids of every text; large inputs are tokenized on ``threads`` threads (at 2 threads, serial
     /// tokenization of 1,000 short texts cost 8 % of the end-to-end time).
     private func tokenize(_ texts: [String]) -> [[Int32]] {
-        let chunk = 64
-        guard threads > 1, texts.count > chunk else { return texts.map(tokenizer.encode) }
-        let slots = ResultSlots<[Int32]>(count: texts.count, initial: [])
+        guard threads > 1, texts.count > 64 else { return texts.map(tokenizer.encode) }
         let tokenizer = tokenizer
-        DispatchQueue.concurrentPerform(iterations: (texts.count + chunk - 1) / chunk) { part in
-            for index in part * chunk..<min((part + 1) * chunk, texts.count) {
-                slots.set(index, tokenizer.encode(texts[index]))
-            }
-        }
-        return slots.values
+        return ParallelMap.map(texts) { tokenizer.encode($0) }
     }
 
     /// The token ids the model sees for `text` (with `[CLS]`/`[SEP]`, at most 256).

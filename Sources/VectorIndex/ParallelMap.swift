@@ -1,9 +1,8 @@
 import Dispatch
-import VectorIndex
 
-/// Maps on every core, keeping the input order.
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(
+/// Maps on every core, keeping the input order; each result lands in its own ``ResultSlots`` slot.
+package enum ParallelMap {
+    package static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         let slots = ResultSlots<Output?>(count: inputs.count, initial: nil)
