@@ -49,7 +49,8 @@ extension HNSWIndex {
                 dimension: dimension, metric: metric, m: configuration.m, efConstruction: configuration.efConstruction,
                 efSearch: efSearch, stride: arena.stride, slots: snapshot.used, live: snapshot.live,
                 entryPoint: entryPoint.load(ordering: .relaxed), seed: configuration.seed, randomState: snapshot.random,
-                tombstones: snapshot.tombstones, freeSlots: snapshot.free.count, sections: sections)
+                tombstones: snapshot.tombstones, freeSlots: snapshot.free.count, sections: sections,
+                revision: revision)
             try IndexFile.encode(header).withUnsafeBytes {
                 try file.write($0.baseAddress.unsafelyUnwrapped, count: $0.count, at: 0)
             }
@@ -185,6 +186,7 @@ extension HNSWIndex {
             state.random = SplitMix64(seed: header.randomState)
         }
         entryPoint.store(header.entryPoint, ordering: .releasing)
+        revision = header.revision
     }
 
     private func validLinks(_ list: UnsafeMutablePointer<UInt32>, limit: Int, slots: Int) -> Bool {

@@ -56,6 +56,14 @@ public final class HNSWIndex: @unchecked Sendable {
     let state: Locked<WriterState>
     /// The entry node in the low 32 bits and its level above them; `emptyEntry` when there is none.
     let entryPoint = Atomic<UInt64>(HNSWIndex.emptyEntry)
+    private let revisionValue = Atomic<UInt64>(0)
+
+    /// A number the owner of the index keeps with it — say, the revision of the database the index
+    /// reflects — saved by ``write(to:)`` and restored by ``init(contentsOf:)`` (0 for a new index).
+    public var revision: UInt64 {
+        get { revisionValue.load(ordering: .acquiring) }
+        set { revisionValue.store(newValue, ordering: .releasing) }
+    }
     private let defaultEF: Atomic<Int>
     private let levelMultiplier: Double
     static let emptyEntry = UInt64.max

@@ -7,7 +7,8 @@ import Foundation
     import Darwin
 #endif
 
-/// The on-disk layout of an ``HNSWIndex``, version 1. All integers little-endian.
+/// The on-disk layout of an ``HNSWIndex``, version 2 (version 1 files, without a revision, still
+/// load). All integers little-endian.
 ///
 /// ```
 /// 0    magic "MEHNSW01"            8 bytes
@@ -18,6 +19,7 @@ import Foundation
 /// 96   section count               UInt32, then 4 bytes of padding
 /// 104  header checksum             UInt64: XXH64 of the 512 header bytes with this field zero
 /// 112  section table               per section: kind, 0, offset, length, XXH64 (UInt32, UInt32, 3 × UInt64)
+/// 496  revision                    UInt64 (version 2): the owner's change counter the index reflects
 /// 512  sections, each starting on a 64-byte boundary
 /// ```
 ///
@@ -26,7 +28,8 @@ import Foundation
 /// upper-level link blocks of the nodes above level 0 in node order, and the free-slot list.
 enum IndexFile {
     static let magic = Array("MEHNSW01".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+    static let revisionOffset = 496
     static let headerBytes = 512
     static let maxSections = 12
 
@@ -61,6 +64,7 @@ enum IndexFile {
         var tombstones: Int
         var freeSlots: Int
         var sections: [SectionEntry]
+        var revision: UInt64 = 0
     }
 
     static func alignUp(_ offset: Int) -> Int { (offset + 63) / 64 * 64 }
@@ -96,6 +100,7 @@ enum IndexFile {
             put(UInt64(section.length), at: base + 16)
             put(section.checksum, at: base + 24)
         }
+        put(header.revision, at: revisionOffset)
         put(ck_xxh64(bytes, bytes.count, 0), at: 104)
         return bytes
     }
@@ -149,7 +154,7 @@ enum IndexFile {
             live: Int(clamping: get(UInt64.self, at: 48)), entryPoint: get(UInt64.self, at: 56),
             seed: get(UInt64.self, at: 64), randomState: get(UInt64.self, at: 72),
             tombstones: Int(clamping: get(UInt64.self, at: 80)), freeSlots: Int(clamping: get(UInt64.self, at: 88)),
-            sections: sections)
+            sections: sections, revision: version >= 2 ? get(UInt64.self, at: revisionOffset) : 0)
     }
 }
 

@@ -2,10 +2,9 @@ import ArgumentParser
 import Foundation
 import MatchEngine
 import ResumeParser
-import VectorIndex
 
 /// `match-tool match`: scores resumes against a job and prints them ranked.
-struct MatchCommand: ParsableCommand {
+struct MatchCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
     enum Preset: String, ExpressibleByArgument, CaseIterable { case standard, classic }
 
@@ -42,79 +41,59 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The month \"Present\" stands for, as YYYY-MM (default: this month).")
     var asOf: String?
 
+    @Option(help: "Keep the engine in this directory (default: a temporary one, removed afterwards).")
+    var db: String?
+
+    @Option(help: "The namespace (tenant) to work in.")
+    var namespace: String = "default"
+
     func validate() throws {
         if let asOf, YearMonth(asOf) == nil { throw ValidationError("--as-of must be YYYY-MM, not \(asOf).") }
     }
 
-    func run() throws {
-        let parser = DocumentParser(referenceMonth: asOf.flatMap(YearMonth.init) ?? .now)
-        let weights: ScoringWeights = preset == .classic ? .classic : .standard
-        let useSemantic = !noSemantic && weights.semantic > 0
+    func run() async throws {
+        var weights: ScoringWeights = preset == .classic ? .classic : .standard
+        if noSemantic { weights.semantic = 0 }
+        var options = try EngineOptions.parse(["--namespace", namespace])
+        // Without the semantic component the vectors are never used: the hashing provider needs no model.
+        if weights.semantic == 0 { options.provider = .hashing }
+        let temporary = db == nil ? FileManager.default.temporaryDirectory.appendingPathComponent(
+            "match-tool-\(UUID().uuidString)") : nil
+        defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
+        let engine = try options.open(
+            at: temporary ?? db.map { URL(fileURLWithPath: $0) }, weights: weights,
+            referenceMonth: asOf.flatMap(YearMonth.init))
+        defer { engine.close() }
         let jobURL = URL(fileURLWithPath: job)
-        let jobText: String
-        let parsedJob: ParsedJob
+        let stored: JobSummary
         do {
-            let extracted = try parser.extractor.extract(contentsOf: jobURL)
-            jobText = extracted.text
-            parsedJob = parser.parseJob(
-                text: jobText, source: jobURL.lastPathComponent, format: extracted.format.rawValue)
+            stored = try await engine.addJob(.file(jobURL), namespace: namespace)
         } catch {
             FileHandleOutput.standardError("error: \(error.localizedDescription)")
             throw ExitCode(1)
         }
-        let embedder: MiniLMEmbedder?
-        do {
-            embedder = useSemantic ? try MiniLMEmbedder(threads: 1) : nil
-        } catch {
-            FileHandleOutput.standardError("error: \(error.localizedDescription) (or pass --no-semantic)")
-            throw ExitCode(1)
+        let ingest = try engine.ingest(InputFiles.expand(resumes).map { .file($0) }, namespace: namespace)
+        for await event in ingest.events {
+            if case .failed(let failure) = event { FileHandleOutput.standardError("error: \(failure.reason)") }
         }
-        let urls = InputFiles.expand(resumes)
-        // Each worker parses and embeds one resume with single-threaded BLAS: resumes are the parallel unit.
-        let previousThreads = BLASThreads.current
-        if embedder != nil { BLASThreads.set(1) }
-        defer { BLASThreads.set(previousThreads) }
-        let jobVector = embedder?.embedDocument(jobText)
-        let scorer = MatchScorer(weights: weights)
-        let outcomes = ParallelMap.map(urls) { url -> Result<(ParsedResume, MatchResult), any Error> in
-            Result {
-                let extracted = try parser.extractor.extract(contentsOf: url)
-                let resume = parser.parseResume(
-                    text: extracted.text, source: url.lastPathComponent, format: extracted.format.rawValue)
-                // Both vectors are unit length: their dot product is the cosine.
-                let similarity = embedder.flatMap { embedder in
-                    jobVector.map { job in
-                        Double(Distance.dot(job, embedder.embedDocument(extracted.text), count: job.count))
-                    }
-                }
-                return (resume, scorer.score(resume, against: parsedJob, similarity: similarity))
-            }
-        }
-        var ranked: [(resume: ParsedResume, result: MatchResult)] = []
-        var failures = 0
-        for outcome in outcomes {
-            switch outcome {
-            case .success(let pair): ranked.append(pair)
-            case .failure(let error):
-                failures += 1
-                FileHandleOutput.standardError("error: \(error.localizedDescription)")
-            }
-        }
-        ranked.sort { ($0.result.score, $1.resume.source) > ($1.result.score, $0.resume.source) }
+        let status = await ingest.result()
+        let ranked = try await engine.rank(job: stored.id, namespace: namespace, limit: 100_000)
+        let parsedJob = stored.requirements
         switch format {
         case .json:
             struct Line: Encodable {
                 var rank: Int
                 var source: String
+                var candidate: String
                 var name: String?
                 var result: MatchResult
             }
-            for (index, entry) in ranked.enumerated() {
+            for entry in ranked {
                 print(
                     JSONLine.encode(
                         Line(
-                            rank: index + 1, source: entry.resume.source, name: entry.resume.contact.name,
-                            result: entry.result)))
+                            rank: entry.rank, source: Self.fileName(entry.candidate.source),
+                            candidate: entry.candidate.id, name: entry.candidate.name, result: entry.result)))
             }
         case .table:
             print("\(parsedJob.title ?? jobURL.lastPathComponent): \(ranked.count) candidates\n")
@@ -124,10 +103,10 @@ struct MatchCommand: ParsableCommand {
                     "missing required",
                 ],
                 rightAligned: [0, 3, 7])
-            for (index, entry) in ranked.enumerated() {
+            for entry in ranked {
                 let result = entry.result
                 table.append([
-                    String(index + 1), entry.resume.source, entry.resume.contact.name ?? "-",
+                    String(entry.rank), Self.fileName(entry.candidate.source), entry.candidate.name ?? "-",
                     String(format: "%.1f", result.score), result.decision.rawValue,
                     "\(result.matchedRequiredSkills.count)/\(parsedJob.requiredSkills.count)",
                     "\(result.matchedPreferredSkills.count)/\(parsedJob.preferredSkills.count)",
@@ -137,6 +116,10 @@ struct MatchCommand: ParsableCommand {
             }
             print(table.render())
         }
-        if failures > 0 { throw ExitCode(1) }
+        if status.failed > 0 || status.state != .succeeded { throw ExitCode(1) }
+    }
+
+    private static func fileName(_ source: String?) -> String {
+        source.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "-"
     }
 }

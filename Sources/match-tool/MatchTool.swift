@@ -1,7 +1,23 @@
 import ArgumentParser
+import Logging
 
 @main
 struct MatchTool: AsyncParsableCommand {
+    /// Log lines go to standard error, which keeps standard output for results.
+    static func main() async {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "match-tool",
         abstract: "Score resumes against jobs, locally.",

@@ -33,9 +33,9 @@ struct EmbeddingCacheTests {
     @Test("the least recently used vector is evicted at capacity")
     func evictsLeastRecentlyUsed() {
         let cache = EmbeddingCache(capacity: 2)
-        let a = EmbeddingCache.key(model: "m", text: "a")
-        let b = EmbeddingCache.key(model: "m", text: "b")
-        let c = EmbeddingCache.key(model: "m", text: "c")
+        let a = EmbeddingCache.key(provider: "m", text: "a")
+        let b = EmbeddingCache.key(provider: "m", text: "b")
+        let c = EmbeddingCache.key(provider: "m", text: "c")
         cache.store([1], for: a)
         cache.store([2], for: b)
         #expect(cache.vector(for: a) == [1])  // a is now the most recent
@@ -48,9 +48,9 @@ struct EmbeddingCacheTests {
     @Test("the same text under two models gives two entries")
     func modelsNeverMix() {
         let cache = EmbeddingCache(capacity: 4)
-        cache.store([1], for: EmbeddingCache.key(model: "minilm", text: "Go"))
-        #expect(cache.vector(for: EmbeddingCache.key(model: "hashing", text: "Go")) == nil)
-        #expect(cache.vector(for: EmbeddingCache.key(model: "minilm", text: "Go")) == [1])
+        cache.store([1], for: EmbeddingCache.key(provider: "minilm", text: "Go"))
+        #expect(cache.vector(for: EmbeddingCache.key(provider: "hashing", text: "Go")) == nil)
+        #expect(cache.vector(for: EmbeddingCache.key(provider: "minilm", text: "Go")) == [1])
     }
 
     @Test("with a store, vectors persist: a new process's cache answers from SQLite without embedding")
@@ -73,8 +73,8 @@ struct EmbeddingCacheTests {
         #expect(secondCache.statistics == .init(hits: 4, misses: 1, storedHits: 4))
         _ = try await second.embed(["Rust"])
         #expect(secondCache.statistics.storedHits == 4, "now answered from memory")
-        #expect(try secondCache.store?.cachedVectorCount(model: "counting") == 4)
-        #expect(try secondCache.store?.cachedVectorCount(model: "other") == 0)
+        #expect(try secondCache.store?.cachedVectorCount(provider: "counting#8") == 4)
+        #expect(try secondCache.store?.cachedVectorCount(provider: "other#8") == 0)
     }
 
     @Test("a broken cache table costs speed, not results, and is reported")

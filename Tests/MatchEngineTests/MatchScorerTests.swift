@@ -40,7 +40,7 @@ struct MatchScorerTests {
             Self.resume(skills: ["Python", "Go", "Terraform"], years: 2.5, degree: .associate), against: Self.job)
         #expect(result.score == 50)
         #expect(result.decision == .reject)
-        #expect(result.components.map(\.name) == ["required skills", "preferred skills", "experience", "education"])
+        #expect(result.components.map(\.kind.rawValue) == ["required skills", "preferred skills", "experience", "education"])
         #expect(result.missingRequiredSkills == ["PostgreSQL", "Docker"])
         #expect(result.yearsGap == 2.5)
         #expect(result.missingDegree == .bachelor)
@@ -55,12 +55,12 @@ struct MatchScorerTests {
         let result = MatchScorer().score(
             Self.resume(skills: ["Python", "Go", "PostgreSQL", "Docker"], years: 10, degree: nil), against: job,
             similarity: 0.45)
-        #expect(result.components.map(\.name) == ["required skills", "experience", "semantic"])
+        #expect(result.components.map(\.kind.rawValue) == ["required skills", "experience", "semantic"])
         #expect(result.components.last?.value ?? 0 > 0.499 && result.components.last?.value ?? 1 < 0.501)
         // (0.40 + 0.15 + 0.20·0.5) / 0.75 = 86.7.
         #expect(result.score == 86.7)
         let classic = MatchScorer(weights: .classic).score(
             Self.resume(skills: ["Python"], years: 10, degree: nil), against: job, similarity: 0.9)
-        #expect(!classic.components.contains { $0.name == "semantic" })
+        #expect(!classic.components.contains { $0.kind == .semantic })
     }
 }

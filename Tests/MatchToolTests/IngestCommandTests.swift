@@ -9,19 +9,19 @@ struct IngestCommandTests {
     func ingestFixtures() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = folder.appendingPathComponent("db.sqlite").path
+        let database = folder.appendingPathComponent("engine").path
         let run = try MatchToolProcess.run([
-            "ingest", "--database", database, "--job", Fixtures.job("backend-engineer.txt").path,
+            "ingest", "--db", database, "--provider", "hashing", "--job", Fixtures.job("backend-engineer.txt").path,
             Fixtures.root.appendingPathComponent("resumes").path,
         ])
         #expect(run.status == 0, "stderr: \(run.standardError)")
         for resume in Fixtures.resumes {
             #expect(run.standardOutput.contains(resume.lastPathComponent))
         }
-        #expect(run.standardOutput.contains("\(Fixtures.resumes.count) resumes and 1 jobs"))
+        #expect(run.standardOutput.contains("\(Fixtures.resumes.count) candidates and 1 jobs"))
 
         let second = try MatchToolProcess.run([
-            "ingest", "--database", database, Fixtures.resume(1).path,
+            "ingest", "--db", database, "--provider", "hashing", Fixtures.resume(1).path,
         ])
         #expect(second.status == 0)
         #expect(second.standardOutput.contains("already stored"))
@@ -34,13 +34,13 @@ struct IngestCommandTests {
         let bad = folder.appendingPathComponent("garbage.pdf")
         try Data([0, 1, 2, 3, 255, 254]).write(to: bad)
         let run = try MatchToolProcess.run([
-            "ingest", "--database", folder.appendingPathComponent("db.sqlite").path, bad.path,
+            "ingest", "--db", folder.appendingPathComponent("engine").path, "--provider", "hashing", bad.path,
             Fixtures.resume(2).path,
         ])
         #expect(run.status == 1)
         #expect(run.standardError.contains("garbage.pdf: unsupported format"))
         #expect(run.standardOutput.contains(Fixtures.resume(2).lastPathComponent))
-        #expect(run.standardOutput.contains("1 resumes and 0 jobs"))
+        #expect(run.standardOutput.contains("1 candidates and 0 jobs"))
     }
 
     @Test("no input is a usage error")

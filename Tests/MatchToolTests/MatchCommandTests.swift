@@ -34,7 +34,7 @@ struct MatchCommandTests {
                 try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
             })
         let components = try #require((first["result"] as? [String: Any])?["components"] as? [[String: Any]])
-        #expect(components.contains { $0["name"] as? String == "semantic" })
+        #expect(components.contains { $0["kind"] as? String == "semantic" })
     }
 
     @Test("the table names the job and the candidates; a bad resume fails alone")

@@ -14,9 +14,11 @@ public struct CachedEmbeddingProvider: EmbeddingProvider {
 
     public var dimension: Int { base.dimension }
     public var modelIdentifier: String { base.modelIdentifier }
+    /// The wrapped provider's identity.
+    public var providerIdentity: String { base.providerIdentity }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        let keys = texts.map { EmbeddingCache.key(model: base.modelIdentifier, text: $0) }
+        let keys = texts.map { EmbeddingCache.key(provider: base.providerIdentity, text: $0) }
         var result = cache.vectors(for: keys)
         var firstIndexOfKey: [EmbeddingCache.Key: Int] = [:]
         for index in result.indices where result[index] == nil && firstIndexOfKey[keys[index]] == nil {

@@ -1,9 +1,9 @@
 import Foundation
 import VectorIndex
 
-/// A bounded, thread-safe least-recently-used cache of embeddings, keyed by (model identifier, SHA-256
-/// of the normalised text), so that vectors of different models never mix and re-embedding the same
-/// text is free.
+/// A bounded, thread-safe least-recently-used cache of embeddings, keyed by (provider identity — model,
+/// dimension, endpoint — and SHA-256 of the normalised text), so that vectors of different models never
+/// mix and re-embedding the same text is free.
 ///
 /// With a ``DocumentStore`` the cache is also persistent: vectors are written through to the store's
 /// SQLite database, and texts missing from memory are looked up there before they count as misses, so
@@ -27,7 +27,7 @@ public final class EmbeddingCache: Sendable {
     }
 
     struct Key: Hashable, Sendable {
-        var model: String
+        var provider: String
         var digest: String
     }
 
@@ -47,15 +47,21 @@ public final class EmbeddingCache: Sendable {
     public let capacity: Int
     /// Where vectors persist, if anywhere.
     public let store: DocumentStore?
+    /// The most vectors kept in the database; the oldest written go first.
+    public let storedCapacity: Int
     private let storage: Locked<Storage>
 
     /// - Parameters:
     ///   - capacity: the most vectors kept in memory.
     ///   - store: persists vectors across processes; `nil` keeps them in memory only.
-    public init(capacity: Int = 10_000, store: DocumentStore? = nil) {
-        precondition(capacity > 0, "capacity must be positive")
+    ///   - storedCapacity: the most vectors kept in the database (default 200,000, about 330 MB at 384
+    ///     dimensions); writing past it deletes the oldest.
+    /// - Precondition: both capacities are positive.
+    public init(capacity: Int = 10_000, store: DocumentStore? = nil, storedCapacity: Int = 200_000) {
+        precondition(capacity > 0 && storedCapacity > 0, "capacity must be positive")
         self.capacity = capacity
         self.store = store
+        self.storedCapacity = storedCapacity
         storage = Locked(Storage())
     }
 
@@ -68,12 +74,13 @@ public final class EmbeddingCache: Sendable {
     /// Vectors held in memory.
     public var count: Int { storage.withLock { $0.slotOfKey.count } }
 
-    /// The key of `text` for `model`: whitespace runs collapse to one space, ends are trimmed, and the
-    /// text is put in Unicode NFC, so trivially different copies of a text share a vector.
-    static func key(model: String, text: String) -> Key {
+    /// The key of `text` for `provider` (an ``EmbeddingProvider/providerIdentity``): whitespace runs
+    /// collapse to one space, ends are trimmed, and the text is put in Unicode NFC, so trivially different
+    /// copies of a text share a vector.
+    static func key(provider: String, text: String) -> Key {
         let normalised = text.precomposedStringWithCanonicalMapping
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return Key(model: model, digest: SHA256.hexDigest(of: Array(normalised.utf8)))
+        return Key(provider: provider, digest: SHA256.hexDigest(of: Array(normalised.utf8)))
     }
 
     /// The cached vector of each key, `nil` where there is none: memory first, then one database query
@@ -82,10 +89,10 @@ public final class EmbeddingCache: Sendable {
         var result = keys.map { lookUpInMemory($0, countingMiss: store == nil) }
         guard let store else { return result }
         let missing = result.indices.filter { result[$0] == nil }
-        for (model, indices) in Dictionary(grouping: missing, by: { keys[$0].model }) {
+        for (model, indices) in Dictionary(grouping: missing, by: { keys[$0].provider }) {
             let found: [String: [Float]]
             do {
-                found = try store.cachedVectors(model: model, digests: indices.map { keys[$0].digest })
+                found = try store.cachedVectors(provider: model, digests: indices.map { keys[$0].digest })
             } catch {
                 recordPersistenceFailure(error)
                 found = [:]
@@ -111,9 +118,9 @@ public final class EmbeddingCache: Sendable {
     func store(_ entries: [(key: Key, vector: [Float])]) {
         for entry in entries { insertInMemory(entry.vector, for: entry.key) }
         guard let store else { return }
-        for (model, group) in Dictionary(grouping: entries, by: { $0.key.model }) {
+        for (model, group) in Dictionary(grouping: entries, by: { $0.key.provider }) {
             do {
-                try store.storeCachedVectors(model: model, group.map { ($0.key.digest, $0.vector) })
+                try store.storeCachedVectors(provider: model, group.map { ($0.key.digest, $0.vector) }, capacity: storedCapacity)
             } catch {
                 recordPersistenceFailure(error)
             }

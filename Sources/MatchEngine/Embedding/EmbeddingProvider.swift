@@ -7,6 +7,14 @@ public protocol EmbeddingProvider: Sendable {
     var dimension: Int { get }
     /// Names the model and its version, e.g. `"all-MiniLM-L6-v2"`; stored with every vector.
     var modelIdentifier: String { get }
+    /// What makes two providers' vectors interchangeable: model, dimension and, for a remote service,
+    /// the endpoint. Caches key vectors by it. Defaults to `"model#dimension"`.
+    var providerIdentity: String { get }
     /// One unit-length vector per text, in order.
     func embed(_ texts: [String]) async throws -> [[Float]]
+}
+
+extension EmbeddingProvider {
+    /// `"model#dimension"`: right for local models; remote providers add their endpoint.
+    public var providerIdentity: String { "\(modelIdentifier)#\(dimension)" }
 }

@@ -49,6 +49,8 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
     public let configuration: Configuration
     public var dimension: Int { configuration.dimension }
     public var modelIdentifier: String { configuration.modelIdentifier }
+    /// Model, dimension and endpoint: the same model name at another server or size is another space.
+    public var providerIdentity: String { "\(modelIdentifier)#\(dimension)@\(endpoint.absoluteString)" }
     /// The name used in errors: the model and host, never the key.
     public let name: String
 

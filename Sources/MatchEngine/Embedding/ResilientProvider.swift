@@ -106,6 +106,8 @@ public final class ResilientProvider: EmbeddingProvider {
     public var dimension: Int { links[0].provider.dimension }
     /// The primary's model identifier.
     public var modelIdentifier: String { links[0].provider.modelIdentifier }
+    /// The primary's identity (fallbacks of ``embed(_:)`` share its model and dimension).
+    public var providerIdentity: String { links[0].provider.providerIdentity }
 
     /// The health of each provider, in chain order.
     public var status: [ProviderStatus] {

@@ -1,38 +1,50 @@
+import Foundation
 import ResumeParser
 
-/// Scores parsed resumes against a parsed job:
+/// Scores candidates against a parsed job:
 /// `score = 100 × Σ wᵢ·cᵢ / Σ wᵢ` over the components that apply (see ``ScoringWeights``).
 ///
 /// Skills compare by canonical name, so an alias in the resume ("k8s") meets the canonical name in the
 /// job ("Kubernetes"). Related-but-different skills (MySQL for PostgreSQL) earn nothing yet.
+///
+/// - Complexity: O(r + p) set lookups for r required and p preferred skills.
 public struct MatchScorer: Sendable {
+    /// The weights and thresholds in force.
     public var weights: ScoringWeights
 
+    /// A scorer with `weights` (the design's defaults unless told).
     public init(weights: ScoringWeights = .standard) {
         self.weights = weights
     }
 
+    /// Scores a parsed resume.
+    ///
     /// - Parameter similarity: the cosine similarity of resume and job embeddings, or `nil` to leave
     ///   the semantic component out.
     public func score(_ resume: ParsedResume, against job: ParsedJob, similarity: Double? = nil) -> MatchResult {
-        let has = Set(resume.skills.map(\.name))
+        score(CandidateProfile(resume), against: job, similarity: similarity)
+    }
+
+    /// Scores a candidate profile; the same result as scoring the resume it came from.
+    public func score(_ candidate: CandidateProfile, against job: ParsedJob, similarity: Double? = nil) -> MatchResult {
+        let has = candidate.skills
         let required = job.requiredSkills.map(\.name)
         let preferred = job.preferredSkills.map(\.name)
         var components: [MatchResult.Component] = []
-        func add(_ name: String, _ value: Double, _ weight: Double) {
-            if weight > 0 { components.append(.init(name: name, value: min(1, max(0, value)), weight: weight)) }
+        func add(_ kind: MatchResult.Component.Kind, _ value: Double, _ weight: Double) {
+            if weight > 0 { components.append(.init(kind: kind, value: min(1, max(0, value)), weight: weight)) }
         }
         let matchedRequired = required.filter(has.contains)
         let matchedPreferred = preferred.filter(has.contains)
         if !required.isEmpty {
-            add("required skills", Double(matchedRequired.count) / Double(required.count), weights.requiredSkills)
+            add(.requiredSkills, Double(matchedRequired.count) / Double(required.count), weights.requiredSkills)
         }
         if !preferred.isEmpty {
-            add("preferred skills", Double(matchedPreferred.count) / Double(preferred.count), weights.preferredSkills)
+            add(.preferredSkills, Double(matchedPreferred.count) / Double(preferred.count), weights.preferredSkills)
         }
-        let years = resume.totalExperienceYears
-        if let minimum = job.minimumYears, minimum > 0 { add("experience", years / minimum, weights.experience) }
-        let degree = resume.highestDegree
+        let years = candidate.years
+        if let minimum = job.minimumYears, minimum > 0 { add(.experience, years / minimum, weights.experience) }
+        let degree = candidate.degree
         if let needed = job.requiredDegree {
             let value: Double =
                 switch degree {
@@ -43,11 +55,11 @@ public struct MatchScorer: Sendable {
                     weights.educationOneLevelBelow
                 default: 0
                 }
-            add("education", value, weights.education)
+            add(.education, value, weights.education)
         }
-        if let similarity {
+        if let similarity, similarity.isFinite {
             let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
-            add("semantic", calibrated, weights.semantic)
+            add(.semantic, calibrated, weights.semantic)
         }
         let totalWeight = components.reduce(0) { $0 + $1.weight }
         let score = totalWeight == 0 ? 0 : 100 * components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
@@ -57,24 +69,46 @@ public struct MatchScorer: Sendable {
         let missingRequired = required.filter { !has.contains($0) }
         let missingPreferred = preferred.filter { !has.contains($0) }
 
+        var gaps = missingRequired.map { MatchResult.Gap(kind: .missingRequiredSkill, skill: $0) }
+        gaps += missingPreferred.map { MatchResult.Gap(kind: .missingPreferredSkill, skill: $0) }
+        if yearsGap > 0 { gaps.append(.init(kind: .yearsShort, years: (yearsGap * 10).rounded() / 10)) }
+        if let missingDegree { gaps.append(.init(kind: .degreeBelowRequired, degree: missingDegree)) }
         var strengths: [String] = []
         if !required.isEmpty && missingRequired.isEmpty { strengths.append("has every required skill") }
         if !matchedPreferred.isEmpty { strengths.append("also knows \(matchedPreferred.joined(separator: ", "))") }
         if let minimum = job.minimumYears, years >= minimum {
-            strengths.append(String(format: "%.1f years of experience (%g asked)", years, minimum))
+            strengths.append("\(Self.oneDecimal(years)) years of experience (\(Self.shortest(minimum)) asked)")
         }
-        var advice: [String] = []
-        if !missingRequired.isEmpty { advice.append("ask about \(missingRequired.joined(separator: ", ")) (required)") }
-        if yearsGap > 0 {
-            advice.append(String(format: "%.1f years short of the %g asked", yearsGap, job.minimumYears ?? 0))
-        }
-        if let missingDegree { advice.append("no \(missingDegree.rawValue) degree found (required)") }
         return MatchResult(
             score: rounded, decision: rounded >= weights.interviewThreshold ? .interview : .reject,
             components: components,
             matchedRequiredSkills: matchedRequired, missingRequiredSkills: missingRequired,
             matchedPreferredSkills: matchedPreferred, missingPreferredSkills: missingPreferred, candidateYears: years,
             yearsGap: (yearsGap * 10).rounded() / 10, candidateDegree: degree, missingDegree: missingDegree,
-            strengths: strengths, advice: advice)
+            gaps: gaps, strengths: strengths, advice: Self.advice(for: gaps, minimumYears: job.minimumYears))
     }
+
+    /// One sentence per kind of gap: the missing required skills together, then years, then degree.
+    /// Missing preferred skills are not advice: they are already in the result.
+    static func advice(for gaps: [MatchResult.Gap], minimumYears: Double?) -> [String] {
+        var advice: [String] = []
+        let missingRequired = gaps.filter { $0.kind == .missingRequiredSkill }.compactMap(\.skill)
+        if !missingRequired.isEmpty { advice.append("ask about \(missingRequired.joined(separator: ", ")) (required)") }
+        for gap in gaps {
+            switch gap.kind {
+            case .yearsShort:
+                advice.append(
+                    "\(oneDecimal(gap.years ?? 0)) years short of the \(shortest(minimumYears ?? 0)) asked")
+            case .degreeBelowRequired:
+                advice.append("no \(gap.degree?.rawValue ?? "required") degree found (required)")
+            case .missingRequiredSkill, .missingPreferredSkill: break
+            }
+        }
+        return advice
+    }
+
+    private static func oneDecimal(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// `5` for 5.0, `2.5` for 2.5: the figure as the job states it.
+    private static func shortest(_ value: Double) -> String { String(format: "%g", value) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why the store could not do what was asked.
-public enum StoreError: Error, Sendable, LocalizedError {
+public enum StoreError: Error, Sendable, Equatable, LocalizedError {
     /// The database file could not be opened or migrated (missing folder, not a database, locked, newer schema).
     case cannotOpen(path: String, reason: String)
     /// A read or write failed; nothing of the failed transaction was kept.

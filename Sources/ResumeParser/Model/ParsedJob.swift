@@ -12,6 +12,21 @@ public struct ParsedJob: Sendable, Hashable, Codable {
     /// The lowest degree level accepted, if one is required (a degree described as a plus is not).
     public var requiredDegree: DegreeLevel?
 
+    /// A job from its parts, for a host that builds requirements in code. Skills should be canonical
+    /// names (``SkillMatcher`` finds them in text) so they meet the resumes' skills.
+    public init(
+        source: String, format: String = "txt", title: String?, requiredSkills: [SkillMention],
+        preferredSkills: [SkillMention] = [], minimumYears: Double? = nil, requiredDegree: DegreeLevel? = nil
+    ) {
+        self.source = source
+        self.format = format
+        self.title = title
+        self.requiredSkills = requiredSkills
+        self.preferredSkills = preferredSkills
+        self.minimumYears = minimumYears
+        self.requiredDegree = requiredDegree
+    }
+
     private enum CodingKeys: String, CodingKey {
         case source, format, title, requiredSkills, preferredSkills, minimumYears, requiredDegree
     }

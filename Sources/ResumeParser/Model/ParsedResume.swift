@@ -19,6 +19,24 @@ public struct ParsedResume: Sendable, Hashable, Codable {
     /// The text of each section found.
     public var sections: [SectionKind: String]
 
+    /// A resume from its parts, for a host that builds one in code (fields it leaves out are empty).
+    public init(
+        source: String, format: String = "txt", contact: ContactInfo = ContactInfo(), skills: [SkillMention] = [],
+        experience: [ExperienceEntry] = [], education: [EducationEntry] = [], certifications: [String] = [],
+        languages: [String] = [], totalExperienceYears: Double = 0, sections: [SectionKind: String] = [:]
+    ) {
+        self.source = source
+        self.format = format
+        self.contact = contact
+        self.skills = skills
+        self.experience = experience
+        self.education = education
+        self.certifications = certifications
+        self.languages = languages
+        self.totalExperienceYears = totalExperienceYears
+        self.sections = sections
+    }
+
     /// The highest degree level, if any education was found.
     public var highestDegree: DegreeLevel? { education.map(\.level).max() }
 }

@@ -1,0 +1,182 @@
+import Foundation
+import Logging
+import ResumeParser
+import VectorIndex
+
+extension Engine {
+    /// Starts an ingest job over `sources` (resumes) in `namespace` and returns at once.
+    ///
+    /// Documents go through the pipeline in batches of ``EngineConfiguration/batchSize``: parsing runs on
+    /// every core while the previous batch is embedded (one batch ahead at most: back-pressure), and one
+    /// writer commits each batch in one transaction with the job's counts, so a crash or a cancellation
+    /// keeps whole batches only. The same bytes again are a duplicate: nothing is embedded or written for
+    /// them. One bad document never stops the others: it becomes an ``IngestFailure``.
+    ///
+    /// - Throws: ``EngineError/invalidNamespace(_:)``, ``StoreError`` when the job cannot be recorded.
+    public func ingest(_ sources: [IngestSource], namespace: String) throws -> IngestJob {
+        let index = try candidateIndex(namespace, create: true)
+        let id = UUID().uuidString.lowercased()
+        try store.createIngestJob(id: id, namespace: index.namespaceID, total: sources.count)
+        let (events, continuation) = AsyncStream.makeStream(of: IngestEvent.self, bufferingPolicy: .bufferingNewest(1_024))
+        let task = Task.detached { [self] in
+            let status = await self.runIngest(id: id, sources: sources, index: index, events: continuation)
+            continuation.yield(.finished(status))
+            continuation.finish()
+            return status
+        }
+        return IngestJob(id: id, events: events, task: task)
+    }
+
+    private func runIngest(
+        id: String, sources: [IngestSource], index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation
+    ) async -> IngestJobStatus {
+        var logger = logger
+        logger[metadataKey: "job"] = "\(id)"
+        logger.info("ingest started", metadata: ["documents": "\(sources.count)", "namespace": "\(index.namespace)"])
+        let started = ContinuousClock.now
+        var state = IngestState.succeeded
+        do {
+            try store.setIngestJobState(id: id, .running)
+            let batches = stride(from: 0, to: sources.count, by: configuration.batchSize).map {
+                Array(sources[$0..<min($0 + configuration.batchSize, sources.count)])
+            }
+            let pipeline = pipeline
+            func prepare(_ batch: [IngestSource]) -> Task<[Result<DocumentPipeline.PreparedResume, any Error>], Never> {
+                Task.detached {
+                    (try? await Engine.offPool {
+                        ParallelMap.map(batch) { source in Result { try pipeline.prepareResume(source) } }
+                    }) ?? []
+                }
+            }
+            var next = batches.first.map(prepare)
+            for (number, batch) in batches.enumerated() {
+                guard let current = next else { break }
+                if Task.isCancelled {
+                    state = .cancelled
+                    break
+                }
+                let prepared = await current.value
+                next = number + 1 < batches.count ? prepare(batches[number + 1]) : nil
+                try await commit(batch, prepared, jobID: id, index: index, events: events, logger: logger)
+                if let status = try store.ingestJob(id: id) {
+                    let seconds = (ContinuousClock.now - started) / .seconds(1)
+                    let rate = seconds > 0 ? Double(status.seen) / seconds : 0
+                    events.yield(
+                        .progress(
+                            status, documentsPerSecond: rate,
+                            secondsLeft: rate > 0 ? Double(status.total - status.seen) / rate : nil))
+                }
+            }
+            if Task.isCancelled { state = .cancelled }
+        } catch is CancellationError {
+            state = .cancelled
+        } catch {
+            state = Task.isCancelled ? .cancelled : .failed
+            logger.error(
+                "ingest stopped", metadata: ["reason": "\((error as? LocalizedError)?.errorDescription ?? "\(type(of: error))")"])
+        }
+        index.save(logger: logger)
+        try? store.setIngestJobState(id: id, state)
+        let status =
+            (try? store.ingestJob(id: id))
+            ?? IngestJobStatus(
+                id: id, namespace: index.namespace, state: state, total: sources.count, seen: 0, stored: 0, duplicates: 0,
+                failed: 0, failures: [])
+        logger.info(
+            "ingest ended",
+            metadata: [
+                "state": "\(status.state.rawValue)", "stored": "\(status.stored)", "duplicates": "\(status.duplicates)",
+                "failed": "\(status.failed)",
+            ])
+        return status
+    }
+
+    /// Embeds and stores one parsed batch, then brings the index up to date and reports each document.
+    private func commit(
+        _ batch: [IngestSource], _ prepared: [Result<DocumentPipeline.PreparedResume, any Error>], jobID: String,
+        index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation, logger: Logger
+    ) async throws {
+        var failures: [IngestFailure] = []
+        var ready: [DocumentPipeline.PreparedResume] = []
+        for (source, outcome) in zip(batch, prepared) {
+            switch outcome {
+            case .success(let document):
+                ready.append(document)
+                events.yield(.parsed(source: document.source))
+            case .failure(let error):
+                let failure = IngestFailure(source: source.name, reason: Self.reason(error, source: source.name))
+                failures.append(failure)
+                events.yield(.failed(failure))
+            }
+        }
+        let known = try store.storedResumeHashes(ready.map(\.contentHash), namespace: index.namespaceID)
+        var duplicates: [(DocumentPipeline.PreparedResume, CandidateID)] = []
+        var fresh: [DocumentPipeline.PreparedResume] = []
+        var hostIDs: [String?] = []
+        let hostIDOfSource = Dictionary(batch.map { ($0.name, $0.candidateID) }, uniquingKeysWith: { first, _ in first })
+        for document in ready {
+            if let identity = known[document.contentHash] {
+                duplicates.append((document, identity))
+            } else {
+                // The same bytes twice in one batch are embedded once (the cache) and the writer reports
+                // the second as a duplicate.
+                fresh.append(document)
+                hostIDs.append(hostIDOfSource[document.source] ?? nil)
+            }
+        }
+        let embedded: [DocumentPipeline.Embedded]
+        do {
+            embedded = try await DocumentPipeline.embed(fresh.map(\.chunks), with: provider)
+        } catch let error where !(error is CancellationError) && !Task.isCancelled {
+            let reason = (error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"
+            for document in fresh {
+                let failure = IngestFailure(
+                    source: document.source,
+                    reason: EngineError.embeddingFailed(source: document.source, reason: reason).localizedDescription)
+                failures.append(failure)
+                events.yield(.failed(failure))
+            }
+            _ = try store.writeResumes(
+                [], namespace: index.namespaceID, model: model,
+                progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
+            throw error
+        }
+        events.yield(.embedded(documents: fresh.count, chunks: fresh.reduce(0) { $0 + $1.chunks.count }))
+        let writes = zip(zip(fresh, embedded), hostIDs).map { pair, hostID in
+            let (document, vectors) = pair
+            return ResumeWrite(
+                source: document.source, contentHash: document.contentHash, format: document.extracted.format.rawValue,
+                text: document.extracted.text, pageCount: document.extracted.pageCount, reading: document.reading,
+                parsed: document.parsed, hostID: hostID, chunks: document.chunks, chunkVectors: vectors.chunks,
+                documentVector: vectors.document)
+        }
+        // Duplicates found before embedding count in the same transaction as the batch.
+        let outcomes = try store.writeResumes(
+            writes, namespace: index.namespaceID, model: model,
+            progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
+        var changes: [(record: CandidateRecord, vector: [Float])] = []
+        for ((document, vectors), outcome) in zip(zip(fresh, embedded), outcomes) {
+            switch outcome {
+            case .stored(let row, let identity, let isNewVersion, let documentID):
+                let parsed = document.parsed
+                let record = CandidateRecord(
+                    rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
+                    location: parsed.contact.location, years: parsed.totalExperienceYears, degree: parsed.highestDegree,
+                    skills: parsed.skills.map(\.name), documentID: documentID, source: document.source)
+                changes.append((record, vectors.document))
+                events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
+            case .duplicate(let identity):
+                events.yield(.duplicate(source: document.source, candidate: identity))
+            }
+        }
+        for (document, identity) in duplicates { events.yield(.duplicate(source: document.source, candidate: identity)) }
+        if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
+        logger.debug("batch committed", metadata: ["stored": "\(changes.count)", "failed": "\(failures.count)"])
+    }
+
+    /// A failure's reason in words that name the source; typed errors keep their own message.
+    static func reason(_ error: any Error, source: String) -> String {
+        if let error = error as? LocalizedError, let description = error.errorDescription { return description }
+        return "\(source): \(type(of: error))"
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import ResumeParser
+import VectorIndex
+
+extension Engine {
+    /// Ranks the candidates of `namespace` for a stored job, best first, and records the results.
+    ///
+    /// Namespaces of up to ``EngineConfiguration/exhaustiveRankingLimit`` candidates are rescored whole.
+    /// Larger ones rescore a pool: the ``EngineConfiguration/rankingPoolSize`` nearest resumes to the job
+    /// in the HNSW index, together with as many candidates with the highest weighted share of the job's
+    /// required and preferred skills (skills weigh more than similarity in the score, so the embedding
+    /// alone would miss strong keyword fits). Every candidate in the pool is scored exactly by ``MatchScorer``.
+    ///
+    /// - Parameters:
+    ///   - limit: the most candidates returned (1 … 100,000).
+    ///   - filters: conditions every returned candidate meets.
+    /// - Throws: ``EngineError/unknownNamespace(_:)``, ``EngineError/unknownJob(_:namespace:)``, ``StoreError``.
+    /// - Complexity: O(pool × (r + p + d)) for r required and p preferred skills and dimension d.
+    public func rank(
+        job id: JobID, namespace: String, limit: Int = 10, filters: RankFilters = RankFilters()
+    ) async throws -> [RankedCandidate] {
+        let index = try candidateIndex(namespace)
+        let job = try jobRecord(id, in: index)
+        let jobVector = try store.documentVector(document: job.documentID, model: model)
+        let statuses = filters.statuses == nil ? [:] : try store.statuses(job: job.rowID, namespace: index.namespaceID)
+        let pool: [CandidateRecord]
+        if index.count <= configuration.exhaustiveRankingLimit {
+            pool = index.allRecords()
+        } else {
+            let weights = configuration.weights
+            var rows = Set(
+                index.mostSkillsInCommon(
+                    required: job.parsed.requiredSkills.map(\.name), preferred: job.parsed.preferredSkills.map(\.name),
+                    requiredWeight: weights.requiredSkills, preferredWeight: weights.preferredSkills,
+                    limit: configuration.rankingPoolSize))
+            if let jobVector {
+                let size = configuration.rankingPoolSize
+                for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {
+                    rows.insert(Int64(neighbor.id))
+                }
+            }
+            pool = rows.compactMap(index.record)
+        }
+        let accept = try filter(filters, statuses: statuses)
+        var scored: [(record: CandidateRecord, result: MatchResult)] = []
+        for record in pool where accept(record) {
+            let similarity = jobVector.flatMap { similarityOf(record.rowID, to: $0, in: index) }
+            let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
+            scored.append((record, scorer.score(profile, against: job.parsed, similarity: similarity)))
+        }
+        let top = scored.sorted { ($0.result.score, $1.record.identity) > ($1.result.score, $0.record.identity) }
+            .prefix(max(1, min(limit, 100_000)))
+        try store.recordMatches(
+            top.compactMap { entry in
+                entry.record.documentID.map { MatchRecord(candidate: entry.record.rowID, document: $0, result: entry.result) }
+            }, job: job.rowID, namespace: index.namespaceID, weights: configuration.weights)
+        let allStatuses = filters.statuses == nil ? try store.statuses(job: job.rowID, namespace: index.namespaceID) : statuses
+        return top.enumerated().map { offset, entry in
+            RankedCandidate(
+                rank: offset + 1, candidate: Self.summary(entry.record), result: entry.result,
+                status: allStatuses[entry.record.rowID] ?? .new)
+        }
+    }
+
+    /// Ranks the jobs of `namespace` for one candidate, best fit first.
+    ///
+    /// - Throws: ``EngineError/unknownCandidate(_:namespace:)``, ``StoreError``.
+    public func rankJobs(for candidate: CandidateID, namespace: String, limit: Int = 10) async throws -> [RankedJob] {
+        let index = try candidateIndex(namespace)
+        let record = try record(candidate, in: index)
+        let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
+        let vector = index.index.vector(id: UInt64(record.rowID))
+        var ranked: [RankedJob] = []
+        for job in try store.jobs(namespace: index.namespaceID) {
+            let jobVector = try store.documentVector(document: job.documentID, model: model)
+            let similarity = zip(vector ?? [], jobVector ?? []).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+            let result = scorer.score(
+                profile, against: job.parsed, similarity: vector != nil && jobVector != nil ? Double(similarity) : nil)
+            ranked.append(RankedJob(rank: 0, job: job.identity, title: job.parsed.title, result: result))
+        }
+        ranked.sort { ($0.result.score, $1.job) > ($1.result.score, $0.job) }
+        return ranked.prefix(max(1, min(limit, 100_000))).enumerated().map { offset, job in
+            var job = job
+            job.rank = offset + 1
+            return job
+        }
+    }
+
+    /// The candidates whose newest resumes are nearest to `candidate`'s in embedding space (HNSW search).
+    ///
+    /// - Throws: ``EngineError/unknownCandidate(_:namespace:)``.
+    public func similarCandidates(to candidate: CandidateID, namespace: String, limit: Int = 10) throws
+        -> [SimilarCandidate]
+    {
+        let index = try candidateIndex(namespace)
+        let record = try record(candidate, in: index)
+        guard let vector = index.index.vector(id: UInt64(record.rowID)) else { return [] }
+        let limit = max(1, min(limit, 10_000))
+        return index.index.search(vector, k: limit + 1, ef: max(limit + 1, configuration.index.efSearch))
+            .filter { $0.id != UInt64(record.rowID) }
+            .prefix(limit)
+            .compactMap { neighbor in
+                index.record(Int64(neighbor.id)).map {
+                    SimilarCandidate(candidate: Self.summary($0), similarity: Double(1 - neighbor.distance))
+                }
+            }
+    }
+
+    /// Scores one candidate against one job from the newest resume's full parse, records the result and
+    /// returns it with its explanation.
+    public func explain(job id: JobID, candidate: CandidateID, namespace: String) async throws -> MatchResult {
+        let index = try candidateIndex(namespace)
+        let job = try jobRecord(id, in: index)
+        let record = try record(candidate, in: index)
+        guard let document = record.documentID, let resume = try store.parsedResume(document: document) else {
+            throw EngineError.unknownCandidate(candidate, namespace: namespace)
+        }
+        let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
+            similarityOf(record.rowID, to: $0, in: index)
+        }
+        let result = scorer.score(resume, against: job.parsed, similarity: similarity)
+        try store.recordMatches(
+            [MatchRecord(candidate: record.rowID, document: document, result: result)], job: job.rowID,
+            namespace: index.namespaceID, weights: configuration.weights)
+        return result
+    }
+
+    /// The most recent recorded result of each candidate scored for a job, best first.
+    public func matchResults(job id: JobID, namespace: String) throws -> [(candidate: CandidateID, result: MatchResult)] {
+        let index = try candidateIndex(namespace)
+        let job = try jobRecord(id, in: index)
+        return try store.matchResults(job: job.rowID, namespace: index.namespaceID).compactMap { row in
+            index.record(row.candidate).map { ($0.identity, row.result) }
+        }
+    }
+
+    /// Cosine similarity of a candidate's indexed vector and `vector` (both unit length).
+    private func similarityOf(_ row: Int64, to vector: [Float], in index: CandidateIndex) -> Double? {
+        guard let own = index.index.vector(id: UInt64(row)), own.count == vector.count else { return nil }
+        return Double(own.withUnsafeBufferPointer { a in
+            vector.withUnsafeBufferPointer { b in
+                guard let a = a.baseAddress, let b = b.baseAddress else { return Float(0) }
+                return Distance.dot(a, b, count: own.count)
+            }
+        })
+    }
+
+    private func filter(_ filters: RankFilters, statuses: [Int64: PipelineStatus]) throws -> (CandidateRecord) -> Bool {
+        if let years = filters.minimumYears, !years.isFinite {
+            throw EngineError.invalidConfiguration("minimum years must be a finite number")
+        }
+        let skill = filters.requiredSkill.map { wanted in
+            pipeline.parser.skills.skills(in: wanted, isSkillList: true).first?.name ?? wanted
+        }
+        let place = filters.location.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        return { record in
+            if let years = filters.minimumYears, record.years < years { return false }
+            if let skill, !record.skills.contains(skill) { return false }
+            if let place {
+                guard let location = record.location?.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                    location.contains(place)
+                else { return false }
+            }
+            if let wanted = filters.statuses, !wanted.contains(statuses[record.rowID] ?? .new) { return false }
+            return true
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Logging
+import ResumeParser
+import VectorIndex
+
+/// The matching engine a host links: documents in, ranked candidates out.
+///
+/// ```swift
+/// let engine = try Engine(directory: dataFolder, configuration: EngineConfiguration(provider: try MiniLMEmbedder()))
+/// let job = try await engine.addJob(.file(jobURL), namespace: "acme")
+/// let ingest = try engine.ingest(resumeURLs.map { .file($0) }, namespace: "acme")
+/// for await event in ingest.events { if case .failed(let failure) = event { print(failure.reason) } }
+/// for ranked in try await engine.rank(job: job.id, namespace: "acme", limit: 10) {
+///     print(ranked.rank, ranked.candidate.name ?? "?", ranked.result.score, ranked.result.decision)
+/// }
+/// ```
+///
+/// On disk, in `directory`: `engine.sqlite` (the source of truth: documents, parses, chunks, vectors,
+/// results, pipeline statuses, ingest jobs) and `indexes/`, one HNSW file per namespace and embedding
+/// provider, derived from the database and rebuilt from it when missing, stale or corrupt.
+///
+/// Every query names a namespace (a tenant) and never sees another namespace's rows. An `Engine` is
+/// `Sendable`: queries run concurrently with each other and with an ingest job.
+public final class Engine: Sendable {
+    /// The directory the engine lives in.
+    public let directory: URL
+    /// The configuration it was opened with.
+    public let configuration: EngineConfiguration
+    /// The provider vectors come from, wrapped with the persistent cache (and the rate limit, if set).
+    public let provider: any EmbeddingProvider
+    /// The cache in front of ``provider``.
+    public let cache: EmbeddingCache
+    /// Reads, parses, chunks and embeds documents.
+    public let pipeline: DocumentPipeline
+
+    let store: any EngineStore
+    let documentStore: DocumentStore
+    let logger: Logger
+    let scorer: MatchScorer
+    private let indexes: Locked<[Int64: CandidateIndex]>
+    private let isClosed = Locked(false)
+
+    /// Opens (or creates) the engine in `directory` and loads every namespace's candidate index.
+    ///
+    /// - Throws: ``EngineError/cannotOpen(directory:reason:)`` when the directory cannot be created,
+    ///   ``StoreError/cannotOpen(path:reason:)`` when the database cannot be opened,
+    ///   ``EngineError/invalidConfiguration(_:)`` for a setting out of range.
+    public init(directory: URL, configuration: EngineConfiguration) throws {
+        try configuration.validate()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw EngineError.cannotOpen(directory: directory.path, reason: "cannot create the directory")
+        }
+        self.directory = directory
+        self.configuration = configuration
+        logger = configuration.logger
+        documentStore = try DocumentStore(path: directory.appendingPathComponent("engine.sqlite").path)
+        store = documentStore
+        if let age = configuration.embeddingCacheMaximumAge {
+            try documentStore.evictCachedVectors(olderThan: age)
+        }
+        cache = EmbeddingCache(store: documentStore, storedCapacity: configuration.embeddingCacheCapacity)
+        let base: any EmbeddingProvider =
+            configuration.rateLimit.map { RateLimitedProvider(configuration.provider, limit: $0) } ?? configuration.provider
+        provider = CachedEmbeddingProvider(base, cache: cache)
+        pipeline = DocumentPipeline(
+            parser: DocumentParser(limits: configuration.parserLimits, referenceMonth: configuration.referenceMonth),
+            chunker: configuration.chunker, maximumChunks: configuration.maximumChunksPerDocument)
+        scorer = MatchScorer(weights: configuration.weights)
+        indexes = Locked([:])
+        for namespace in try store.namespaces() {
+            let loaded = try loadIndex(namespaceID: namespace.id, name: namespace.name)
+            indexes.withLock { $0[namespace.id] = loaded }
+        }
+    }
+
+    /// The identity under which vectors are stored and indexed (see ``EmbeddingProvider/providerIdentity``).
+    var model: String { configuration.provider.providerIdentity }
+
+    private func loadIndex(namespaceID: Int64, name: String) throws -> CandidateIndex {
+        let key = SHA256.hexDigest(of: Array("\(name)\n\(model)".utf8)).prefix(32)
+        return try CandidateIndex.load(
+            namespaceID: namespaceID, namespace: name, store: store, model: model,
+            dimension: configuration.provider.dimension,
+            file: directory.appendingPathComponent("indexes").appendingPathComponent("\(key).hnsw"),
+            configuration: configuration.index, logger: logger)
+    }
+
+    /// The in-memory index of `namespace`, created (empty) when `create` and the namespace is new.
+    func candidateIndex(_ namespace: String, create: Bool = false) throws -> CandidateIndex {
+        try checkOpen()
+        let name = try Identity.validate(namespace: namespace)
+        guard let id = try store.namespaceID(name, create: create) else { throw EngineError.unknownNamespace(name) }
+        if let loaded = indexes.withLock({ $0[id] }) { return loaded }
+        let loaded = try loadIndex(namespaceID: id, name: name)
+        return indexes.withLock { indexes in
+            if let existing = indexes[id] { return existing }
+            indexes[id] = loaded
+            return loaded
+        }
+    }
+
+    func checkOpen() throws {
+        if isClosed.withLock({ $0 }) { throw EngineError.closed }
+    }
+
+    /// The namespaces written to so far.
+    public func namespaces() throws -> [String] {
+        try checkOpen()
+        return try store.namespaces().map(\.name)
+    }
+
+    /// Saves every candidate index and refuses further calls. Ingest jobs still running should be
+    /// awaited (or cancelled) first; what they committed is safe either way.
+    public func close() {
+        let wasClosed = isClosed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
+        for index in indexes.withLock({ Array($0.values) }) { index.save(logger: logger) }
+    }
+
+    /// The status of an ingest job, from the store (also after a restart).
+    ///
+    /// - Throws: ``EngineError/unknownIngestJob(_:)``.
+    public func ingestJob(id: String) throws -> IngestJobStatus {
+        try checkOpen()
+        guard let status = try store.ingestJob(id: id) else { throw EngineError.unknownIngestJob(id) }
+        return status
+    }
+
+    // MARK: Candidates and jobs
+
+    /// Every candidate of `namespace`, in order of first ingest.
+    public func candidates(namespace: String) throws -> [CandidateSummary] {
+        let index = try candidateIndex(namespace)
+        return index.allRecords().sorted { $0.rowID < $1.rowID }.map(Self.summary)
+    }
+
+    /// One candidate.
+    ///
+    /// - Throws: ``EngineError/unknownCandidate(_:namespace:)``.
+    public func candidate(_ id: CandidateID, namespace: String) throws -> CandidateSummary {
+        Self.summary(try record(id, in: try candidateIndex(namespace)))
+    }
+
+    /// The newest parse of a candidate's resume.
+    public func parsedResume(of id: CandidateID, namespace: String) throws -> ParsedResume {
+        let record = try record(id, in: try candidateIndex(namespace))
+        guard let document = record.documentID, let parsed = try store.parsedResume(document: document) else {
+            throw EngineError.unknownCandidate(id, namespace: namespace)
+        }
+        return parsed
+    }
+
+    /// Every stored version of a candidate's resume, newest (the one ranked) first.
+    public func resumeVersions(of id: CandidateID, namespace: String) throws -> [ResumeVersion] {
+        try store.resumeVersions(candidate: try record(id, in: try candidateIndex(namespace)).rowID)
+    }
+
+    /// Deletes a candidate: every resume version, chunk, vector, match result and pipeline status; the
+    /// candidate leaves the index at once.
+    public func deleteCandidate(_ id: CandidateID, namespace: String) throws {
+        let index = try candidateIndex(namespace)
+        let record = try record(id, in: index)
+        try store.deleteCandidate(record.rowID, namespace: index.namespaceID)
+        index.remove(record.rowID, revision: try store.revision(namespace: index.namespaceID))
+        index.save(logger: logger)
+    }
+
+    /// Every job of `namespace`.
+    public func jobs(namespace: String) throws -> [JobSummary] {
+        let index = try candidateIndex(namespace)
+        return try store.jobs(namespace: index.namespaceID).map {
+            JobSummary(id: $0.identity, source: $0.source, requirements: $0.parsed)
+        }
+    }
+
+    /// Reads, parses and embeds a job description and stores it (the same bytes again return the
+    /// stored job; the same host id with other bytes is a new version of the job).
+    ///
+    /// - Parameter source: the description; its ``IngestSource/candidateID`` is used as the job's id.
+    /// - Throws: ``ParseError`` naming the source, the provider's error, ``StoreError``.
+    public func addJob(_ source: IngestSource, namespace: String) async throws -> JobSummary {
+        let index = try candidateIndex(namespace, create: true)
+        let pipeline = pipeline
+        let prepared = try await Self.offPool { try pipeline.prepareJob(source) }
+        let embedded = try await DocumentPipeline.embed([prepared.chunks], with: provider)
+        let write = JobWrite(
+            source: prepared.source, contentHash: prepared.contentHash, format: prepared.extracted.format.rawValue,
+            text: prepared.extracted.text, reading: prepared.reading, parsed: prepared.parsed,
+            hostID: source.candidateID, chunks: prepared.chunks, chunkVectors: embedded[0].chunks,
+            documentVector: embedded[0].document)
+        let stored = try store.writeJob(write, namespace: index.namespaceID, model: model).job
+        return JobSummary(id: stored.identity, source: stored.source, requirements: stored.parsed)
+    }
+
+    /// Stores a job built in code: `requirements` as given, `description` chunked and embedded.
+    ///
+    /// - Parameter id: the job's id; `nil` derives one from the description's SHA-256.
+    public func addJob(
+        requirements: ParsedJob, description: String, id: JobID? = nil, namespace: String
+    ) async throws -> JobSummary {
+        let index = try candidateIndex(namespace, create: true)
+        let reading = pipeline.parser.readingText(ofJob: description, format: "txt")
+        let chunks = pipeline.chunker.chunks(of: reading, limit: pipeline.maximumChunks)
+        let texts = chunks.isEmpty ? [Chunk(ordinal: 0, section: .other, range: 0..<0, text: requirements.title ?? "job")] : chunks
+        let embedded = try await DocumentPipeline.embed([texts], with: provider)
+        let write = JobWrite(
+            source: requirements.source, contentHash: SHA256.hexDigest(of: Array(description.utf8)), format: "txt",
+            text: description, reading: reading, parsed: requirements, hostID: id, chunks: chunks,
+            chunkVectors: embedded[0].chunks, documentVector: embedded[0].document)
+        let stored = try store.writeJob(write, namespace: index.namespaceID, model: model).job
+        return JobSummary(id: stored.identity, source: stored.source, requirements: stored.parsed)
+    }
+
+    func record(_ id: CandidateID, in index: CandidateIndex) throws -> CandidateRecord {
+        guard let record = index.record(identity: id) else {
+            throw EngineError.unknownCandidate(id, namespace: index.namespace)
+        }
+        return record
+    }
+
+    func jobRecord(_ id: JobID, in index: CandidateIndex) throws -> JobRecord {
+        guard let job = try store.job(id, namespace: index.namespaceID) else {
+            throw EngineError.unknownJob(id, namespace: index.namespace)
+        }
+        return job
+    }
+
+    static func summary(_ record: CandidateRecord) -> CandidateSummary {
+        CandidateSummary(
+            id: record.identity, name: record.name, email: record.email, location: record.location,
+            years: record.years, degree: record.degree, skills: record.skills, source: record.source)
+    }
+
+    /// Runs CPU-bound work on a Dispatch thread, not on the caller's executor (seconds of parsing would
+    /// otherwise hold a thread of Swift's small cooperative pool).
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}

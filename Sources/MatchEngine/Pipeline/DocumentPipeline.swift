@@ -1,0 +1,146 @@
+import Foundation
+import ResumeParser
+import VectorIndex
+
+/// The one path from a document to what the engine stores: bytes → format → text → ``ParsedResume`` or
+/// ``ParsedJob`` → reading-order text → chunks → vectors (through any ``EmbeddingProvider``, so caches,
+/// HTTP providers and resilient chains take part).
+///
+/// Long documents are windowed here, for every provider: each chunk is embedded on its own and the
+/// document's vector is the normalised mean of its chunks' vectors. At most ``maximumChunks`` chunks
+/// are embedded per document.
+public struct DocumentPipeline: Sendable {
+    /// Bumped when parsing changes what it finds; stored with every document.
+    public static let parserVersion = 1
+
+    /// A resume read, parsed and chunked, not yet embedded.
+    public struct PreparedResume: Sendable {
+        /// The source (see ``IngestSource``'s naming rule).
+        public var source: String
+        /// SHA-256 of the bytes, lower-case hex.
+        public var contentHash: String
+        /// What was read from the bytes.
+        public var extracted: ExtractedText
+        /// The parse.
+        public var parsed: ParsedResume
+        /// The reading-order text the chunks point into.
+        public var reading: ReadingText
+        /// The chunks to embed (at most ``DocumentPipeline/maximumChunks``).
+        public var chunks: [Chunk]
+    }
+
+    /// A job description read, parsed and chunked, not yet embedded.
+    public struct PreparedJob: Sendable {
+        /// The source (see ``IngestSource``'s naming rule).
+        public var source: String
+        /// SHA-256 of the bytes, lower-case hex.
+        public var contentHash: String
+        /// What was read from the bytes.
+        public var extracted: ExtractedText
+        /// The parsed requirements.
+        public var parsed: ParsedJob
+        /// The reading-order text the chunks point into.
+        public var reading: ReadingText
+        /// The chunks to embed.
+        public var chunks: [Chunk]
+    }
+
+    /// A document's vectors: one per chunk, and the document's (their normalised mean).
+    public struct Embedded: Sendable {
+        /// The document's vector, unit length.
+        public var document: [Float]
+        /// One vector per chunk, in chunk order.
+        public var chunks: [[Float]]
+    }
+
+    /// Reads and parses.
+    public let parser: DocumentParser
+    /// Cuts reading-order text into chunks.
+    public let chunker: Chunker
+    /// The most chunks embedded per document.
+    public let maximumChunks: Int
+
+    /// A pipeline with these parts.
+    public init(parser: DocumentParser = DocumentParser(), chunker: Chunker = Chunker(), maximumChunks: Int = 48) {
+        self.parser = parser
+        self.chunker = chunker
+        self.maximumChunks = max(1, maximumChunks)
+    }
+
+    /// Reads, parses and chunks a resume. Synchronous CPU work: run it off the cooperative pool.
+    ///
+    /// - Throws: ``ParseError`` naming the source.
+    public func prepareResume(_ source: IngestSource) throws -> PreparedResume {
+        let (data, extracted) = try read(source)
+        let parsed = parser.parseResume(text: extracted.text, source: source.name, format: extracted.format.rawValue)
+        let reading = parser.readingText(ofResume: extracted.text, format: extracted.format.rawValue)
+        return PreparedResume(
+            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted, parsed: parsed,
+            reading: reading, chunks: try chunks(of: reading, source: source.name))
+    }
+
+    /// Reads, parses and chunks a job description.
+    ///
+    /// - Throws: ``ParseError`` naming the source.
+    public func prepareJob(_ source: IngestSource) throws -> PreparedJob {
+        let (data, extracted) = try read(source)
+        let parsed = parser.parseJob(text: extracted.text, source: source.name, format: extracted.format.rawValue)
+        let reading = parser.readingText(ofJob: extracted.text, format: extracted.format.rawValue)
+        return PreparedJob(
+            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted, parsed: parsed,
+            reading: reading, chunks: try chunks(of: reading, source: source.name))
+    }
+
+    /// Embeds the chunks of many documents in one provider call (so batching, caching and retries work
+    /// across documents) and averages each document's chunk vectors.
+    ///
+    /// - Throws: the provider's error; ``EmbeddingError/malformedResponse(provider:reason:)`` when it
+    ///   returns the wrong number or length of vectors.
+    public static func embed(_ documents: [[Chunk]], with provider: any EmbeddingProvider) async throws -> [Embedded] {
+        let texts = documents.flatMap { $0.map(\.text) }
+        guard !texts.isEmpty else { return [] }
+        let vectors = try await provider.embed(texts)
+        guard vectors.count == texts.count, vectors.allSatisfy({ $0.count == provider.dimension }) else {
+            throw EmbeddingError.malformedResponse(
+                provider: provider.modelIdentifier, reason: "\(vectors.count) vectors for \(texts.count) texts")
+        }
+        var result: [Embedded] = []
+        var next = 0
+        for chunks in documents {
+            let own = Array(vectors[next..<(next + chunks.count)])
+            next += chunks.count
+            result.append(Embedded(document: mean(own, dimension: provider.dimension), chunks: own))
+        }
+        return result
+    }
+
+    /// The normalised mean of unit vectors (the one vector itself when there is one).
+    static func mean(_ vectors: [[Float]], dimension: Int) -> [Float] {
+        if vectors.count == 1 { return vectors[0] }
+        var sum = [Float](repeating: 0, count: dimension)
+        for vector in vectors { for c in 0..<dimension { sum[c] += vector[c] } }
+        sum.withUnsafeMutableBufferPointer { Distance.normalize($0) }
+        return sum
+    }
+
+    private func read(_ source: IngestSource) throws -> (Data, ExtractedText) {
+        let data: Data
+        switch source.content {
+        case .file(let url):
+            data = try parser.extractor.readFile(at: url)
+        case .bytes(let bytes):
+            guard bytes.count <= parser.extractor.limits.maximumFileBytes else {
+                throw ParseError.fileTooLarge(
+                    source: source.name, size: bytes.count, limit: parser.extractor.limits.maximumFileBytes)
+            }
+            data = bytes
+        }
+        return (data, try parser.extractor.extract(data, source: source.name))
+    }
+
+    private func chunks(of reading: ReadingText, source: String) throws -> [Chunk] {
+        let chunks = chunker.chunks(of: reading, limit: maximumChunks)
+        guard !chunks.isEmpty else { throw ParseError.emptyDocument(source: source) }
+        return chunks
+    }
+}

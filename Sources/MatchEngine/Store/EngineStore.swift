@@ -1,0 +1,129 @@
+import Foundation
+import ResumeParser
+
+/// What the engine needs from its database. SQLite (``DocumentStore``) is the one implementation; a
+/// server database can back the engine later by implementing this protocol. Every call is scoped by a
+/// namespace row id, and an implementation must never return another namespace's rows.
+protocol EngineStore: Sendable {
+    /// The row id of namespace `name`, created when `create` and missing.
+    func namespaceID(_ name: String, create: Bool) throws -> Int64?
+    /// Every namespace with its row id.
+    func namespaces() throws -> [(id: Int64, name: String)]
+    /// The namespace's revision: bumped by every write that changes the resume vectors it ranks.
+    func revision(namespace: Int64) throws -> Int64
+    /// Which of `hashes` are already stored as resumes in the namespace, with their candidate's id.
+    func storedResumeHashes(_ hashes: [String], namespace: Int64) throws -> [String: CandidateID]
+    /// Stores a batch of resumes in one transaction with the ingest job's counts; returns one outcome each.
+    func writeResumes(_ writes: [ResumeWrite], namespace: Int64, model: String, progress: IngestProgressWrite) throws
+        -> [ResumeWriteOutcome]
+    /// Stores a job description (a new job, or a new version of the job with the same identity).
+    func writeJob(_ write: JobWrite, namespace: Int64, model: String) throws -> (job: JobRecord, inserted: Bool)
+    /// Records an ingest job as pending.
+    func createIngestJob(id: String, namespace: Int64, total: Int) throws
+    /// Sets an ingest job's state.
+    func setIngestJobState(id: String, _ state: IngestState) throws
+    /// An ingest job as recorded.
+    func ingestJob(id: String) throws -> IngestJobStatus?
+    /// Every candidate of the namespace with the facts ranking needs.
+    func candidates(namespace: Int64) throws -> [CandidateRecord]
+    /// One candidate by identity.
+    func candidate(_ identity: CandidateID, namespace: Int64) throws -> CandidateRecord?
+    /// The ranked (newest) resume vector of every candidate of the namespace that has one for `model`.
+    func resumeVectors(namespace: Int64, model: String) throws -> [(candidate: Int64, vector: [Float])]
+    /// The document-level vector of a document for `model`.
+    func documentVector(document: Int64, model: String) throws -> [Float]?
+    /// The parsed resume of a document.
+    func parsedResume(document: Int64) throws -> ParsedResume?
+    /// Every version of a candidate's resume, newest first.
+    func resumeVersions(candidate: Int64) throws -> [ResumeVersion]
+    /// One job by identity.
+    func job(_ identity: JobID, namespace: Int64) throws -> JobRecord?
+    /// Every job of the namespace.
+    func jobs(namespace: Int64) throws -> [JobRecord]
+    /// Appends scored results for one job.
+    func recordMatches(_ matches: [MatchRecord], job: Int64, namespace: Int64, weights: ScoringWeights) throws
+    /// The latest stored results for a job (newest scoring of each candidate), best first.
+    func matchResults(job: Int64, namespace: Int64) throws -> [(candidate: Int64, result: MatchResult)]
+    /// The pipeline status of every candidate that has one for `job`.
+    func statuses(job: Int64, namespace: Int64) throws -> [Int64: PipelineStatus]
+    /// Moves a candidate for a job to `status` (checked against the pipeline) and records the move.
+    func setStatus(_ status: PipelineStatus, candidate: Int64, job: Int64, namespace: Int64, note: String?) throws
+        -> PipelineStatusChange
+    /// The recorded moves of a candidate for a job, oldest first.
+    func statusHistory(candidate: Int64, job: Int64, namespace: Int64) throws -> [PipelineStatusChange]
+    /// Deletes a candidate with every version, chunk, vector, result and status; bumps the revision.
+    func deleteCandidate(_ candidate: Int64, namespace: Int64) throws
+}
+
+/// One resume ready to store: the document, its parse, its chunks and their vectors.
+struct ResumeWrite: Sendable {
+    var source: String
+    var contentHash: String
+    var format: String
+    var text: String
+    var pageCount: Int?
+    var reading: ReadingText
+    var parsed: ParsedResume
+    var hostID: String?
+    var chunks: [Chunk]
+    var chunkVectors: [[Float]]
+    var documentVector: [Float]
+}
+
+/// What storing one resume did.
+enum ResumeWriteOutcome: Sendable, Equatable {
+    case stored(candidate: Int64, identity: CandidateID, isNewVersion: Bool, document: Int64)
+    case duplicate(identity: CandidateID)
+}
+
+/// The ingest job's counts to add in the same transaction as a batch.
+struct IngestProgressWrite: Sendable {
+    var jobID: String
+    var failures: [IngestFailure]
+    /// Documents of the batch found already stored before embedding (not among the writes).
+    var knownDuplicates: Int
+}
+
+/// One job description ready to store.
+struct JobWrite: Sendable {
+    var source: String
+    var contentHash: String
+    var format: String
+    var text: String
+    var reading: ReadingText
+    var parsed: ParsedJob
+    var hostID: String?
+    var chunks: [Chunk]
+    var chunkVectors: [[Float]]
+    var documentVector: [Float]
+}
+
+/// A candidate as ranking sees it.
+struct CandidateRecord: Sendable, Equatable {
+    var rowID: Int64
+    var identity: CandidateID
+    var name: String?
+    var email: String?
+    var location: String?
+    var years: Double
+    var degree: DegreeLevel?
+    var skills: [String]
+    var documentID: Int64?
+    var source: String?
+}
+
+/// A job as ranking sees it.
+struct JobRecord: Sendable {
+    var rowID: Int64
+    var identity: JobID
+    var documentID: Int64
+    var source: String
+    var parsed: ParsedJob
+}
+
+/// One scored pair to record.
+struct MatchRecord: Sendable {
+    var candidate: Int64
+    var document: Int64
+    var result: MatchResult
+}

@@ -1,0 +1,197 @@
+import GRDB
+
+/// The database schema, as GRDB migrations applied in order when a store opens. A migration that has
+/// run never changes; a new schema is a new migration.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents") { db in
+            try db.create(table: "document") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("kind", .text).notNull()
+                table.column("source", .text).notNull()
+                table.column("contentHash", .text).notNull()
+                table.column("format", .text).notNull()
+                table.column("text", .text).notNull()
+                table.column("pageCount", .integer)
+                table.column("ingestedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+                table.uniqueKey(["kind", "contentHash"])
+            }
+        }
+        migrator.registerMigration("v2: embedding cache") { db in
+            try db.create(table: "embeddingCache", options: .withoutRowID) { table in
+                table.column("model", .text).notNull()
+                table.column("digest", .text).notNull()
+                table.column("vector", .blob).notNull()
+                table.column("createdAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+                table.primaryKey(["model", "digest"])
+            }
+        }
+        migrator.registerMigration("v3: engine", migrate: migrateToEngine)
+        return migrator
+    }
+
+    /// v3: namespaces, candidates with resume versions, jobs, chunks, embeddings, match results, pipeline
+    /// status with history, ingest jobs; the embedding cache keyed by provider identity. Documents of
+    /// v1 move to the namespace `default` (resumes as candidates identified by their content hash) with
+    /// `parsed` empty: the engine parses them again from their text when it opens.
+    private static func migrateToEngine(_ db: Database) throws {
+        try db.create(table: "namespace") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("name", .text).notNull().unique()
+            // Bumped by every write that changes which resume vectors a namespace ranks.
+            table.column("revision", .integer).notNull().defaults(to: 0)
+            table.column("createdAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+        }
+        try db.create(table: "candidate") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.column("identity", .text).notNull()
+            table.column("name", .text)
+            table.column("email", .text)
+            table.column("location", .text)
+            table.column("years", .double).notNull().defaults(to: 0)
+            table.column("degree", .text)
+            // Canonical skill names, one per line: what ranking needs without decoding the parsed JSON.
+            table.column("skills", .text).notNull().defaults(to: "")
+            table.column("currentDocumentId", .integer)
+            table.column("createdAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+            table.column("updatedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+            table.uniqueKey(["namespaceId", "identity"])
+        }
+        try db.create(table: "job") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.column("identity", .text).notNull()
+            table.column("title", .text)
+            table.column("currentDocumentId", .integer)
+            table.column("createdAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+            table.uniqueKey(["namespaceId", "identity"])
+        }
+        try db.rename(table: "document", to: "documentV1")
+        try db.create(table: "document") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.column("kind", .text).notNull()
+            table.belongsTo("candidate", onDelete: .cascade)
+            table.belongsTo("job", onDelete: .cascade)
+            table.column("contentHash", .text).notNull()
+            table.column("source", .text).notNull()
+            table.column("format", .text).notNull()
+            table.column("text", .text).notNull()
+            table.column("readingText", .text).notNull().defaults(to: "")
+            table.column("pageCount", .integer)
+            table.column("parsed", .text)
+            table.column("parserVersion", .integer).notNull().defaults(to: 0)
+            table.column("ingestedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+            table.uniqueKey(["namespaceId", "kind", "contentHash"])
+            table.check(sql: "(kind = 'resume' AND candidateId IS NOT NULL) OR (kind = 'job' AND jobId IS NOT NULL)")
+        }
+        try db.create(table: "chunk") { table in
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.belongsTo("document", onDelete: .cascade).notNull()
+            table.column("ordinal", .integer).notNull()
+            table.column("section", .text).notNull()
+            table.column("startOffset", .integer).notNull()
+            table.column("endOffset", .integer).notNull()
+            table.column("text", .text).notNull()
+            table.primaryKey(["documentId", "ordinal"])
+        }
+        try db.create(table: "embedding") { table in
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.belongsTo("document", onDelete: .cascade).notNull()
+            // -1: the whole document; 0…: its chunk of that ordinal.
+            table.column("ordinal", .integer).notNull()
+            table.column("model", .text).notNull()
+            table.column("dimension", .integer).notNull()
+            table.column("vector", .blob).notNull()
+            table.primaryKey(["documentId", "ordinal", "model"])
+        }
+        try db.create(index: "embedding_by_namespace_model", on: "embedding", columns: ["namespaceId", "model", "ordinal"])
+        try db.create(table: "matchResult") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.belongsTo("job", onDelete: .cascade).notNull()
+            table.belongsTo("candidate", onDelete: .cascade).notNull()
+            table.belongsTo("document", onDelete: .cascade).notNull()
+            table.column("score", .double).notNull()
+            table.column("decision", .text).notNull()
+            table.column("result", .text).notNull()
+            table.column("weights", .text).notNull()
+            table.column("scoredAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+        }
+        try db.create(table: "pipelineStatus") { table in
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.belongsTo("job", onDelete: .cascade).notNull()
+            table.belongsTo("candidate", onDelete: .cascade).notNull()
+            table.column("status", .text).notNull()
+            table.column("updatedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+            table.primaryKey(["jobId", "candidateId"])
+        }
+        try db.create(table: "pipelineEvent") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.belongsTo("job", onDelete: .cascade).notNull()
+            table.belongsTo("candidate", onDelete: .cascade).notNull()
+            table.column("fromStatus", .text).notNull()
+            table.column("toStatus", .text).notNull()
+            table.column("note", .text)
+            table.column("at", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+        }
+        try db.create(table: "ingestJob") { table in
+            table.primaryKey("id", .text)
+            table.belongsTo("namespace", onDelete: .cascade).notNull()
+            table.column("state", .text).notNull()
+            table.column("total", .integer).notNull()
+            table.column("seen", .integer).notNull().defaults(to: 0)
+            table.column("stored", .integer).notNull().defaults(to: 0)
+            table.column("duplicates", .integer).notNull().defaults(to: 0)
+            table.column("failed", .integer).notNull().defaults(to: 0)
+            table.column("createdAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+            table.column("finishedAt", .datetime)
+        }
+        try db.create(table: "ingestFailure") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.belongsTo("ingestJob", onDelete: .cascade).notNull()
+            table.column("source", .text).notNull()
+            table.column("reason", .text).notNull()
+        }
+
+        // v1 documents: into the default namespace, to be parsed again from their text.
+        try db.execute(sql: "INSERT INTO namespace (name) VALUES ('default')")
+        let namespace = db.lastInsertedRowID
+        let old = try Row.fetchAll(db, sql: "SELECT * FROM documentV1 ORDER BY id")
+        for row in old {
+            let kind: String = row["kind"]
+            let hash: String = row["contentHash"]
+            let owner = kind == "job" ? "job" : "candidate"
+            try db.execute(
+                sql: "INSERT INTO \(owner) (namespaceId, identity) VALUES (?, ?)", arguments: [namespace, "sha256:\(hash)"])
+            let ownerID = db.lastInsertedRowID
+            try db.execute(
+                sql: """
+                    INSERT INTO document (namespaceId, kind, \(owner)Id, contentHash, source, format, text, pageCount, ingestedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    namespace, kind == "job" ? "job" : "resume", ownerID, hash, row["source"], row["format"], row["text"],
+                    row["pageCount"], row["ingestedAt"],
+                ])
+            try db.execute(
+                sql: "UPDATE \(owner) SET currentDocumentId = ? WHERE id = ?", arguments: [db.lastInsertedRowID, ownerID])
+        }
+        try db.drop(table: "documentV1")
+
+        // Cached vectors were keyed by model name alone, which mixed dimensions and endpoints: drop them.
+        try db.drop(table: "embeddingCache")
+        try db.create(table: "embeddingCache") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("provider", .text).notNull()
+            table.column("digest", .text).notNull()
+            table.column("vector", .blob).notNull()
+            table.column("createdAt", .double).notNull()
+            table.uniqueKey(["provider", "digest"])
+        }
+        try db.create(index: "embeddingCache_by_age", on: "embeddingCache", columns: ["createdAt"])
+    }
+}
