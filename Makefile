@@ -1,6 +1,6 @@
 # The two commands a new user needs: `make demo` and `make test`. Both install what is missing first.
 SWIFT ?= swift
-DEMO_DB ?= .build/demo.sqlite
+DEMO_DB ?= .build/demo-engine
 DEMO_JOB ?= Fixtures/jobs/backend-engineer.txt
 
 .PHONY: demo test build release bootstrap bench format lint clean
@@ -16,12 +16,12 @@ release: bootstrap
 
 # The main job, on the checked-in fixtures (see README: what the demo does today).
 demo: release
-	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(SWIFT) run -c release --skip-build match-tool ingest --database $(DEMO_DB) --job $(DEMO_JOB) Fixtures/resumes
+	@rm -rf $(DEMO_DB)
+	$(SWIFT) run -c release --skip-build match-tool ingest --db $(DEMO_DB) --job $(DEMO_JOB) Fixtures/resumes
 	@echo
 	$(SWIFT) run -c release --skip-build match-tool parse-job --format table $(DEMO_JOB)
 	@echo
-	$(SWIFT) run -c release --skip-build match-tool match --job $(DEMO_JOB) Fixtures/resumes
+	$(SWIFT) run -c release --skip-build match-tool match --db $(DEMO_DB) --job $(DEMO_JOB) Fixtures/resumes
 
 test: build
 	$(SWIFT) test --skip-build --parallel --num-workers 2

@@ -8,12 +8,24 @@ public struct ReadingText: Sendable, Equatable {
         public var kind: SectionKind
         /// Its span in ``ReadingText/text``, in UTF-16 code units (heading line included).
         public var range: Range<Int>
+
+        /// A section from its parts.
+        public init(kind: SectionKind, range: Range<Int>) {
+            self.kind = kind
+            self.range = range
+        }
     }
 
     /// The lines in reading order; sections are separated by a blank line.
     public var text: String
     /// Sections in order of appearance; they do not overlap and together cover every non-blank line.
     public var sections: [Section]
+
+    /// A reading text from its parts (a host with its own sectioning, or a test).
+    public init(text: String, sections: [Section]) {
+        self.text = text
+        self.sections = sections
+    }
 }
 
 extension DocumentParser {
@@ -23,7 +35,7 @@ extension DocumentParser {
     /// - Complexity: O(n) in the length of `text`.
     public func readingText(ofResume text: String, format: String) -> ReadingText {
         let lines = Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)
-        return Self.readingText(SectionSplitter.split(lines).map { ($0.kind, ([$0.heading].compactMap { $0 }) + $0.lines) })
+        return Self.readingText(SectionSplitter.split(lines).map { ($0.kind, [$0.heading].compactMap { $0 } + $0.lines) })
     }
 
     /// The reading-order text of a job description: one section of kind ``SectionKind/other``.

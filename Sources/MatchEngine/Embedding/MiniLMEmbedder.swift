@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 import VectorIndex
 
@@ -34,9 +33,9 @@ public final class MiniLMEmbedder: EmbeddingProvider {
     /// - Throws: ``EmbeddingError/modelMissing(directory:file:)`` when a file is missing (run
     ///   `scripts/bootstrap.sh`), ``EmbeddingError/modelInvalid(file:reason:)`` when one is unusable.
     ///
-    /// With more than one thread, batches run side by side and OpenBLAS is asked for one thread per
-    /// product (a process-wide setting): measured faster than OpenBLAS threading inside the small
-    /// per-head products.
+    /// With more than one thread, batches run side by side with OpenBLAS on one thread per product
+    /// (through ``BLASThreads/withSingleThread(_:)``, which restores the count afterwards): measured
+    /// faster than OpenBLAS threading inside the small per-head products.
     public init(
         directory: URL = ModelDirectory.default, batchSize: Int = 32,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -106,24 +105,27 @@ public final class MiniLMEmbedder: EmbeddingProvider {
             Array(order[$0..<min($0 + batchSize, order.count)])
         }
         let result = ResultSlots<[Float]>(count: tokens.count, initial: [])
-        let workers = min(threads, batches.count)
-        if workers > 1 { openblas_set_num_threads(1) }
+        let workers = max(min(threads, batches.count), 1)
         let next = Locked(0)
         let model = model
-        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
-            let workspace = MiniLMModel.Workspace()
-            while true {
-                let index = next.withLock { value -> Int in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < batches.count else { break }
-                let batch = batches[index]
-                for (slot, vector) in zip(batch, model.embed(batch.map { tokens[$0] }, workspace: workspace)) {
-                    result.set(slot, vector)
+        let run = {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let workspace = MiniLMModel.Workspace()
+                while true {
+                    let index = next.withLock { value -> Int in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard index < batches.count else { break }
+                    let batch = batches[index]
+                    for (slot, vector) in zip(batch, model.embed(batch.map { tokens[$0] }, workspace: workspace)) {
+                        result.set(slot, vector)
+                    }
                 }
             }
         }
+        // Batches side by side, one BLAS thread each; one batch alone gets every BLAS thread.
+        if workers > 1 { BLASThreads.withSingleThread(run) } else { run() }
         return result.values
     }
 }
