@@ -30,9 +30,11 @@ let package = Package(
             name: "CPoppler",
             linkerSettings: [.linkedLibrary("poppler-cpp")]
         ),
+        // The one parallel loop (and parallel map) that indexing, embedding and the CLI share.
+        .target(name: "ParallelWork"),
         .target(
             name: "VectorIndex",
-            dependencies: ["CBLAS", "CKernels"]
+            dependencies: ["CBLAS", "CKernels", "ParallelWork"]
         ),
         .target(
             name: "ResumeParser",
@@ -42,7 +44,7 @@ let package = Package(
         .target(
             name: "MatchEngine",
             dependencies: [
-                "VectorIndex", "ResumeParser", "CBLAS", "CKernels",
+                "VectorIndex", "ResumeParser", "ParallelWork", "CBLAS", "CKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "match-tool",
             dependencies: [
-                "MatchEngine", "ResumeParser", "VectorIndex",
+                "MatchEngine", "ResumeParser", "VectorIndex", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import ParallelWork
 import ResumeParser
-import VectorIndex
 
 /// `match-tool parse` and `match-tool parse-job`: structured JSON (or a table) for each file.
 struct ParseCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import CBLAS
 import Foundation
+import ParallelWork
 import VectorIndex
 
 /// all-MiniLM-L6-v2 computed natively: WordPiece tokenizer, BERT forward pass on OpenBLAS, mean
@@ -106,22 +107,13 @@ public final class MiniLMEmbedder: EmbeddingProvider {
             Array(order[$0..<min($0 + batchSize, order.count)])
         }
         let result = ResultSlots<[Float]>(count: tokens.count, initial: [])
-        let workers = min(threads, batches.count)
-        if workers > 1 { openblas_set_num_threads(1) }
-        let next = Locked(0)
+        if min(threads, batches.count) > 1 { openblas_set_num_threads(1) }
         let model = model
-        DispatchQueue.concurrentPerform(iterations: max(workers, 1)) { _ in
-            let workspace = MiniLMModel.Workspace()
-            while true {
-                let index = next.withLock { value -> Int in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < batches.count else { break }
-                let batch = batches[index]
-                for (slot, vector) in zip(batch, model.embed(batch.map { tokens[$0] }, workspace: workspace)) {
-                    result.set(slot, vector)
-                }
+        ParallelMap.forEach(count: batches.count, threads: threads, workerState: { MiniLMModel.Workspace() }) {
+            workspace, index in
+            let batch = batches[index]
+            for (slot, vector) in zip(batch, model.embed(batch.map { tokens[$0] }, workspace: workspace)) {
+                result.set(slot, vector)
             }
         }
         return result.values
