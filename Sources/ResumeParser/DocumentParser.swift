@@ -100,12 +100,12 @@ public struct DocumentParser: Sendable {
 
     /// One item per line (bullets removed).
     static func items(_ lines: [String]) -> [String] {
-        lines.map { $0.trimmed(" -•*·▪◦\t") }.filter { !$0.isEmpty }
+        lines.map { $0.trimmed(" \t" + Bullet.marks) }.filter { !$0.isEmpty }
     }
 
     /// "English (native), Spanish (fluent)" → two items.
     static func languages(_ lines: [String]) -> [String] {
-        items(lines).flatMap { $0.components(separatedBy: CharacterSet(charactersIn: ",;|•·")) }
+        items(lines).flatMap { $0.components(separatedBy: CharacterSet(charactersIn: ",;|" + Bullet.glyphs)) }
             .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -213,7 +213,7 @@ public struct SkillMatcher: Sendable {
     /// Text between two skills that makes them a list: commas, slashes, bullets, "and", "or".
     static func isSeparator(_ gap: ArraySlice<UInt8>) -> Bool {
         guard !gap.contains(0x0A) else { return false }
-        let separators = Set(",/|;&+()·•".unicodeScalars.map { $0 })
+        let separators = Set((",/|;&+()" + Bullet.glyphs).unicodeScalars.map { $0 })
         let words = String(decoding: gap, as: UTF8.self).unicodeScalars
             .map { separators.contains($0) || $0.properties.isWhitespace ? " " : Character($0) }
         let remainder = String(words).split(separator: " ").map { $0.lowercased() }
