@@ -41,6 +41,9 @@ let package = Package(
             dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Skills/Resources/skills-taxonomy.json")]
         ),
+        // Scores the parser against ground truth: development tooling for `match-tool eval-parse` and the
+        // tests, not part of any library product.
+        .target(name: "ParserEvaluation", dependencies: ["ResumeParser"]),
         .target(
             name: "MatchEngine",
             dependencies: [
@@ -52,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "match-tool",
             dependencies: [
-                "MatchEngine", "ResumeParser", "VectorIndex", "ParallelWork",
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "VectorIndex", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,14 +65,17 @@ let package = Package(
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex", "CBLAS", "TestSupport"]),
         .testTarget(
             name: "ResumeParserTests",
-            dependencies: ["ResumeParser", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "ResumeParser", "ParserEvaluation", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "MatchEngineTests",
             dependencies: [
                 "MatchEngine", "ResumeParser", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "TestSupport"]),
+        .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "ParserEvaluation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

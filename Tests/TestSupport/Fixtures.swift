@@ -15,12 +15,6 @@ public enum Fixtures {
             ?? root.appendingPathComponent("resumes/\(prefix)missing")
     }
 
-    /// The ground truth the generator wrote for a resume fixture.
-    public static func truth(for resume: URL) throws -> ResumeTruth {
-        let name = resume.deletingPathExtension().lastPathComponent + ".json"
-        let data = try Data(contentsOf: root.appendingPathComponent("truth/\(name)"))
-        return try JSONDecoder().decode(ResumeTruth.self, from: data)
-    }
     public static func job(_ name: String) -> URL { root.appendingPathComponent("jobs/\(name)") }
 
     /// Every resume fixture, sorted by name.
@@ -38,17 +32,3 @@ public enum Fixtures {
     }
 }
 
-/// The parts of a fixture's ground-truth JSON that tests read.
-public struct ResumeTruth: Decodable, Sendable {
-    public struct Contact: Decodable, Sendable {
-        public var name: String
-        public var email: String
-        public var phone: String
-    }
-
-    public var source: String
-    public var format: String
-    public var contact: Contact
-    public var skills: [String]
-    public var totalExperienceYears: Double
-}
