@@ -20,6 +20,9 @@ public struct DocumentParser: Sendable {
     /// The month that "Present" stands for when totalling experience.
     public var referenceMonth: YearMonth
 
+    /// A parser that reads files within `limits`, finds skills with `skills` and totals experience with
+    /// "Present" standing for `referenceMonth` (this month by default). Building ``SkillMatcher/standard`` the
+    /// first time takes tens of milliseconds.
     public init(
         limits: TextExtractor.Limits = .init(), skills: SkillMatcher = .standard, referenceMonth: YearMonth = .now
     ) {

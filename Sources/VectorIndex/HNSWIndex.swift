@@ -32,6 +32,9 @@ public final class HNSWIndex: @unchecked Sendable {
         /// Seed for the level of each inserted node.
         public var seed: UInt64
 
+        /// Graph parameters; the defaults suit 384-dimensional sentence embeddings.
+        ///
+        /// - Precondition: `2 <= m <= 128`, `efConstruction >= 1`, `efSearch >= 1`.
         public init(m: Int = 16, efConstruction: Int = 200, efSearch: Int = 64, seed: UInt64 = 0x4D61_7463_6845_6E67) {
             precondition(m >= 2 && m <= 128, "m must be in 2...128")
             precondition(efConstruction >= 1 && efSearch >= 1, "ef values must be positive")

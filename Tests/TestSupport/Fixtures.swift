@@ -15,6 +15,7 @@ public enum Fixtures {
             ?? root.appendingPathComponent("resumes/\(prefix)missing")
     }
 
+    /// The job description fixture `Fixtures/jobs/NAME`.
     public static func job(_ name: String) -> URL { root.appendingPathComponent("jobs/\(name)") }
 
     /// Every resume fixture, sorted by name.
@@ -31,4 +32,3 @@ public enum Fixtures {
         return url
     }
 }
-
