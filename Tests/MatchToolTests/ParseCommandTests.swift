@@ -58,12 +58,8 @@ struct ParseCommandTests {
 
     @Test("eval-parse over a folder without truth files fails with a clear error")
     func evalParseWithoutTruth() throws {
-        let folder = try Fixtures.temporaryDirectory()
+        let folder = try Fixtures.resumesWithoutTruth()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let resumes = folder.appendingPathComponent("resumes")
-        try FileManager.default.createDirectory(at: resumes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Fixtures.resume(1), to: resumes.appendingPathComponent(Fixtures.resume(1).lastPathComponent))
         let run = try MatchToolProcess.run(["eval-parse", folder.path])
         #expect(run.status == 66)
         #expect(run.standardOutput.isEmpty)

@@ -31,12 +31,8 @@ struct ParseAccuracyTests {
 
     @Test("a folder whose resumes have no truth files is an error, not a perfect score")
     func noGroundTruth() throws {
-        let folder = try Fixtures.temporaryDirectory()
+        let folder = try Fixtures.resumesWithoutTruth()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let resumes = folder.appendingPathComponent("resumes")
-        try FileManager.default.createDirectory(at: resumes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Fixtures.resume(1), to: resumes.appendingPathComponent(Fixtures.resume(1).lastPathComponent))
         #expect(throws: EvaluationError.noGroundTruth(directory: folder.path)) {
             try ParseEvaluation.run(fixtures: folder, parser: DocumentParser())
         }

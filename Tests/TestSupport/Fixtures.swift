@@ -25,6 +25,16 @@ public enum Fixtures {
         return names.sorted().map { folder.appendingPathComponent($0) }
     }
 
+    /// A fresh folder laid out like `Fixtures/` but with one resume in `resumes/` and no `truth/`: an
+    /// evaluation input with nothing to score. The caller removes it.
+    public static func resumesWithoutTruth() throws -> URL {
+        let folder = try temporaryDirectory()
+        let resumes = folder.appendingPathComponent("resumes")
+        try FileManager.default.createDirectory(at: resumes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: resume(1), to: resumes.appendingPathComponent(resume(1).lastPathComponent))
+        return folder
+    }
+
     /// A fresh empty folder for one test; the caller removes it.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("match-engine-tests-\(UUID())")
