@@ -23,7 +23,9 @@ demo: release
 	@echo
 	$(SWIFT) run -c release --skip-build match-tool match --db $(DEMO_DB) --job $(DEMO_JOB) Fixtures/resumes
 
-test: build
+# Lint first: CI runs `make test`, so the style (formatting, no force unwraps outside tests, every public
+# symbol documented) is enforced there.
+test: lint build
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
 bench: bootstrap
@@ -32,6 +34,7 @@ bench: bootstrap
 format:
 	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
 
+# Tests/.swift-format is the root configuration with NeverForceUnwrap off.
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
 

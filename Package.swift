@@ -30,19 +30,24 @@ let package = Package(
             name: "CPoppler",
             linkerSettings: [.linkedLibrary("poppler-cpp")]
         ),
+        // The one parallel loop (and parallel map) that indexing, embedding and the CLI share.
+        .target(name: "ParallelWork"),
         .target(
             name: "VectorIndex",
-            dependencies: ["CBLAS", "CKernels"]
+            dependencies: ["CBLAS", "CKernels", "ParallelWork"]
         ),
         .target(
             name: "ResumeParser",
             dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Skills/Resources/skills-taxonomy.json")]
         ),
+        // Scores the parser against ground truth: development tooling for `match-tool eval-parse` and the
+        // tests, not part of any library product.
+        .target(name: "ParserEvaluation", dependencies: ["ResumeParser"]),
         .target(
             name: "MatchEngine",
             dependencies: [
-                "VectorIndex", "ResumeParser", "CBLAS", "CKernels",
+                "VectorIndex", "ResumeParser", "ParallelWork", "CBLAS", "CKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "match-tool",
             dependencies: [
-                "MatchEngine", "ResumeParser", "VectorIndex",
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "VectorIndex", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -60,14 +65,18 @@ let package = Package(
         .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex", "CBLAS", "TestSupport"]),
         .testTarget(
             name: "ResumeParserTests",
-            dependencies: ["ResumeParser", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "ResumeParser", "ParserEvaluation", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "MatchEngineTests",
             dependencies: [
-                "MatchEngine", "ResumeParser", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "VectorIndex", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "TestSupport"]),
+        .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "ParserEvaluation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,7 @@
 #include "CKernels.h"
+#include "Dispatch.h"
 
 #include <string.h>
-
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CK_X86 1
-#endif
 
 // Baseline: eight independent accumulators so the compiler may keep them in vector registers
 // without reassociating a single sum (which it will not do without fast-math).
@@ -140,21 +136,18 @@ typedef float (*ck_pair_fn)(const float *, const float *, size_t);
 
 static ck_pair_fn dot_impl = dot_baseline;
 static ck_pair_fn l2sq_impl = l2sq_baseline;
-static const char *isa_name = "baseline";
 
-// Chosen before main() runs, so later reads need no synchronisation.
-__attribute__((constructor)) static void ck_select_kernels(void) {
+void ck_select_distance(ck_level level) {
 #ifdef CK_X86
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f")) {
+    if (level >= CK_LEVEL_AVX512F) {
         dot_impl = dot_avx512;
         l2sq_impl = l2sq_avx512;
-        isa_name = "avx512f";
-    } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+    } else if (level >= CK_LEVEL_AVX2) {
         dot_impl = dot_avx2;
         l2sq_impl = l2sq_avx2;
-        isa_name = "avx2";
     }
+#else
+    (void)level;
 #endif
 }
 
@@ -171,8 +164,6 @@ void ck_l2sq_rows(const float *query, const float *rows, size_t count, size_t di
     ck_pair_fn f = l2sq_impl;
     for (size_t i = 0; i < count; i++) out[i] = f(query, rows + i * stride, dim);
 }
-
-const char *ck_isa(void) { return isa_name; }
 
 void ck_prefetch(const void *address, size_t bytes) {
     const char *p = (const char *)address;

@@ -1,9 +1,5 @@
 #include "CKernels.h"
-
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CK_X86 1
-#endif
+#include "Dispatch.h"
 
 // Turns a row of inner products into distances and keeps those below `threshold`: the filter in front
 // of a top-k heap, so that the heap only sees the few candidates that can enter it.
@@ -59,10 +55,11 @@ __attribute__((target("avx2,fma"))) static size_t collect_avx2(const float *prod
 typedef size_t (*collect_fn)(const float *, const float *, float, int, size_t, float, uint32_t *, float *);
 static collect_fn collect_impl = collect_baseline;
 
-__attribute__((constructor)) static void ck_select_collect(void) {
+void ck_select_selection(ck_level level) {
 #ifdef CK_X86
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) collect_impl = collect_avx2;
+    if (level >= CK_LEVEL_AVX2) collect_impl = collect_avx2;
+#else
+    (void)level;
 #endif
 }
 

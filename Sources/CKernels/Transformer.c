@@ -1,17 +1,14 @@
 #include "CKernels.h"
+#include "Dispatch.h"
 
 #include <math.h>
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CK_X86 1
-#endif
-
 // The element-wise and row-wise steps of a BERT layer between its matrix products. Compiled for
-// AVX2 and baseline; the loops are written so the compiler can vectorise them.
+// AVX2 and baseline; the plain C loops are written so the compiler can vectorise them, GELU and
+// softmax have AVX2 intrinsics.
 
-__attribute__((target_clones("avx2", "default")))
-void ck_add_bias_rows(float *x, const float *bias, size_t rows, size_t cols) {
+static inline __attribute__((always_inline)) void add_bias_rows(float *x, const float *bias, size_t rows,
+                                                                size_t cols) {
     for (size_t r = 0; r < rows; r++) {
         float *row = x + r * cols;
         for (size_t c = 0; c < cols; c++) row[c] += bias[c];
@@ -129,24 +126,9 @@ __attribute__((target("avx2,fma"))) static void softmax_avx2(float *row, size_t 
 }
 #endif
 
-static void (*gelu_impl)(float *, size_t) = gelu_baseline;
-static void (*softmax_impl)(float *, size_t, float) = softmax_baseline;
-
-__attribute__((constructor)) static void ck_select_transformer_kernels(void) {
-#ifdef CK_X86
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        gelu_impl = gelu_avx2;
-        softmax_impl = softmax_avx2;
-    }
-#endif
-}
-
-void ck_gelu_erf(float *x, size_t n) { gelu_impl(x, n); }
-
-__attribute__((target_clones("avx2", "default")))
-void ck_layer_norm_rows(float *x, const float *residual, const float *gamma, const float *beta, size_t rows,
-                        size_t cols, float eps) {
+static inline __attribute__((always_inline)) void layer_norm_rows(float *x, const float *residual,
+                                                                  const float *gamma, const float *beta,
+                                                                  size_t rows, size_t cols, float eps) {
     for (size_t r = 0; r < rows; r++) {
         float *row = x + r * cols;
         if (residual) {
@@ -177,6 +159,59 @@ void ck_layer_norm_rows(float *x, const float *residual, const float *gamma, con
         for (c = 0; c < cols; c++) row[c] = (row[c] - mean) * inv * gamma[c] + beta[c];
     }
 }
+
+// The plain C bodies, compiled once per level.
+static void add_bias_rows_baseline(float *x, const float *bias, size_t rows, size_t cols) {
+    add_bias_rows(x, bias, rows, cols);
+}
+
+static void layer_norm_rows_baseline(float *x, const float *residual, const float *gamma, const float *beta,
+                                     size_t rows, size_t cols, float eps) {
+    layer_norm_rows(x, residual, gamma, beta, rows, cols, eps);
+}
+
+#ifdef CK_X86
+__attribute__((target("avx2"))) static void add_bias_rows_avx2(float *x, const float *bias, size_t rows,
+                                                                size_t cols) {
+    add_bias_rows(x, bias, rows, cols);
+}
+
+__attribute__((target("avx2"))) static void layer_norm_rows_avx2(float *x, const float *residual,
+                                                                  const float *gamma, const float *beta,
+                                                                  size_t rows, size_t cols, float eps) {
+    layer_norm_rows(x, residual, gamma, beta, rows, cols, eps);
+}
+#endif
+
+static void (*add_bias_rows_impl)(float *, const float *, size_t, size_t) = add_bias_rows_baseline;
+static void (*layer_norm_rows_impl)(float *, const float *, const float *, const float *, size_t, size_t,
+                                    float) = layer_norm_rows_baseline;
+static void (*gelu_impl)(float *, size_t) = gelu_baseline;
+static void (*softmax_impl)(float *, size_t, float) = softmax_baseline;
+
+void ck_select_transformer(ck_level level) {
+#ifdef CK_X86
+    if (level >= CK_LEVEL_AVX2) {
+        add_bias_rows_impl = add_bias_rows_avx2;
+        layer_norm_rows_impl = layer_norm_rows_avx2;
+        gelu_impl = gelu_avx2;
+        softmax_impl = softmax_avx2;
+    }
+#else
+    (void)level;
+#endif
+}
+
+void ck_add_bias_rows(float *x, const float *bias, size_t rows, size_t cols) {
+    add_bias_rows_impl(x, bias, rows, cols);
+}
+
+void ck_layer_norm_rows(float *x, const float *residual, const float *gamma, const float *beta, size_t rows,
+                        size_t cols, float eps) {
+    layer_norm_rows_impl(x, residual, gamma, beta, rows, cols, eps);
+}
+
+void ck_gelu_erf(float *x, size_t n) { gelu_impl(x, n); }
 
 void ck_softmax_rows(float *x, size_t rows, size_t cols, size_t valid, float scale) {
     for (size_t r = 0; r < rows; r++) {

@@ -2,10 +2,15 @@ import Foundation
 
 /// The formats the parser reads. The format is sniffed from the bytes, never trusted from a file name.
 public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
+    /// PDF, read through poppler in physical layout (two-column pages are split into columns later).
     case pdf
+    /// Word (Office Open XML): the paragraphs of the body, headers and footers, table cells included.
     case docx
+    /// Plain text: UTF-8, UTF-16 with a byte-order mark, or Windows-1252/Latin-1 for legacy files.
     case plainText = "txt"
+    /// Markdown, read as plain text.
     case markdown = "md"
+    /// HTML: the visible text (scripts and styles dropped), list items as bullet lines.
     case html
 
     /// Recognises the format of `data`, or returns nil for bytes the parser does not read.

@@ -20,6 +20,9 @@ public struct DocumentParser: Sendable {
     /// The month that "Present" stands for when totalling experience.
     public var referenceMonth: YearMonth
 
+    /// A parser that reads files within `limits`, finds skills with `skills` and totals experience with
+    /// "Present" standing for `referenceMonth` (this month by default). Building ``SkillMatcher/standard`` the
+    /// first time takes tens of milliseconds.
     public init(
         limits: TextExtractor.Limits = .init(), skills: SkillMatcher = .standard, referenceMonth: YearMonth = .now
     ) {
@@ -100,12 +103,12 @@ public struct DocumentParser: Sendable {
 
     /// One item per line (bullets removed).
     static func items(_ lines: [String]) -> [String] {
-        lines.map { $0.trimmed(" -•*·▪◦\t") }.filter { !$0.isEmpty }
+        lines.map { $0.trimmed(" \t" + Bullet.marks) }.filter { !$0.isEmpty }
     }
 
     /// "English (native), Spanish (fluent)" → two items.
     static func languages(_ lines: [String]) -> [String] {
-        items(lines).flatMap { $0.components(separatedBy: CharacterSet(charactersIn: ",;|•·")) }
+        items(lines).flatMap { $0.components(separatedBy: CharacterSet(charactersIn: ",;|" + Bullet.glyphs)) }
             .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -7,6 +7,7 @@ public struct ExtractedText: Sendable, Equatable {
     /// The number of pages, for formats that have pages (PDF).
     public var pageCount: Int?
 
+    /// Text of `format`, with `pageCount` for formats that have pages.
     public init(format: DocumentFormat, text: String, pageCount: Int?) {
         self.format = format
         self.text = text

@@ -28,6 +28,7 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
         }
     }
 
+    /// A sentence for a person that names the file and what was wrong with it.
     public var errorDescription: String? {
         switch self {
         case .unsupportedFormat(let source):

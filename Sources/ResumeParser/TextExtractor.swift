@@ -22,6 +22,7 @@ public struct TextExtractor: Sendable {
         /// The most bytes a DOCX may decompress to, all parts together (default 50 MB).
         public var maximumUncompressedBytes: Int
 
+        /// Limits with the defaults above; pass a value to change one.
         public init(
             maximumFileBytes: Int = 10_000_000, maximumPages: Int = 50, maximumArchiveEntries: Int = 1_000,
             maximumUncompressedBytes: Int = 50_000_000
@@ -33,8 +34,10 @@ public struct TextExtractor: Sendable {
         }
     }
 
+    /// The limits every document is checked against.
     public var limits: Limits
 
+    /// An extractor that enforces `limits`.
     public init(limits: Limits = Limits()) {
         self.limits = limits
     }

@@ -1,6 +1,6 @@
 import CKernels
-import Dispatch
 import Foundation
+import ParallelWork
 import Synchronization
 
 /// An approximate nearest-neighbour index: a hierarchical navigable small-world graph (Malkov & Yashunin,
@@ -32,6 +32,9 @@ public final class HNSWIndex: @unchecked Sendable {
         /// Seed for the level of each inserted node.
         public var seed: UInt64
 
+        /// Graph parameters; the defaults suit 384-dimensional sentence embeddings.
+        ///
+        /// - Precondition: `2 <= m <= 128`, `efConstruction >= 1`, `efSearch >= 1`.
         public init(m: Int = 16, efConstruction: Int = 200, efSearch: Int = 64, seed: UInt64 = 0x4D61_7463_6845_6E67) {
             precondition(m >= 2 && m <= 128, "m must be in 2...128")
             precondition(efConstruction >= 1 && efSearch >= 1, "ef values must be positive")
@@ -162,7 +165,7 @@ public final class HNSWIndex: @unchecked Sendable {
         let results = ResultSlots<[Neighbor]>(count: queryCount, initial: [])
         prepared.withUnsafeBufferPointer { rows in
             let base = rows.baseAddress.unsafelyUnwrapped
-            parallelFor(count: queryCount, threads: threads) { row in
+            ParallelMap.forEach(count: queryCount, threads: threads) { row in
                 let found = structure.withReadLock { search(base + row * dimension, k: k, ef: ef, filter: nil) }
                 results.set(row, found)
             }
@@ -367,7 +370,8 @@ public final class HNSWIndex: @unchecked Sendable {
             let base = rows.baseAddress.unsafelyUnwrapped
             // Slots and levels are assigned in input order, so they do not depend on thread timing.
             let placed = structure.withReadLock { place(ids: ids, rows: base) }
-            parallelFor(count: placed.count, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount) { i in
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            ParallelMap.forEach(count: placed.count, threads: threads) { i in
                 let (node, level) = placed[i]
                 structure.withReadLock {
                     scratchPool.withScratch(nodeCapacity: arena.capacity) { scratch in
@@ -520,30 +524,4 @@ public final class HNSWIndex: @unchecked Sendable {
         }
         return kept
     }
-}
-
-/// Runs `body(i)` for `i` in `0..<count` on `threads` threads, handing out indexes one at a time.
-func parallelFor(count: Int, threads: Int, _ body: (Int) -> Void) {
-    let workers = max(1, min(threads, count))
-    if workers == 1 {
-        for i in 0..<count { body(i) }
-        return
-    }
-    let next = Atomic<Int>(0)
-    withoutActuallyEscaping(body) { body in
-        let box = UncheckedSendable(body)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                if i >= count { break }
-                box.value(i)
-            }
-        }
-    }
-}
-
-/// Carries a value the caller knows is safe to share into concurrent code.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

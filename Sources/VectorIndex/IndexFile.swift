@@ -175,7 +175,13 @@ struct PosixFile {
         return PosixFile(descriptor: fd, path: path)
     }
 
-    func close() { _ = Glibc.close(descriptor) }
+    func close() {
+        #if canImport(Glibc)
+            _ = Glibc.close(descriptor)
+        #elseif canImport(Darwin)
+            _ = Darwin.close(descriptor)
+        #endif
+    }
 
     var size: Int {
         var info = stat()

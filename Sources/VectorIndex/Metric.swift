@@ -8,6 +8,7 @@ public enum Metric: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// Squared Euclidean distance.
     case squaredL2 = 2
 
+    /// The short name used in file headers and messages: `cosine`, `ip` or `l2`.
     public var description: String {
         switch self {
         case .cosine: "cosine"

@@ -11,6 +11,7 @@ public enum VectorIndexError: Error, Sendable, Equatable, LocalizedError {
     /// The operating system refused to read or write the file.
     case io(path: String, reason: String)
 
+    /// A sentence for a person that names the file (or the mismatch) and the reason.
     public var errorDescription: String? {
         switch self {
         case .notAnIndex(let path): "\(path): not a MatchEngine vector index file"

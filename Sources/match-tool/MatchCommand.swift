@@ -57,8 +57,10 @@ struct MatchCommand: AsyncParsableCommand {
         var options = try EngineOptions.parse(["--namespace", namespace])
         // Without the semantic component the vectors are never used: the hashing provider needs no model.
         if weights.semantic == 0 { options.provider = .hashing }
-        let temporary = db == nil ? FileManager.default.temporaryDirectory.appendingPathComponent(
-            "match-tool-\(UUID().uuidString)") : nil
+        let temporary =
+            db == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "match-tool-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
         let engine = try options.open(
             at: temporary ?? db.map { URL(fileURLWithPath: $0) }, weights: weights,

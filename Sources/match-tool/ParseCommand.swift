@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import ParallelWork
+import ParserEvaluation
 import ResumeParser
-import VectorIndex
 
 /// `match-tool parse` and `match-tool parse-job`: structured JSON (or a table) for each file.
 struct ParseCommand: ParsableCommand {
@@ -93,7 +94,10 @@ struct EvalParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval-parse",
         abstract: "Score the parser against ground truth (DIR/resumes and DIR/truth, as in Fixtures/).",
-        discussion: "Prints one row per measure, overall and per layout; --misses lists what each resume got wrong."
+        discussion: """
+            Prints one row per measure, overall and per layout; --misses lists what each resume got wrong. \
+            A folder where no resume has a truth file is an error (exit status 66), not a perfect score.
+            """
     )
 
     @Argument(help: "A folder with resumes/ and truth/ (e.g. Fixtures).")
@@ -103,9 +107,19 @@ struct EvalParseCommand: ParsableCommand {
     var misses = false
 
     func run() throws {
-        let (evaluation, failures) = try ParseEvaluation.run(
-            fixtures: URL(fileURLWithPath: directory), parser: DocumentParser())
-        print(evaluation.report())
+        let evaluation: ParseEvaluation
+        let failures: [String: String]
+        do {
+            (evaluation, failures) = try ParseEvaluation.run(
+                fixtures: URL(fileURLWithPath: directory), parser: DocumentParser())
+        } catch let error as EvaluationError {
+            FileHandleOutput.standardError("error: \(error.localizedDescription)")
+            throw ExitCode(66)
+        }
+        let report = evaluation.report
+        var table = TextTable(headers: report.headers, rightAligned: Set(report.headers.indices.dropFirst()))
+        for row in report.rows { table.append(row) }
+        print(table.render())
         if misses {
             for (source, fields) in evaluation.misses.sorted(by: { $0.key < $1.key }) {
                 print("\(source): \(fields.joined(separator: "; "))")

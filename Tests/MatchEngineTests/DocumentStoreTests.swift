@@ -71,7 +71,9 @@ struct DocumentStoreTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("new.sqlite").path
         _ = try DocumentStore(path: path)
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: future')") }
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: future')")
+        }
         #expect(throws: StoreError.cannotOpen(path: path, reason: "written by a newer version of MatchEngine")) {
             try DocumentStore(path: path)
         }

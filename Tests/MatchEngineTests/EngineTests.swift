@@ -1,4 +1,5 @@
 import Foundation
+import ParserEvaluation
 import ResumeParser
 import TestSupport
 import Testing
@@ -33,14 +34,18 @@ struct EngineFixture {
 
     /// Ingests files and waits for the job's end.
     @discardableResult
-    func ingest(_ urls: [URL], namespace: String = "default", into engine: Engine? = nil) async throws -> IngestJobStatus {
+    func ingest(
+        _ urls: [URL], namespace: String = "default", into engine: Engine? = nil
+    ) async throws -> IngestJobStatus {
         try await (engine ?? self.engine).ingest(urls.map { .file($0) }, namespace: namespace).result()
     }
 }
 
 @Suite("Engine")
 struct EngineTests {
-    @Test("ingests the fixtures: every resume stored once with parse, chunks and vectors; the same bytes again are duplicates")
+    @Test(
+        "ingests the fixtures: every resume stored once with parse, chunks and vectors; the same bytes again are duplicates"
+    )
     func ingestAndDedupe() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
@@ -50,7 +55,7 @@ struct EngineTests {
         #expect(first.progress == 100)
         let candidates = try fixture.engine.candidates(namespace: "default")
         #expect(candidates.count == Fixtures.resumes.count)
-        let truth = try Fixtures.truth(for: Fixtures.resume(1))
+        let truth = try GroundTruth(forResume: Fixtures.resume(1))
         let ada = try #require(candidates.first { $0.email == truth.contact.email.lowercased() })
         #expect(ada.id == "email:\(truth.contact.email.lowercased())")
         #expect(ada.source == Fixtures.resume(1).path, "the source is the path as given")
@@ -192,7 +197,9 @@ struct EngineTests {
         #expect(recorded.first?.result == first.first?.result)
     }
 
-    @Test("a small candidate pool (HNSW nearest ∪ most skills in common) gives the exhaustive top 10 for every fixture job")
+    @Test(
+        "a small candidate pool (HNSW nearest ∪ most skills in common) gives the exhaustive top 10 for every fixture job"
+    )
     func poolEqualsExhaustive() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
@@ -279,7 +286,8 @@ struct EngineTests {
         #expect(throws: EngineError.closed) { try fixture.engine.candidates(namespace: "default") }
     }
 
-    @Test("a deleted, corrupted or stale index file is rebuilt from the store", arguments: ["delete", "corrupt", "stale"])
+    @Test(
+        "a deleted, corrupted or stale index file is rebuilt from the store", arguments: ["delete", "corrupt", "stale"])
     func indexRebuild(damage: String) async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
@@ -288,7 +296,8 @@ struct EngineTests {
         let before = try await fixture.engine.rank(job: job.id, namespace: "default", limit: 100)
         fixture.engine.close()
         let folder = fixture.folder.appendingPathComponent("indexes")
-        let file = try #require(try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
+        let file = try #require(
+            try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
         switch damage {
         case "delete": try FileManager.default.removeItem(at: file)
         case "corrupt":
@@ -299,14 +308,16 @@ struct EngineTests {
             // The store moves on without the index: delete a candidate behind the file's back.
             let store = try DocumentStore(path: fixture.folder.appendingPathComponent("engine.sqlite").path)
             let namespace = try #require(try store.namespaceID("default", create: false))
-            try store.deleteCandidate(try #require(try store.candidates(namespace: namespace).first).rowID, namespace: namespace)
+            try store.deleteCandidate(
+                try #require(try store.candidates(namespace: namespace).first).rowID, namespace: namespace)
         }
         let reopened = try fixture.reopen()
         defer { reopened.close() }
         let after = try await reopened.rank(job: job.id, namespace: "default", limit: 100)
         if damage == "stale" {
             #expect(after.count == before.count - 1)
-            #expect(try reopened.similarCandidates(to: after[0].candidate.id, namespace: "default", limit: 100).count == 18)
+            #expect(
+                try reopened.similarCandidates(to: after[0].candidate.id, namespace: "default", limit: 100).count == 18)
         } else {
             #expect(after == before)
         }
@@ -337,7 +348,9 @@ struct EngineTests {
             for _ in 0..<4 {
                 group.addTask {
                     var seen = 0
-                    for _ in 0..<10 { seen = max(seen, try await engine.rank(job: job.id, namespace: "default", limit: 100).count) }
+                    for _ in 0..<10 {
+                        seen = max(seen, try await engine.rank(job: job.id, namespace: "default", limit: 100).count)
+                    }
                     return seen
                 }
             }
@@ -355,10 +368,13 @@ struct EngineTests {
         try await fixture.ingest([Fixtures.resume(1)])
         let candidate = try engine.candidates(namespace: "default")[0]
         let job = ParsedJob(
-            source: "in-code", format: "txt", title: "Skills match", requiredSkills: candidate.skills.prefix(3).map {
+            source: "in-code", format: "txt", title: "Skills match",
+            requiredSkills: candidate.skills.prefix(3).map {
                 SkillMention(name: $0, category: .tools)
             }, preferredSkills: [], minimumYears: nil, requiredDegree: nil)
-        let stored = try await engine.addJob(requirements: job, description: "A role for \(candidate.skills.prefix(3).joined(separator: ", ")).", namespace: "default")
+        let stored = try await engine.addJob(
+            requirements: job, description: "A role for \(candidate.skills.prefix(3).joined(separator: ", ")).",
+            namespace: "default")
         _ = try await engine.addJob(.file(Fixtures.job("backend-engineer.txt")), namespace: "default")
         let ranked = try await engine.rankJobs(for: candidate.id, namespace: "default")
         #expect(ranked.count == 2)

@@ -35,11 +35,13 @@ struct HostExampleTests {
         #expect(printed.count == 5)
         #expect(printed[0].hasPrefix("1 "))
         let source = try String(contentsOfFile: #filePath, encoding: .utf8)
-        let example = try #require(source.components(separatedBy: "// README-BEGIN\n").last?
-            .components(separatedBy: "        // README-END").first)
+        let example = try #require(
+            source.components(separatedBy: "// README-BEGIN\n").last?
+                .components(separatedBy: "        // README-END").first)
         let dedented = example.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }.joined(separator: "\n")
-        let readme = try String(contentsOf: Fixtures.root.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(
+            contentsOf: Fixtures.root.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains(dedented), "README.md must show the example exactly")
     }
 }

@@ -40,7 +40,10 @@ struct MatchScorerTests {
             Self.resume(skills: ["Python", "Go", "Terraform"], years: 2.5, degree: .associate), against: Self.job)
         #expect(result.score == 50)
         #expect(result.decision == .reject)
-        #expect(result.components.map(\.kind.rawValue) == ["required skills", "preferred skills", "experience", "education"])
+        #expect(
+            result.components.map(\.kind.rawValue) == [
+                "required skills", "preferred skills", "experience", "education",
+            ])
         #expect(result.missingRequiredSkills == ["PostgreSQL", "Docker"])
         #expect(result.yearsGap == 2.5)
         #expect(result.missingDegree == .bachelor)

@@ -26,9 +26,13 @@ struct ProviderIdentityTests {
         #expect(try await small.embed(["Go"])[0].count == 8)
         #expect(try await large.embed(["Go"])[0].count == 16)
         let a = try HTTPEmbeddingProvider(
-            .init(baseURL: try #require(URL(string: "http://127.0.0.1:1/v1")), model: "m", dimension: 4, apiKeyVariable: nil))
+            .init(
+                baseURL: try #require(URL(string: "http://127.0.0.1:1/v1")), model: "m", dimension: 4,
+                apiKeyVariable: nil))
         let b = try HTTPEmbeddingProvider(
-            .init(baseURL: try #require(URL(string: "http://127.0.0.1:2/v1")), model: "m", dimension: 4, apiKeyVariable: nil))
+            .init(
+                baseURL: try #require(URL(string: "http://127.0.0.1:2/v1")), model: "m", dimension: 4,
+                apiKeyVariable: nil))
         #expect(a.providerIdentity != b.providerIdentity)
         #expect(ResilientProvider([a, b]).providerIdentity == a.providerIdentity)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ParserEvaluation
 import TestSupport
 import Testing
 
@@ -17,7 +18,7 @@ struct ParseCommandTests {
         }
         #expect(objects.count == 2)
         let first = try #require(objects.first)
-        let truth = try Fixtures.truth(for: Fixtures.resume(1))
+        let truth = try GroundTruth(forResume: Fixtures.resume(1))
         let contact = try #require(first["contact"] as? [String: Any])
         #expect(contact["name"] as? String == truth.contact.name)
         #expect(contact["phone"] as? String == truth.contact.phone)
@@ -53,5 +54,15 @@ struct ParseCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("skills F1"))
         #expect(run.standardOutput.contains("pdf-two-column"))
+    }
+
+    @Test("eval-parse over a folder without truth files fails with a clear error")
+    func evalParseWithoutTruth() throws {
+        let folder = try Fixtures.resumesWithoutTruth()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try MatchToolProcess.run(["eval-parse", folder.path])
+        #expect(run.status == 66)
+        #expect(run.standardOutput.isEmpty)
+        #expect(run.standardError.contains("ground-truth file"), "\(run.standardError)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ParserEvaluation
 import TestSupport
 import Testing
 
@@ -26,7 +27,15 @@ struct ParseAccuracyTests {
         let double = try #require(evaluation.byLayout["pdf-two-column"])
         #expect(double.resumes >= 10)
         #expect(single.mean - double.mean <= 0.03, "single \(single.mean) two-column \(double.mean)")
-        print(evaluation.report())
+    }
+
+    @Test("a folder whose resumes have no truth files is an error, not a perfect score")
+    func noGroundTruth() throws {
+        let folder = try Fixtures.resumesWithoutTruth()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: EvaluationError.noGroundTruth(directory: folder.path)) {
+            try ParseEvaluation.run(fixtures: folder, parser: DocumentParser())
+        }
     }
 
     @Test("job descriptions: title, required and preferred skills, years and degree as the truth says")

@@ -1,4 +1,5 @@
 import Foundation
+import ParserEvaluation
 import TestSupport
 import Testing
 
@@ -11,7 +12,7 @@ struct TextExtractionTests {
     @Test("a PDF fixture is read through poppler, in physical layout")
     func pdfThroughPoppler() throws {
         let url = Fixtures.resume(3)
-        let truth = try Fixtures.truth(for: url)
+        let truth = try GroundTruth(forResume: url)
         let extracted = try extractor.extract(contentsOf: url)
         #expect(extracted.format == .pdf)
         #expect(extracted.pageCount == 1)
@@ -24,7 +25,7 @@ struct TextExtractionTests {
     @Test("a DOCX fixture with a table layout is read through ZIPFoundation")
     func docxThroughZIPFoundation() throws {
         let url = Fixtures.resume(5)
-        let truth = try Fixtures.truth(for: url)
+        let truth = try GroundTruth(forResume: url)
         let extracted = try extractor.extract(contentsOf: url)
         #expect(extracted.format == .docx)
         #expect(extracted.pageCount == nil)
@@ -39,7 +40,7 @@ struct TextExtractionTests {
     func everyFixture() throws {
         #expect(Fixtures.resumes.count >= 60)
         for url in Fixtures.resumes {
-            let truth = try Fixtures.truth(for: url)
+            let truth = try GroundTruth(forResume: url)
             let extracted = try extractor.extract(contentsOf: url)
             #expect(extracted.format.rawValue == truth.format, "\(url.lastPathComponent)")
             #expect(extracted.text.lowercased().contains(truth.contact.name.lowercased()), "\(url.lastPathComponent)")

@@ -15,12 +15,7 @@ public enum Fixtures {
             ?? root.appendingPathComponent("resumes/\(prefix)missing")
     }
 
-    /// The ground truth the generator wrote for a resume fixture.
-    public static func truth(for resume: URL) throws -> ResumeTruth {
-        let name = resume.deletingPathExtension().lastPathComponent + ".json"
-        let data = try Data(contentsOf: root.appendingPathComponent("truth/\(name)"))
-        return try JSONDecoder().decode(ResumeTruth.self, from: data)
-    }
+    /// The job description fixture `Fixtures/jobs/NAME`.
     public static func job(_ name: String) -> URL { root.appendingPathComponent("jobs/\(name)") }
 
     /// Every resume fixture, sorted by name.
@@ -30,25 +25,20 @@ public enum Fixtures {
         return names.sorted().map { folder.appendingPathComponent($0) }
     }
 
+    /// A fresh folder laid out like `Fixtures/` but with one resume in `resumes/` and no `truth/`: an
+    /// evaluation input with nothing to score. The caller removes it.
+    public static func resumesWithoutTruth() throws -> URL {
+        let folder = try temporaryDirectory()
+        let resumes = folder.appendingPathComponent("resumes")
+        try FileManager.default.createDirectory(at: resumes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: resume(1), to: resumes.appendingPathComponent(resume(1).lastPathComponent))
+        return folder
+    }
+
     /// A fresh empty folder for one test; the caller removes it.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("match-engine-tests-\(UUID())")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
-}
-
-/// The parts of a fixture's ground-truth JSON that tests read.
-public struct ResumeTruth: Decodable, Sendable {
-    public struct Contact: Decodable, Sendable {
-        public var name: String
-        public var email: String
-        public var phone: String
-    }
-
-    public var source: String
-    public var format: String
-    public var contact: Contact
-    public var skills: [String]
-    public var totalExperienceYears: Double
 }

@@ -10,11 +10,15 @@ import Foundation
 /// and answered by the handler the test gives, on its own thread, so one slow answer does not hold up
 /// others. One request per connection (`Connection: close`).
 public final class LocalHTTPServer: @unchecked Sendable {
+    /// A request as the server received it.
     public struct Request: Sendable {
+        /// The HTTP method, e.g. `POST`.
         public var method: String
+        /// The request target, e.g. `/v1/embeddings`.
         public var path: String
         /// Header names lowercased.
         public var headers: [String: String]
+        /// The request body.
         public var body: Data
 
         /// The body as a JSON object, when it is one.
@@ -23,13 +27,18 @@ public final class LocalHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// What the handler answers.
     public struct Response: Sendable {
+        /// The HTTP status code.
         public var status: Int
+        /// Extra response headers (`Content-Length` and `Connection: close` are added).
         public var headers: [String: String]
+        /// The response body.
         public var body: Data
         /// Seconds to wait before answering.
         public var delay: Double
 
+        /// An answer with `status`, `headers` and `body`, sent after `delay` seconds.
         public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: Double = 0) {
             self.status = status
             self.headers = headers
@@ -44,7 +53,9 @@ public final class LocalHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// The ephemeral port the server listens on.
     public let port: UInt16
+    /// `http://127.0.0.1:PORT/v1`, the base URL an OpenAI-compatible client is given.
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v1")! }
 
     private let listener: Int32

@@ -2,9 +2,13 @@ import Foundation
 
 /// Runs the `match-tool` executable built next to the test bundle.
 public enum MatchToolProcess {
+    /// How a run ended and what it printed.
     public struct Result: Sendable {
+        /// The exit status (or the signal number when it was killed).
         public var status: Int32
+        /// Everything written to standard output, as UTF-8.
         public var standardOutput: String
+        /// Everything written to standard error, as UTF-8.
         public var standardError: String
     }
 

@@ -111,14 +111,14 @@ struct IndexFileTests {
 
     @Test("XXH64 reference values")
     func checksum() {
-        #expect(ck_xxh64_bytes([], seed: 0) == 0xEF46_DB37_51D8_E999)
-        #expect(ck_xxh64_bytes(Array("a".utf8), seed: 0) == 0xD24E_C4F1_A98C_6E5B)
-        #expect(ck_xxh64_bytes(Array("abc".utf8), seed: 0) == 0x44BC_2CF5_AD77_0999)
+        #expect(xxh64([], seed: 0) == 0xEF46_DB37_51D8_E999)
+        #expect(xxh64(Array("a".utf8), seed: 0) == 0xD24E_C4F1_A98C_6E5B)
+        #expect(xxh64(Array("abc".utf8), seed: 0) == 0x44BC_2CF5_AD77_0999)
         let long = Array("Nobody inspects the spammish repetition".utf8)
-        #expect(ck_xxh64_bytes(long, seed: 0) == 0xFBCE_A83C_8A37_8BF1)
+        #expect(xxh64(long, seed: 0) == 0xFBCE_A83C_8A37_8BF1)
     }
 }
 
-private func ck_xxh64_bytes(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+private func xxh64(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
     bytes.withUnsafeBytes { IndexFile.checksum($0) }
 }

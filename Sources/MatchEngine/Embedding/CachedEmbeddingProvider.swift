@@ -7,16 +7,23 @@ public struct CachedEmbeddingProvider: EmbeddingProvider {
     /// Where vectors are kept (and, with a store, persisted).
     public let cache: EmbeddingCache
 
+    /// Wraps `base` with `cache` (by default an in-memory cache of 10,000 vectors).
     public init(_ base: any EmbeddingProvider, cache: EmbeddingCache = EmbeddingCache()) {
         self.base = base
         self.cache = cache
     }
 
+    /// The wrapped provider's dimension.
     public var dimension: Int { base.dimension }
+    /// The wrapped provider's model.
     public var modelIdentifier: String { base.modelIdentifier }
     /// The wrapped provider's identity.
     public var providerIdentity: String { base.providerIdentity }
 
+    /// Vectors from the cache where it has them; the rest embedded by ``base`` in one call, each
+    /// distinct text once, and cached.
+    ///
+    /// - Throws: the wrapped provider's error; nothing is cached then.
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         let keys = texts.map { EmbeddingCache.key(provider: base.providerIdentity, text: $0) }
         var result = cache.vectors(for: keys)

@@ -120,7 +120,8 @@ public final class EmbeddingCache: Sendable {
         guard let store else { return }
         for (model, group) in Dictionary(grouping: entries, by: { $0.key.provider }) {
             do {
-                try store.storeCachedVectors(provider: model, group.map { ($0.key.digest, $0.vector) }, capacity: storedCapacity)
+                try store.storeCachedVectors(
+                    provider: model, group.map { ($0.key.digest, $0.vector) }, capacity: storedCapacity)
             } catch {
                 recordPersistenceFailure(error)
             }

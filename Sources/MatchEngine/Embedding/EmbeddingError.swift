@@ -32,6 +32,7 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
         }
     }
 
+    /// A sentence for a person: what failed and, where known, the status code or limit.
     public var errorDescription: String? {
         switch self {
         case .modelMissing(let directory, let file):

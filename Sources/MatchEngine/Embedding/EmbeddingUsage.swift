@@ -11,5 +11,6 @@ public struct EmbeddingUsage: Sendable, Equatable {
     /// Tokens the service counted (`usage.prompt_tokens`), summed over successful requests.
     public var promptTokens = 0
 
+    /// Usage with every counter at zero.
     public init() {}
 }

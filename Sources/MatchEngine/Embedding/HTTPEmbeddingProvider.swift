@@ -33,6 +33,9 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         /// The most texts sent in one request.
         public var maxBatchSize = 256
 
+        /// A configuration for the OpenAI-compatible service at `baseURL` (ending in `/v1`): `model` is sent
+        /// with every request, `dimension` is the length of the vectors it returns, and the key is read from
+        /// the environment variable `apiKeyVariable` when the provider is created.
         public init(
             baseURL: URL, model: String, dimension: Int, modelIdentifier: String? = nil,
             apiKeyVariable: String? = "OPENAI_API_KEY"
@@ -47,7 +50,9 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
 
     /// What this provider was created with.
     public let configuration: Configuration
+    /// The length of the vectors, from ``Configuration/dimension``.
     public var dimension: Int { configuration.dimension }
+    /// Stored with every vector, from ``Configuration/modelIdentifier``.
     public var modelIdentifier: String { configuration.modelIdentifier }
     /// Model, dimension and endpoint: the same model name at another server or size is another space.
     public var providerIdentity: String { "\(modelIdentifier)#\(dimension)@\(endpoint.absoluteString)" }
@@ -97,6 +102,11 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
     /// Requests, failures, texts and tokens so far.
     public var usage: EmbeddingUsage { counters.withLock { $0 } }
 
+    /// Embeds `texts` in requests of at most ``Configuration/maxBatchSize`` texts; vectors come back in input
+    /// order, one per text.
+    ///
+    /// - Throws: ``EmbeddingError`` for a timeout, a refused or failed request, an HTTP error status or an
+    ///   answer that is not the expected embeddings (wrong count or dimension).
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         var vectors: [[Float]] = []
         vectors.reserveCapacity(texts.count)

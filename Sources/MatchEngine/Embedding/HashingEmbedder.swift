@@ -8,7 +8,9 @@ import VectorIndex
 /// For tests, for hosts that cannot ship the model, and as the last fallback of a provider chain. It
 /// captures shared words, not meaning: "car" and "automobile" are unrelated to it.
 public struct HashingEmbedder: EmbeddingProvider {
+    /// The length of every vector (384 by default, like MiniLM).
     public let dimension: Int
+    /// `hashing-v1-DIMENSION`: stored with every vector, so hashed vectors never mix with a model's.
     public var modelIdentifier: String { "hashing-v1-\(dimension)" }
     /// Texts with at most this many words also contribute character trigrams.
     public let shortTextWords = 4
@@ -19,6 +21,9 @@ public struct HashingEmbedder: EmbeddingProvider {
         self.dimension = dimension
     }
 
+    /// One ``vector(_:)`` per text, in order. Never throws.
+    ///
+    /// - Complexity: O(length of the texts).
     public func embed(_ texts: [String]) async throws -> [[Float]] { texts.map(vector) }
 
     /// The vector for one text; all zeros when the text has no letters or digits.

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 import VectorIndex
 
 /// all-MiniLM-L6-v2 computed natively: WordPiece tokenizer, BERT forward pass on OpenBLAS, mean
@@ -105,27 +106,18 @@ public final class MiniLMEmbedder: EmbeddingProvider {
             Array(order[$0..<min($0 + batchSize, order.count)])
         }
         let result = ResultSlots<[Float]>(count: tokens.count, initial: [])
-        let workers = max(min(threads, batches.count), 1)
-        let next = Locked(0)
         let model = model
         let run = {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let workspace = MiniLMModel.Workspace()
-                while true {
-                    let index = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard index < batches.count else { break }
-                    let batch = batches[index]
-                    for (slot, vector) in zip(batch, model.embed(batch.map { tokens[$0] }, workspace: workspace)) {
-                        result.set(slot, vector)
-                    }
+            ParallelMap.forEach(count: batches.count, threads: self.threads, workerState: { MiniLMModel.Workspace() }) {
+                workspace, index in
+                let batch = batches[index]
+                for (slot, vector) in zip(batch, model.embed(batch.map { tokens[$0] }, workspace: workspace)) {
+                    result.set(slot, vector)
                 }
             }
         }
         // Batches side by side, one BLAS thread each; one batch alone gets every BLAS thread.
-        if workers > 1 { BLASThreads.withSingleThread(run) } else { run() }
+        if min(threads, batches.count) > 1 { BLASThreads.withSingleThread(run) } else { run() }
         return result.values
     }
 }

@@ -26,6 +26,9 @@ public final class ResilientProvider: EmbeddingProvider {
         /// A `Retry-After` longer than this gives up on the provider instead of waiting.
         public var maxRetryAfter: Duration
 
+        /// A policy of `delays.count` retries with the given pauses, jitter and `Retry-After` ceiling.
+        ///
+        /// - Precondition: `0 <= jitter < 1`.
         public init(
             delays: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)], jitter: Double = 0.25,
             maxRetryAfter: Duration = .seconds(30)
@@ -47,6 +50,8 @@ public final class ResilientProvider: EmbeddingProvider {
         /// How long an open circuit refuses calls before letting one probe through.
         public var coolDown: Duration
 
+        /// A policy that opens the circuit after `failureThreshold` consecutive failed calls and keeps it open
+        /// for `coolDown`.
         public init(failureThreshold: Int = 5, coolDown: Duration = .seconds(30)) {
             self.failureThreshold = failureThreshold
             self.coolDown = coolDown
@@ -55,7 +60,9 @@ public final class ResilientProvider: EmbeddingProvider {
 
     /// Vectors and the model that produced them.
     public struct Embeddings: Sendable {
+        /// The identifier of the model that produced ``vectors``.
         public var modelIdentifier: String
+        /// The length of each vector.
         public var dimension: Int
         /// One vector per text, in order.
         public var vectors: [[Float]]
@@ -64,7 +71,15 @@ public final class ResilientProvider: EmbeddingProvider {
     /// One provider's health, for monitoring.
     public struct ProviderStatus: Sendable, Equatable {
         /// The state of the provider's circuit breaker.
-        public enum Circuit: Sendable, Equatable { case closed, open, halfOpen }
+        public enum Circuit: Sendable, Equatable {
+            /// Calls go through.
+            case closed
+            /// Calls are refused until the cool-down has passed.
+            case open
+            /// The cool-down has passed: one probe call goes through and decides whether it closes again.
+            case halfOpen
+        }
+        /// The provider's model identifier.
         public var modelIdentifier: String
         /// Whether calls go through.
         public var circuit: Circuit

@@ -58,7 +58,8 @@ final class CandidateIndex: Sendable {
             }
         }
         if let index {
-            return CandidateIndex(namespaceID: namespaceID, namespace: namespace, index: index, file: file, records: records)
+            return CandidateIndex(
+                namespaceID: namespaceID, namespace: namespace, index: index, file: file, records: records)
         }
         logger.notice(
             "rebuilding the candidate index from the store",
@@ -70,7 +71,8 @@ final class CandidateIndex: Sendable {
             rebuilt.add(ids: vectors.map { UInt64($0.candidate) }, vectors: vectors.flatMap(\.vector))
         }
         rebuilt.revision = UInt64(revision)
-        let loaded = CandidateIndex(namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, records: records)
+        let loaded = CandidateIndex(
+            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, records: records)
         loaded.save(logger: logger)
         return loaded
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParallelWork
 import ResumeParser
 import VectorIndex
 
@@ -17,7 +18,8 @@ extension Engine {
         let index = try candidateIndex(namespace, create: true)
         let id = UUID().uuidString.lowercased()
         try store.createIngestJob(id: id, namespace: index.namespaceID, total: sources.count)
-        let (events, continuation) = AsyncStream.makeStream(of: IngestEvent.self, bufferingPolicy: .bufferingNewest(1_024))
+        let (events, continuation) = AsyncStream.makeStream(
+            of: IngestEvent.self, bufferingPolicy: .bufferingNewest(1_024))
         let task = Task.detached { [self] in
             let status = await self.runIngest(id: id, sources: sources, index: index, events: continuation)
             continuation.yield(.finished(status))
@@ -73,14 +75,16 @@ extension Engine {
         } catch {
             state = Task.isCancelled ? .cancelled : .failed
             logger.error(
-                "ingest stopped", metadata: ["reason": "\((error as? LocalizedError)?.errorDescription ?? "\(type(of: error))")"])
+                "ingest stopped",
+                metadata: ["reason": "\((error as? LocalizedError)?.errorDescription ?? "\(type(of: error))")"])
         }
         index.save(logger: logger)
         try? store.setIngestJobState(id: id, state)
         let status =
             (try? store.ingestJob(id: id))
             ?? IngestJobStatus(
-                id: id, namespace: index.namespace, state: state, total: sources.count, seen: 0, stored: 0, duplicates: 0,
+                id: id, namespace: index.namespace, state: state, total: sources.count, seen: 0, stored: 0,
+                duplicates: 0,
                 failed: 0, failures: [])
         logger.info(
             "ingest ended",
@@ -113,7 +117,8 @@ extension Engine {
         var duplicates: [(DocumentPipeline.PreparedResume, CandidateID)] = []
         var fresh: [DocumentPipeline.PreparedResume] = []
         var hostIDs: [String?] = []
-        let hostIDOfSource = Dictionary(batch.map { ($0.name, $0.candidateID) }, uniquingKeysWith: { first, _ in first })
+        let hostIDOfSource = Dictionary(
+            batch.map { ($0.name, $0.candidateID) }, uniquingKeysWith: { first, _ in first })
         for document in ready {
             if let identity = known[document.contentHash] {
                 duplicates.append((document, identity))
@@ -169,7 +174,9 @@ extension Engine {
                 events.yield(.duplicate(source: document.source, candidate: identity))
             }
         }
-        for (document, identity) in duplicates { events.yield(.duplicate(source: document.source, candidate: identity)) }
+        for (document, identity) in duplicates {
+            events.yield(.duplicate(source: document.source, candidate: identity))
+        }
         if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
         logger.debug("batch committed", metadata: ["stored": "\(changes.count)", "failed": "\(failures.count)"])
     }

@@ -52,9 +52,12 @@ extension Engine {
             .prefix(max(1, min(limit, 100_000)))
         try store.recordMatches(
             top.compactMap { entry in
-                entry.record.documentID.map { MatchRecord(candidate: entry.record.rowID, document: $0, result: entry.result) }
+                entry.record.documentID.map {
+                    MatchRecord(candidate: entry.record.rowID, document: $0, result: entry.result)
+                }
             }, job: job.rowID, namespace: index.namespaceID, weights: configuration.weights)
-        let allStatuses = filters.statuses == nil ? try store.statuses(job: job.rowID, namespace: index.namespaceID) : statuses
+        let allStatuses =
+            filters.statuses == nil ? try store.statuses(job: job.rowID, namespace: index.namespaceID) : statuses
         return top.enumerated().map { offset, entry in
             RankedCandidate(
                 rank: offset + 1, candidate: Self.summary(entry.record), result: entry.result,
@@ -89,7 +92,9 @@ extension Engine {
     /// The candidates whose newest resumes are nearest to `candidate`'s in embedding space (HNSW search).
     ///
     /// - Throws: ``EngineError/unknownCandidate(_:namespace:)``.
-    public func similarCandidates(to candidate: CandidateID, namespace: String, limit: Int = 10) throws
+    public func similarCandidates(
+        to candidate: CandidateID, namespace: String, limit: Int = 10
+    ) throws
         -> [SimilarCandidate]
     {
         let index = try candidateIndex(namespace)
@@ -126,7 +131,8 @@ extension Engine {
     }
 
     /// The most recent recorded result of each candidate scored for a job, best first.
-    public func matchResults(job id: JobID, namespace: String) throws -> [(candidate: CandidateID, result: MatchResult)] {
+    public func matchResults(job id: JobID, namespace: String) throws -> [(candidate: CandidateID, result: MatchResult)]
+    {
         let index = try candidateIndex(namespace)
         let job = try jobRecord(id, in: index)
         return try store.matchResults(job: job.rowID, namespace: index.namespaceID).compactMap { row in
@@ -137,12 +143,13 @@ extension Engine {
     /// Cosine similarity of a candidate's indexed vector and `vector` (both unit length).
     private func similarityOf(_ row: Int64, to vector: [Float], in index: CandidateIndex) -> Double? {
         guard let own = index.index.vector(id: UInt64(row)), own.count == vector.count else { return nil }
-        return Double(own.withUnsafeBufferPointer { a in
-            vector.withUnsafeBufferPointer { b in
-                guard let a = a.baseAddress, let b = b.baseAddress else { return Float(0) }
-                return Distance.dot(a, b, count: own.count)
-            }
-        })
+        return Double(
+            own.withUnsafeBufferPointer { a in
+                vector.withUnsafeBufferPointer { b in
+                    guard let a = a.baseAddress, let b = b.baseAddress else { return Float(0) }
+                    return Distance.dot(a, b, count: own.count)
+                }
+            })
     }
 
     private func filter(_ filters: RankFilters, statuses: [Int64: PipelineStatus]) throws -> (CandidateRecord) -> Bool {
@@ -152,12 +159,16 @@ extension Engine {
         let skill = filters.requiredSkill.map { wanted in
             pipeline.parser.skills.skills(in: wanted, isSkillList: true).first?.name ?? wanted
         }
-        let place = filters.location.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let place = filters.location.map {
+            $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }
         return { record in
             if let years = filters.minimumYears, record.years < years { return false }
             if let skill, !record.skills.contains(skill) { return false }
             if let place {
-                guard let location = record.location?.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
+                guard
+                    let location = record.location?.folding(
+                        options: [.caseInsensitive, .diacriticInsensitive], locale: nil),
                     location.contains(place)
                 else { return false }
             }

@@ -62,7 +62,8 @@ public final class Engine: Sendable {
         }
         cache = EmbeddingCache(store: documentStore, storedCapacity: configuration.embeddingCacheCapacity)
         let base: any EmbeddingProvider =
-            configuration.rateLimit.map { RateLimitedProvider(configuration.provider, limit: $0) } ?? configuration.provider
+            configuration.rateLimit.map { RateLimitedProvider(configuration.provider, limit: $0) }
+            ?? configuration.provider
         provider = CachedEmbeddingProvider(base, cache: cache)
         pipeline = DocumentPipeline(
             parser: DocumentParser(limits: configuration.parserLimits, referenceMonth: configuration.referenceMonth),
@@ -206,7 +207,9 @@ public final class Engine: Sendable {
         let index = try candidateIndex(namespace, create: true)
         let reading = pipeline.parser.readingText(ofJob: description, format: "txt")
         let chunks = pipeline.chunker.chunks(of: reading, limit: pipeline.maximumChunks)
-        let texts = chunks.isEmpty ? [Chunk(ordinal: 0, section: .other, range: 0..<0, text: requirements.title ?? "job")] : chunks
+        let texts =
+            chunks.isEmpty
+            ? [Chunk(ordinal: 0, section: .other, range: 0..<0, text: requirements.title ?? "job")] : chunks
         let embedded = try await DocumentPipeline.embed([texts], with: provider)
         let write = JobWrite(
             source: requirements.source, contentHash: SHA256.hexDigest(of: Array(description.utf8)), format: "txt",

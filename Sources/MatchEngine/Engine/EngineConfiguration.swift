@@ -67,7 +67,9 @@ public struct EngineConfiguration: Sendable {
         try weights.validate()
         try check((1...10_000).contains(maximumChunksPerDocument), "maximumChunksPerDocument must be 1 … 10,000")
         try check((1...100_000_000).contains(embeddingCacheCapacity), "embeddingCacheCapacity must be 1 … 100,000,000")
-        if let age = embeddingCacheMaximumAge { try check(age.isFinite && age > 0, "embeddingCacheMaximumAge must be > 0") }
+        if let age = embeddingCacheMaximumAge {
+            try check(age.isFinite && age > 0, "embeddingCacheMaximumAge must be > 0")
+        }
         try check((1...4_096).contains(batchSize), "batchSize must be 1 … 4,096")
         try check((0...10_000_000).contains(exhaustiveRankingLimit), "exhaustiveRankingLimit must be 0 … 10,000,000")
         try check((1...100_000).contains(rankingPoolSize), "rankingPoolSize must be 1 … 100,000")

@@ -24,6 +24,7 @@ public enum EngineError: Error, Sendable, Equatable, LocalizedError {
     /// The engine was closed.
     case closed
 
+    /// A sentence a person understands, naming what was asked for.
     public var errorDescription: String? {
         switch self {
         case .cannotOpen(let directory, let reason): "\(directory): cannot open the engine (\(reason))"

@@ -19,6 +19,7 @@ public struct CandidateProfile: Sendable, Equatable {
 
     /// The profile of a parsed resume.
     public init(_ resume: ParsedResume) {
-        self.init(skills: Set(resume.skills.map(\.name)), years: resume.totalExperienceYears, degree: resume.highestDegree)
+        self.init(
+            skills: Set(resume.skills.map(\.name)), years: resume.totalExperienceYears, degree: resume.highestDegree)
     }
 }

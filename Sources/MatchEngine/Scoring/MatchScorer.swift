@@ -49,10 +49,7 @@ public struct MatchScorer: Sendable {
             let value: Double =
                 switch degree {
                 case let level? where level >= needed: 1
-                case let level?
-                where DegreeLevel.allCases.firstIndex(of: level).map({ $0 + 1 })
-                    == DegreeLevel.allCases.firstIndex(of: needed):
-                    weights.educationOneLevelBelow
+                case let level? where level.levelsBelow(needed) == 1: weights.educationOneLevelBelow
                 default: 0
                 }
             add(.education, value, weights.education)

@@ -46,7 +46,9 @@ extension DocumentStore: EngineStore {
         }
     }
 
-    func writeResumes(_ writes: [ResumeWrite], namespace: Int64, model: String, progress: IngestProgressWrite) throws
+    func writeResumes(
+        _ writes: [ResumeWrite], namespace: Int64, model: String, progress: IngestProgressWrite
+    ) throws
         -> [ResumeWriteOutcome]
     {
         try write("store resumes") { db in
@@ -72,7 +74,8 @@ extension DocumentStore: EngineStore {
                     candidate = existing
                 } else {
                     try db.execute(
-                        sql: "INSERT INTO candidate (namespaceId, identity) VALUES (?, ?)", arguments: [namespace, identity])
+                        sql: "INSERT INTO candidate (namespaceId, identity) VALUES (?, ?)",
+                        arguments: [namespace, identity])
                     candidate = db.lastInsertedRowID
                 }
                 let document = try insertDocument(
@@ -94,7 +97,8 @@ extension DocumentStore: EngineStore {
                         candidate,
                     ])
                 outcomes.append(
-                    .stored(candidate: candidate, identity: identity, isNewVersion: existing != nil, document: document))
+                    .stored(candidate: candidate, identity: identity, isNewVersion: existing != nil, document: document)
+                )
             }
             let stored = outcomes.filter { if case .stored = $0 { true } else { false } }.count
             if stored > 0 {
@@ -140,7 +144,8 @@ extension DocumentStore: EngineStore {
             if let existing {
                 jobRow = existing
             } else {
-                try db.execute(sql: "INSERT INTO job (namespaceId, identity) VALUES (?, ?)", arguments: [namespace, identity])
+                try db.execute(
+                    sql: "INSERT INTO job (namespaceId, identity) VALUES (?, ?)", arguments: [namespace, identity])
                 jobRow = db.lastInsertedRowID
             }
             let document = try insertDocument(
@@ -154,7 +159,8 @@ extension DocumentStore: EngineStore {
                 sql: "UPDATE job SET title = ?, currentDocumentId = ? WHERE id = ?",
                 arguments: [job.parsed.title, document, jobRow])
             return (
-                JobRecord(rowID: jobRow, identity: identity, documentID: document, source: job.source, parsed: job.parsed),
+                JobRecord(
+                    rowID: jobRow, identity: identity, documentID: document, source: job.source, parsed: job.parsed),
                 true
             )
         }
@@ -227,7 +233,8 @@ extension DocumentStore: EngineStore {
             guard
                 let row = try Row.fetchOne(
                     db,
-                    sql: "SELECT j.*, n.name AS namespace FROM ingestJob j JOIN namespace n ON n.id = j.namespaceId WHERE j.id = ?",
+                    sql:
+                        "SELECT j.*, n.name AS namespace FROM ingestJob j JOIN namespace n ON n.id = j.namespaceId WHERE j.id = ?",
                     arguments: [id])
             else { return nil }
             let failures = try Row.fetchAll(
@@ -249,7 +256,8 @@ extension DocumentStore: EngineStore {
         let skills: String = row["skills"]
         return CandidateRecord(
             rowID: row["id"], identity: row["identity"], name: row["name"], email: row["email"],
-            location: row["location"], years: row["years"], degree: (row["degree"] as String?).flatMap(DegreeLevel.init),
+            location: row["location"], years: row["years"],
+            degree: (row["degree"] as String?).flatMap(DegreeLevel.init),
             skills: skills.isEmpty ? [] : skills.split(separator: "\n").map(String.init),
             documentID: row["currentDocumentId"], source: row["source"])
     }
@@ -258,7 +266,8 @@ extension DocumentStore: EngineStore {
         try read("list candidates") { db in
             var records: [CandidateRecord] = []
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT \(Self.candidateColumns) WHERE c.namespaceId = ? ORDER BY c.id", arguments: [namespace])
+                db, sql: "SELECT \(Self.candidateColumns) WHERE c.namespaceId = ? ORDER BY c.id", arguments: [namespace]
+            )
             while let row = try rows.next() { records.append(Self.candidate(row)) }
             return records
         }
@@ -302,7 +311,8 @@ extension DocumentStore: EngineStore {
 
     func parsedResume(document: Int64) throws -> ParsedResume? {
         let json = try read("read parsed resume") { db in
-            try String.fetchOne(db, sql: "SELECT parsed FROM document WHERE id = ? AND kind = 'resume'", arguments: [document])
+            try String.fetchOne(
+                db, sql: "SELECT parsed FROM document WHERE id = ? AND kind = 'resume'", arguments: [document])
         }
         return try json.map { try Self.decode(ParsedResume.self, $0) }
     }
@@ -340,7 +350,8 @@ extension DocumentStore: EngineStore {
     func job(_ identity: JobID, namespace: Int64) throws -> JobRecord? {
         try read("find job") { db in
             try Row.fetchOne(
-                db, sql: "SELECT \(Self.jobColumns) WHERE j.namespaceId = ? AND j.identity = ? AND d.parsed IS NOT NULL",
+                db,
+                sql: "SELECT \(Self.jobColumns) WHERE j.namespaceId = ? AND j.identity = ? AND d.parsed IS NOT NULL",
                 arguments: [namespace, identity]
             ).map(Self.job)
         }
@@ -401,13 +412,16 @@ extension DocumentStore: EngineStore {
         }
     }
 
-    func setStatus(_ status: PipelineStatus, candidate: Int64, job: Int64, namespace: Int64, note: String?) throws
+    func setStatus(
+        _ status: PipelineStatus, candidate: Int64, job: Int64, namespace: Int64, note: String?
+    ) throws
         -> PipelineStatusChange
     {
         try write("change pipeline status") { db in
             let current =
                 try String.fetchOne(
-                    db, sql: "SELECT status FROM pipelineStatus WHERE jobId = ? AND candidateId = ? AND namespaceId = ?",
+                    db,
+                    sql: "SELECT status FROM pipelineStatus WHERE jobId = ? AND candidateId = ? AND namespaceId = ?",
                     arguments: [job, candidate, namespace]
                 ).flatMap(PipelineStatus.init) ?? .new
             guard current.canMove(to: status) else {

@@ -14,7 +14,9 @@ protocol EngineStore: Sendable {
     /// Which of `hashes` are already stored as resumes in the namespace, with their candidate's id.
     func storedResumeHashes(_ hashes: [String], namespace: Int64) throws -> [String: CandidateID]
     /// Stores a batch of resumes in one transaction with the ingest job's counts; returns one outcome each.
-    func writeResumes(_ writes: [ResumeWrite], namespace: Int64, model: String, progress: IngestProgressWrite) throws
+    func writeResumes(
+        _ writes: [ResumeWrite], namespace: Int64, model: String, progress: IngestProgressWrite
+    ) throws
         -> [ResumeWriteOutcome]
     /// Stores a job description (a new job, or a new version of the job with the same identity).
     func writeJob(_ write: JobWrite, namespace: Int64, model: String) throws -> (job: JobRecord, inserted: Bool)
@@ -47,7 +49,9 @@ protocol EngineStore: Sendable {
     /// The pipeline status of every candidate that has one for `job`.
     func statuses(job: Int64, namespace: Int64) throws -> [Int64: PipelineStatus]
     /// Moves a candidate for a job to `status` (checked against the pipeline) and records the move.
-    func setStatus(_ status: PipelineStatus, candidate: Int64, job: Int64, namespace: Int64, note: String?) throws
+    func setStatus(
+        _ status: PipelineStatus, candidate: Int64, job: Int64, namespace: Int64, note: String?
+    ) throws
         -> PipelineStatusChange
     /// The recorded moves of a candidate for a job, oldest first.
     func statusHistory(candidate: Int64, job: Int64, namespace: Int64) throws -> [PipelineStatusChange]

@@ -107,7 +107,8 @@ enum Schema {
             table.column("vector", .blob).notNull()
             table.primaryKey(["documentId", "ordinal", "model"])
         }
-        try db.create(index: "embedding_by_namespace_model", on: "embedding", columns: ["namespaceId", "model", "ordinal"])
+        try db.create(
+            index: "embedding_by_namespace_model", on: "embedding", columns: ["namespaceId", "model", "ordinal"])
         try db.create(table: "matchResult") { table in
             table.autoIncrementedPrimaryKey("id")
             table.belongsTo("namespace", onDelete: .cascade).notNull()
@@ -166,7 +167,8 @@ enum Schema {
             let hash: String = row["contentHash"]
             let owner = kind == "job" ? "job" : "candidate"
             try db.execute(
-                sql: "INSERT INTO \(owner) (namespaceId, identity) VALUES (?, ?)", arguments: [namespace, "sha256:\(hash)"])
+                sql: "INSERT INTO \(owner) (namespaceId, identity) VALUES (?, ?)",
+                arguments: [namespace, "sha256:\(hash)"])
             let ownerID = db.lastInsertedRowID
             try db.execute(
                 sql: """
@@ -174,11 +176,13 @@ enum Schema {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    namespace, kind == "job" ? "job" : "resume", ownerID, hash, row["source"], row["format"], row["text"],
+                    namespace, kind == "job" ? "job" : "resume", ownerID, hash, row["source"], row["format"],
+                    row["text"],
                     row["pageCount"], row["ingestedAt"],
                 ])
             try db.execute(
-                sql: "UPDATE \(owner) SET currentDocumentId = ? WHERE id = ?", arguments: [db.lastInsertedRowID, ownerID])
+                sql: "UPDATE \(owner) SET currentDocumentId = ? WHERE id = ?",
+                arguments: [db.lastInsertedRowID, ownerID])
         }
         try db.drop(table: "documentV1")
 

@@ -7,6 +7,7 @@ public enum StoreError: Error, Sendable, Equatable, LocalizedError {
     /// A read or write failed; nothing of the failed transaction was kept.
     case failed(operation: String, reason: String)
 
+    /// A sentence naming the database or the operation, and SQLite's reason.
     public var errorDescription: String? {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the database (\(reason))"

@@ -1,6 +1,8 @@
 /// Who the resume is about and how to reach them. Fields the document does not give are `nil`/empty.
 public struct ContactInfo: Sendable, Hashable, Codable {
+    /// The person's name as written (a name in capitals is title-cased).
     public var name: String?
+    /// The first e-mail address, lowercased.
     public var email: String?
     /// E.164 (`+14155550142`) when the country is known, otherwise the digits as written.
     public var phone: String?
@@ -9,6 +11,7 @@ public struct ContactInfo: Sendable, Hashable, Codable {
     /// LinkedIn, GitHub, portfolio and other web addresses, as `https://` URLs.
     public var links: [String]
 
+    /// Contact details; every field defaults to absent.
     public init(
         name: String? = nil, email: String? = nil, phone: String? = nil, location: String? = nil,
         links: [String] = []

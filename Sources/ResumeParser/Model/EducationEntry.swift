@@ -1,12 +1,15 @@
 /// One degree, diploma or course of study.
 public struct EducationEntry: Sendable, Hashable, Codable {
+    /// How far the degree goes (``DegreeLevel/other`` for a school without a recognised degree).
     public var level: DegreeLevel
     /// The subject, e.g. `"Computer Science"`.
     public var field: String?
+    /// The school, e.g. `"University of Texas at Austin"`.
     public var institution: String?
     /// The year of graduation (or the last year given).
     public var year: Int?
 
+    /// An entry of `level`; the other fields default to absent.
     public init(level: DegreeLevel, field: String? = nil, institution: String? = nil, year: Int? = nil) {
         self.level = level
         self.field = field

@@ -1,14 +1,19 @@
 /// One position held.
 public struct ExperienceEntry: Sendable, Hashable, Codable {
+    /// The job title, e.g. `"Senior Software Engineer"`.
     public var title: String?
+    /// The employer, e.g. `"Acme Corp"`.
     public var company: String?
+    /// Where the job was, as written (`"Austin, TX"`).
     public var location: String?
+    /// The first month (a bare year starts in January, a season in its first month).
     public var start: YearMonth?
     /// `nil` when the position is current (or the end is not given).
     public var end: YearMonth?
     /// "Present", "Current", "now" and the like.
     public var isCurrent: Bool
 
+    /// A position; every field defaults to absent and `isCurrent` to false.
     public init(
         title: String? = nil, company: String? = nil, location: String? = nil, start: YearMonth? = nil,
         end: YearMonth? = nil, isCurrent: Bool = false

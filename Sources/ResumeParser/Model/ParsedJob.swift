@@ -1,7 +1,10 @@
 /// A job description turned into requirements. Produced by ``DocumentParser``.
 public struct ParsedJob: Sendable, Hashable, Codable {
+    /// The file (or label) the job description came from.
     public var source: String
+    /// `pdf`, `docx`, `txt`, `md` or `html` (``DocumentFormat``'s raw values).
     public var format: String
+    /// The first line, without Markdown marks and cut before " - Company", " at Company" or " | Company".
     public var title: String?
     /// Skills the job asks for outright.
     public var requiredSkills: [SkillMention]

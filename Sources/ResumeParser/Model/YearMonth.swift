@@ -2,6 +2,7 @@ import Foundation
 
 /// A month of a year, the precision resumes give dates in. Encoded as `"YYYY-MM"`.
 public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, e.g. 2024.
     public var year: Int
     /// 1 ... 12.
     public var month: Int
@@ -20,12 +21,14 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The current month in UTC.
     public static var now: YearMonth {
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        let components = Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: Date())
         return YearMonth(year: components.year ?? 2000, month: components.month ?? 1)
     }
 
+    /// Whether `lhs` is an earlier month than `rhs`.
     public static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// `"YYYY-MM"`, e.g. `"2024-03"`.
     public var description: String {
         let digits = String(month)
         return "\(year)-\(digits.count == 1 ? "0" + digits : digits)"
@@ -40,6 +43,9 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.init(year: year, month: month)
     }
 
+    /// Decodes a `"YYYY-MM"` string.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not a valid `YYYY-MM`.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = YearMonth(text) else {
@@ -48,6 +54,7 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = value
     }
 
+    /// Encodes as the `"YYYY-MM"` string of ``description``.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

@@ -2,6 +2,7 @@
 public struct Skill: Sendable, Hashable, Codable {
     /// The canonical name, e.g. `"PostgreSQL"`.
     public var name: String
+    /// The family the skill belongs to (languages, frameworks, databases, ...).
     public var category: SkillCategory
     /// Other names matched as this skill, e.g. `["postgres", "psql"]`. An alias written `"=Excel"`
     /// matches only with that capitalisation.
@@ -12,6 +13,7 @@ public struct Skill: Sendable, Hashable, Codable {
     /// names such as "R" and "C").
     public var listed: Bool
 
+    /// A skill; by default it has no aliases and matches in any case and anywhere.
     public init(
         name: String, category: SkillCategory, aliases: [String] = [], cased: Bool = false, listed: Bool = false
     ) {

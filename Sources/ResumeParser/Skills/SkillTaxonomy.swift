@@ -7,6 +7,7 @@ import Foundation
 /// Union, https://esco.ec.europa.eu), built by `scripts/build-skills-taxonomy.py`. Hosts may build
 /// their own from ``Skill`` values.
 public struct SkillTaxonomy: Sendable {
+    /// Every skill, in the order given.
     public let skills: [Skill]
     private let indexOfName: [String: Int]
 

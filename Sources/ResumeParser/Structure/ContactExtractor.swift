@@ -3,21 +3,14 @@ import Foundation
 /// Name, e-mail, phone, location and links. E-mail, phone and links are looked for in the whole
 /// document (two-column layouts put them anywhere); name and location in its first lines.
 enum ContactExtractor {
-    private static func compile(_ pattern: String, caseSensitive: Bool = false) -> NSRegularExpression {
-        do {
-            return try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
-        } catch {
-            preconditionFailure("bad contact pattern: \(error)")
-        }
-    }
-
-    private static let email = compile("[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}")
-    private static let link = compile(
+    private static let email = NSRegularExpression.fixed(
+        "[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}", options: .caseInsensitive)
+    private static let link = NSRegularExpression.fixed(
         "(?:https?://|www\\.)[^\\s|,;<>()]+|(?<![@\\w.])(?:[a-z0-9-]+\\.)*(?:linkedin\\.com|github\\.com|gitlab\\.com|"
-            + "bitbucket\\.org|behance\\.net|dribbble\\.com|medium\\.com|stackoverflow\\.com)/[^\\s|,;<>()]*")
-    private static let location = compile(
-        "^\\s*([A-Z][A-Za-z.'\\- ]{1,30}?),\\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\\s*$",
-        caseSensitive: true)
+            + "bitbucket\\.org|behance\\.net|dribbble\\.com|medium\\.com|stackoverflow\\.com)/[^\\s|,;<>()]*",
+        options: .caseInsensitive)
+    private static let location = NSRegularExpression.fixed(
+        "^\\s*([A-Z][A-Za-z.'\\- ]{1,30}?),\\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\\s*$")
     /// Words that make a line a job title or document label rather than a name.
     private static let notNameWords: Set<String> = [
         "resume", "résumé", "cv", "curriculum", "vitae", "engineer", "developer", "manager", "analyst", "scientist",
@@ -57,7 +50,7 @@ enum ContactExtractor {
 
     /// Pieces of a header line: "Austin, TX | ada@example.com | (512) 555-0142" → three parts.
     static func parts(of line: String) -> [String] {
-        ExperienceExtractor.split(line, at: ["|", "•", "·", "◦", "▪", "⋅", "\t", "   "])
+        ExperienceExtractor.split(line, at: ["|", "\t", "   "] + Bullet.glyphs.map(String.init))
             .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
     }
 

@@ -32,22 +32,15 @@ struct DateRange: Equatable {
     private static let present = "(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
     private static let separator = "\\s*(?:-|–|—|−|~|to|until|till|through|thru)\\s*"
 
-    // Patterns are fixed strings checked by the tests; a failure to compile is a programmer error.
-    private static func compile(_ pattern: String) -> NSRegularExpression {
-        do {
-            return try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-        } catch {
-            preconditionFailure("bad date pattern: \(error)")
-        }
-    }
-
-    private static let rangePattern = compile(
-        "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])")
-    private static let sincePattern = compile("\\b(?:since|from)\\s+(\(date))(?![\\w/])")
-    private static let seasonPattern = compile("(?<![\\w/])(\(season))\\s+((?:19|20)\\d{2})(?![\\w/])")
-    private static let partsPattern = compile(
-        "^(?:(\(month))\\s*,?\\s*(\\d{4})|(\(season))\\s+(\\d{4})|(\\d{4})\\s*[-/.]\\s*(\\d{1,2})|(\\d{1,2})\\s*[/.]\\s*(\\d{4})|(\\d{4}))$"
-    )
+    private static let rangePattern = NSRegularExpression.fixed(
+        "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])", options: .caseInsensitive)
+    private static let sincePattern = NSRegularExpression.fixed(
+        "\\b(?:since|from)\\s+(\(date))(?![\\w/])", options: .caseInsensitive)
+    private static let seasonPattern = NSRegularExpression.fixed(
+        "(?<![\\w/])(\(season))\\s+((?:19|20)\\d{2})(?![\\w/])", options: .caseInsensitive)
+    private static let partsPattern = NSRegularExpression.fixed(
+        "^(?:(\(month))\\s*,?\\s*(\\d{4})|(\(season))\\s+(\\d{4})|(\\d{4})\\s*[-/.]\\s*(\\d{1,2})|(\\d{1,2})\\s*[/.]\\s*(\\d{4})|(\\d{4}))$",
+        options: .caseInsensitive)
 
     /// The first date range in `line`, if any.
     static func first(in line: String) -> DateRange? {

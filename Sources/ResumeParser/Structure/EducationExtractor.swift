@@ -3,46 +3,43 @@ import Foundation
 /// Degrees from the education section: level (by degree names and abbreviations, "B.Sc.", "Master of",
 /// "PhD", "A.S.", "High School"), field, institution and year.
 enum EducationExtractor {
-    private static func compile(_ pattern: String) -> NSRegularExpression {
-        do {
-            return try NSRegularExpression(pattern: pattern)
-        } catch {
-            preconditionFailure("bad degree pattern: \(error)")
-        }
-    }
-
     /// Highest first, so "Master of Business Administration" is not read as something lower.
     static let levels: [(DegreeLevel, NSRegularExpression)] = [
         (
             .doctorate,
-            compile("(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b)|\\bEd\\.D\\.")
+            NSRegularExpression.fixed(
+                "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b)|\\bEd\\.D\\.")
         ),
         (
             .master,
-            compile(
+            NSRegularExpression.fixed(
                 "(?i:\\bmaster'?s?\\b|\\bm\\.?\\s?sc\\b\\.?|\\bm\\.?\\s?eng\\b\\.?|\\bm\\.?b\\.?a\\b\\.?|\\bm\\.?\\s?tech\\b|\\bmphil\\b"
                     + "|\\bll\\.?m\\b)|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd)(?=[\\s,(]|$)")
         ),
         (
             .bachelor,
-            compile(
+            NSRegularExpression.fixed(
                 "(?i:\\bbachelor'?s?\\b|\\bb\\.?\\s?sc\\b\\.?|\\bb\\.?\\s?eng\\b\\.?|\\bb\\.?\\s?tech\\b|\\bbba\\b|\\bb\\.?com\\b|\\bll\\.?b\\b"
                     + "|\\bundergraduate degree\\b)|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.)(?=[\\s,(]|$)"
             )
         ),
         (
             .associate,
-            compile(
+            NSRegularExpression.fixed(
                 "(?i:\\bassociate'?s?\\s+(?:degree|of|in)\\b)|(?<!, )\\b(?:A\\.S\\.|A\\.A\\.|A\\.A\\.S\\.|AAS)(?=[\\s,(]|$)"
             )
         ),
-        (.highSchool, compile("(?i:\\bhigh school\\b|\\bsecondary school\\b|\\bGED\\b|\\bA-levels?\\b|\\babitur\\b)")),
+        (
+            .highSchool,
+            NSRegularExpression.fixed(
+                "(?i:\\bhigh school\\b|\\bsecondary school\\b|\\bGED\\b|\\bA-levels?\\b|\\babitur\\b)")
+        ),
     ]
     private static let institutionWords = [
         "university", "college", "institute", "school", "polytechnic", "academy", "universität", "université",
         "universidad", "conservatory", "seminary",
     ]
-    private static let year = compile("\\b(19[5-9]\\d|20\\d\\d)\\b")
+    private static let year = NSRegularExpression.fixed("\\b(19[5-9]\\d|20\\d\\d)\\b")
 
     static func level(in text: String) -> (DegreeLevel, Range<String.Index>)? {
         for (level, pattern) in levels {
@@ -67,7 +64,7 @@ enum EducationExtractor {
         // for institutions. Other lines (years, honours) join the current entry, up to three lines.
         var entries: [[String]] = []
         for raw in lines {
-            let line = raw.trimmed(" -•*·\t")
+            let line = raw.trimmed(" \t" + Bullet.marks)
             guard !line.isEmpty else { continue }
             let namesDegree = level(in: line) != nil
             let namesInstitution = isInstitution(line)

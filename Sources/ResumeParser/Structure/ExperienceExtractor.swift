@@ -54,7 +54,7 @@ enum ExperienceExtractor {
     /// A short line that can name a title, company or place (not a bullet, not a sentence).
     static func isHeaderLine(_ line: String) -> Bool {
         let trimmed = line.trimmedWhitespace()
-        guard let first = trimmed.first, !"-•*–·▪◦>".contains(first) else { return false }
+        guard let first = trimmed.first, !Bullet.lineStarts.contains(first) else { return false }
         let words = trimmed.split(separator: " ")
         return !words.isEmpty && words.count <= 10 && !trimmed.hasSuffix(".")
     }
@@ -73,7 +73,9 @@ enum ExperienceExtractor {
     /// "Title, Company | City, ST" → "Title", "Company", "City, ST" (a place).
     static func pieces(of text: String) -> [Piece] {
         var parts: [Piece] = []
-        for chunk in split(text, at: [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")", "·", "•"]) {
+        let separators =
+            [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
+        for chunk in split(text, at: separators) {
             let piece = chunk.trimmed(" ,;:|-–—")
             guard !piece.isEmpty else { continue }
             // "Title, Company" splits at its first comma unless that comma is "City, ST".

@@ -10,15 +10,8 @@ enum JobRequirements {
         "nice to have", "nice-to-have", "bonus", "preferred", "a plus", "desirable", "good to have", "would be great",
         "optional", "extra credit", "pluses", "not required",
     ]
-    private static let years: NSRegularExpression = {
-        do {
-            return try NSRegularExpression(
-                pattern: "(\\d{1,2}(?:\\.\\d)?)\\s*\\+?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*)?(?:years?|yrs?)\\b",
-                options: [.caseInsensitive])
-        } catch {
-            preconditionFailure("bad years pattern: \(error)")
-        }
-    }()
+    private static let years = NSRegularExpression.fixed(
+        "(\\d{1,2}(?:\\.\\d)?)\\s*\\+?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*)?(?:years?|yrs?)\\b", options: .caseInsensitive)
 
     static func isPreferred(_ line: String) -> Bool {
         let lowered = line.lowercased()
@@ -40,7 +33,7 @@ enum JobRequirements {
             let preferredHere = inPreferredBlock || isPreferred(trimmed)
             // A degree line names a field of study ("Computer Science"), not a skill. Bullet lines are lists.
             let namesDegree = EducationExtractor.level(in: trimmed) != nil
-            let isBullet = trimmed.first.map { "-*•·▪–".contains($0) } ?? false
+            let isBullet = trimmed.first.map { Bullet.lineStarts.contains($0) } ?? false
             for skill in namesDegree ? [] : matcher.skills(in: trimmed, isSkillList: isBullet) {
                 let mention = SkillMention(name: skill.name, category: skill.category)
                 if preferredHere {

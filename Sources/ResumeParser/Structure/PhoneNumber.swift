@@ -28,14 +28,8 @@ enum PhoneNumber {
         return codes
     }()
 
-    private static let pattern: NSRegularExpression = {
-        do {
-            return try NSRegularExpression(
-                pattern: "(?<![\\w+])(\\+\\s?\\d{1,3}[\\s.-]?)?(\\(?\\d{1,5}\\)?[\\s.-]?){1,5}\\d{2,5}(?!\\w)")
-        } catch {
-            preconditionFailure("bad phone pattern: \(error)")
-        }
-    }()
+    private static let pattern = NSRegularExpression.fixed(
+        "(?<![\\w+])(\\+\\s?\\d{1,3}[\\s.-]?)?(\\(?\\d{1,5}\\)?[\\s.-]?){1,5}\\d{2,5}(?!\\w)")
 
     /// The first phone number in `text`, normalised; `location` supplies the country for national numbers.
     static func first(in text: String, location: String?) -> String? {

@@ -79,7 +79,7 @@ enum SectionSplitter {
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
         var line = raw.trimmedWhitespace()
-        while let first = line.first, "#*=_-•>".contains(first) { line.removeFirst() }
+        while let first = line.first, ("#=_" + Bullet.lineStarts).contains(first) { line.removeFirst() }
         line = line.trimmed(" *_")
         guard !line.isEmpty else { return nil }
         var title = line

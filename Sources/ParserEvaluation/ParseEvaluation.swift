@@ -1,4 +1,5 @@
 import Foundation
+import ResumeParser
 
 /// Scores parsed resumes against their ground truth, field by field, overall and per layout.
 ///
@@ -16,6 +17,7 @@ public struct ParseEvaluation: Sendable {
         public var hits = 0
         /// Values compared.
         public var trials = 0
+        /// `hits / trials`, in 0 ... 1; 1 when nothing was compared.
         public var rate: Double { trials == 0 ? 1 : Double(hits) / Double(trials) }
 
         mutating func record(_ hit: Bool) {
@@ -26,28 +28,44 @@ public struct ParseEvaluation: Sendable {
 
     /// Every measure for one group of resumes.
     public struct Scores: Sendable, Equatable {
+        /// Resumes scored.
         public var resumes = 0
+        /// Names equal to the truth, ignoring case.
         public var name = Tally()
+        /// E-mail addresses equal to the truth, ignoring case.
         public var email = Tally()
+        /// Phone numbers equal to the truth (both in E.164).
         public var phone = Tally()
+        /// Locations equal to the truth, ignoring case.
         public var location = Tally()
+        /// True positions whose company was parsed, one trial per position.
         public var employers = Tally()
+        /// True positions whose title was parsed, one trial per position.
         public var titles = Tally()
+        /// True positions parsed with the same start and end month, one trial per position.
         public var dates = Tally()
+        /// Resumes whose highest parsed degree level is the true highest level.
         public var degreeLevel = Tally()
+        /// Resumes whose total years are within half a year of the truth.
         public var years = Tally()
+        /// Skills found that the truth lists, summed over resumes.
         public var skillTruePositives = 0
+        /// Skills found that the truth does not list, summed over resumes.
         public var skillFalsePositives = 0
+        /// Skills the truth lists that were not found, summed over resumes.
         public var skillFalseNegatives = 0
 
+        /// Share of found skills that are true, in 0 ... 1 (1 when none were found).
         public var skillPrecision: Double {
             let found = skillTruePositives + skillFalsePositives
             return found == 0 ? 1 : Double(skillTruePositives) / Double(found)
         }
+        /// Share of true skills that were found, in 0 ... 1 (1 when the truth lists none).
         public var skillRecall: Double {
             let expected = skillTruePositives + skillFalseNegatives
             return expected == 0 ? 1 : Double(skillTruePositives) / Double(expected)
         }
+        /// The harmonic mean of ``skillPrecision`` and ``skillRecall``, micro-averaged over resumes.
         public var skillF1: Double {
             let sum = skillPrecision + skillRecall
             return sum == 0 ? 0 : 2 * skillPrecision * skillRecall / sum
@@ -66,11 +84,14 @@ public struct ParseEvaluation: Sendable {
         public var mean: Double { measures.map(\.value).reduce(0, +) / Double(measures.count) }
     }
 
+    /// The measures over every resume scored.
     public private(set) var overall = Scores()
+    /// The measures per layout (``GroundTruth/layout``: `pdf-two-column`, `docx-table`, ...).
     public private(set) var byLayout: [String: Scores] = [:]
     /// Per resume, what did not match, for reading the misses.
     public private(set) var misses: [String: [String]] = [:]
 
+    /// An evaluation with nothing scored yet; ``add(_:truth:)`` scores resumes into it.
     public init() {}
 
     /// Adds one resume's parse to the scores.
@@ -131,48 +152,48 @@ public struct ParseEvaluation: Sendable {
     /// Parses every resume in `directory/resumes` that has a `directory/truth` file and scores it; the
     /// parser's reference month is set to each truth's `asOf`. Files that fail to parse are returned
     /// with their errors (and count as misses in nothing: a failure is reported, not scored).
+    ///
+    /// - Throws: ``EvaluationError/noGroundTruth(directory:)`` when no resume has a truth file; the file
+    ///   error when `directory/resumes` cannot be listed or a truth file read; `DecodingError` for a truth
+    ///   file that is not ground truth.
+    /// - Complexity: one parse per resume with a truth file.
     public static func run(
         fixtures directory: URL, parser: DocumentParser
     ) throws -> (
         evaluation: ParseEvaluation, failures: [String: String]
     ) {
         let resumes = directory.appendingPathComponent("resumes")
-        let truths = directory.appendingPathComponent("truth")
         var evaluation = ParseEvaluation()
         var failures: [String: String] = [:]
+        var withTruth = 0
         let names = try FileManager.default.contentsOfDirectory(atPath: resumes.path).sorted()
         for name in names where !name.hasPrefix(".") {
-            let stem = (name as NSString).deletingPathExtension
-            let truthURL = truths.appendingPathComponent(stem + ".json")
-            guard FileManager.default.fileExists(atPath: truthURL.path) else { continue }
-            let truth = try JSONDecoder().decode(GroundTruth.self, from: Data(contentsOf: truthURL))
+            let resume = resumes.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: GroundTruth.url(forResume: resume).path) else { continue }
+            withTruth += 1
+            let truth = try GroundTruth(forResume: resume)
             var reader = parser
             reader.referenceMonth = truth.asOf
             do {
-                evaluation.add(try reader.parseResume(contentsOf: resumes.appendingPathComponent(name)), truth: truth)
+                evaluation.add(try reader.parseResume(contentsOf: resume), truth: truth)
             } catch {
                 failures[name] = (error as? LocalizedError)?.errorDescription ?? "\(error)"
             }
         }
+        guard withTruth > 0 else { throw EvaluationError.noGroundTruth(directory: directory.path) }
         return (evaluation, failures)
     }
 
-    /// A plain-text table: one row per measure, columns overall and per layout.
-    public func report() -> String {
+    /// The report as table cells: a header row (`measure`, then `all (N)` and `LAYOUT (N)` for each layout,
+    /// N resumes) and one row per measure and a last `mean` row, values to three decimals.
+    public var report: (headers: [String], rows: [[String]]) {
         let layouts = byLayout.keys.sorted()
         let columns = [("all", overall)] + layouts.map { ($0, byLayout[$0] ?? Scores()) }
-        var rows = [["measure"] + columns.map { "\($0.0) (\($0.1.resumes))" }]
+        var rows: [[String]] = []
         for (index, measure) in overall.measures.enumerated() {
             rows.append([measure.name] + columns.map { String(format: "%.3f", $0.1.measures[index].value) })
         }
         rows.append(["mean"] + columns.map { String(format: "%.3f", $0.1.mean) })
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == 0
-                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return (["measure"] + columns.map { "\($0.0) (\($0.1.resumes))" }, rows)
     }
 }
