@@ -23,6 +23,14 @@ let package = Package(
                 .product(name: "VectorIndex", package: "MatchEngine"),
             ]
         ),
+        // The engine against its targets: ingest, re-scoring, rank latency and open time.
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: [
+                .product(name: "MatchEngine", package: "MatchEngine"),
+                .product(name: "ResumeParser", package: "MatchEngine"),
+            ]
+        ),
         // Resume parsing throughput per format, single core.
         .executableTarget(
             name: "parse-bench",

@@ -13,11 +13,45 @@ final class CandidateIndex: Sendable {
     let file: URL
     private let roster: Locked<Roster>
 
+    /// The candidates in dense positions (so per-query scratch is a flat array), with their scoring
+    /// profiles and, built on demand after a change, per-skill posting lists of positions.
     struct Roster {
-        var records: [Int64: CandidateRecord] = [:]
-        var byIdentity: [CandidateID: Int64] = [:]
-        /// Rows having each skill; rebuilt on demand after changes.
-        var postings: [String: [Int64]]? = nil
+        var records: [CandidateRecord] = []
+        var profiles: [CandidateProfile] = []
+        var positionOfRow: [Int64: Int] = [:]
+        var positionOfIdentity: [CandidateID: Int] = [:]
+        var postings: [String: [Int32]]? = nil
+
+        mutating func upsert(_ record: CandidateRecord) {
+            let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
+            if let position = positionOfRow[record.rowID] {
+                positionOfIdentity[records[position].identity] = nil
+                records[position] = record
+                profiles[position] = profile
+                positionOfIdentity[record.identity] = position
+            } else {
+                positionOfRow[record.rowID] = records.count
+                positionOfIdentity[record.identity] = records.count
+                records.append(record)
+                profiles.append(profile)
+            }
+            postings = nil
+        }
+
+        mutating func remove(_ rowID: Int64) {
+            guard let position = positionOfRow.removeValue(forKey: rowID) else { return }
+            positionOfIdentity[records[position].identity] = nil
+            let last = records.count - 1
+            if position != last {
+                records[position] = records[last]
+                profiles[position] = profiles[last]
+                positionOfRow[records[position].rowID] = position
+                positionOfIdentity[records[position].identity] = position
+            }
+            records.removeLast()
+            profiles.removeLast()
+            postings = nil
+        }
     }
 
     private init(namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL, records: [CandidateRecord]) {
@@ -26,10 +60,8 @@ final class CandidateIndex: Sendable {
         self.index = index
         self.file = file
         var roster = Roster()
-        for record in records {
-            roster.records[record.rowID] = record
-            roster.byIdentity[record.identity] = record.rowID
-        }
+        roster.records.reserveCapacity(records.count)
+        for record in records { roster.upsert(record) }
         self.roster = Locked(roster)
     }
 
@@ -93,62 +125,71 @@ final class CandidateIndex: Sendable {
     /// Applies stored changes: new or replaced candidates with their vectors, and the revision reached.
     func apply(_ changes: [(record: CandidateRecord, vector: [Float])], revision: Int64) {
         for change in changes { index.update(id: UInt64(change.record.rowID), vector: change.vector) }
-        roster.withLock { roster in
-            for change in changes {
-                roster.records[change.record.rowID] = change.record
-                roster.byIdentity[change.record.identity] = change.record.rowID
-            }
-            roster.postings = nil
-        }
+        roster.withLock { roster in for change in changes { roster.upsert(change.record) } }
         index.revision = UInt64(revision)
     }
 
     /// Forgets a deleted candidate.
     func remove(_ rowID: Int64, revision: Int64) {
         _ = index.remove(id: UInt64(rowID))
-        roster.withLock { roster in
-            if let identity = roster.records.removeValue(forKey: rowID)?.identity {
-                roster.byIdentity[identity] = nil
-            }
-            roster.postings = nil
-        }
+        roster.withLock { $0.remove(rowID) }
         index.revision = UInt64(revision)
     }
 
     var count: Int { roster.withLock { $0.records.count } }
 
-    func record(_ rowID: Int64) -> CandidateRecord? { roster.withLock { $0.records[rowID] } }
-
-    func record(identity: CandidateID) -> CandidateRecord? {
-        roster.withLock { roster in roster.byIdentity[identity].flatMap { roster.records[$0] } }
+    func record(_ rowID: Int64) -> CandidateRecord? {
+        roster.withLock { roster in roster.positionOfRow[rowID].map { roster.records[$0] } }
     }
 
-    /// Every candidate, by row id.
-    func allRecords() -> [CandidateRecord] { roster.withLock { Array($0.records.values) } }
+    func record(identity: CandidateID) -> CandidateRecord? {
+        roster.withLock { roster in roster.positionOfIdentity[identity].map { roster.records[$0] } }
+    }
+
+    /// Every candidate with its scoring profile.
+    func allCandidates() -> [(record: CandidateRecord, profile: CandidateProfile)] {
+        roster.withLock { roster in Array(zip(roster.records, roster.profiles)) }
+    }
+
+    /// The candidates and profiles of these row ids (unknown ids are skipped).
+    func candidates(_ rowIDs: some Sequence<Int64>) -> [(record: CandidateRecord, profile: CandidateProfile)] {
+        roster.withLock { roster in
+            rowIDs.compactMap { row in roster.positionOfRow[row].map { (roster.records[$0], roster.profiles[$0]) } }
+        }
+    }
 
     /// The `limit` candidates with the highest weighted share of the job's skills — `required` weighing
     /// `requiredWeight` in all, `preferred` `preferredWeight` — the skill part of the score, from
-    /// per-skill posting lists (ties by row id).
+    /// per-skill posting lists (ties: earlier position first).
     ///
-    /// - Complexity: O(Σ posting lengths + c log c) for c candidates sharing a skill, after the lists are
-    ///   built (O(total skills) once per change).
+    /// - Complexity: O(n + Σ posting lengths) per call (a flat score array and a linear-time selection),
+    ///   after the lists are built (O(total skills) once per change).
     func mostSkillsInCommon(
         required: [String], preferred: [String], requiredWeight: Double, preferredWeight: Double, limit: Int
     ) -> [Int64] {
         roster.withLock { roster in
             if roster.postings == nil {
-                var postings: [String: [Int64]] = [:]
-                for record in roster.records.values {
-                    for skill in record.skills { postings[skill, default: []].append(record.rowID) }
+                var postings: [String: [Int32]] = [:]
+                for (position, record) in roster.records.enumerated() {
+                    for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
                 }
                 roster.postings = postings
             }
-            var points: [Int64: Double] = [:]
+            var points = [Float](repeating: 0, count: roster.records.count)
             for (skills, weight) in [(required, requiredWeight), (preferred, preferredWeight)] where !skills.isEmpty {
-                let each = weight / Double(skills.count)
-                for skill in skills { for row in roster.postings?[skill] ?? [] { points[row, default: 0] += each } }
+                let each = Float(weight / Double(skills.count))
+                for skill in Set(skills) {
+                    for position in roster.postings?[skill] ?? [] { points[Int(position)] += each }
+                }
             }
-            return points.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(limit).map(\.key)
+            // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
+            // the complement of the position low, so larger keys are better and ties go to earlier positions.
+            var keys: [UInt64] = []
+            for (position, value) in points.enumerated() where value > 0 {
+                keys.append(UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position)))
+            }
+            let top = TopSelection.largest(limit, of: &keys)
+            return top.map { roster.records[Int(UInt32.max - UInt32(truncatingIfNeeded: $0))].rowID }
         }
     }
 }

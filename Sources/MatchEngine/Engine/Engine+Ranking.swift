@@ -23,9 +23,9 @@ extension Engine {
         let job = try jobRecord(id, in: index)
         let jobVector = try store.documentVector(document: job.documentID, model: model)
         let statuses = filters.statuses == nil ? [:] : try store.statuses(job: job.rowID, namespace: index.namespaceID)
-        let pool: [CandidateRecord]
+        let pool: [(record: CandidateRecord, profile: CandidateProfile)]
         if index.count <= configuration.exhaustiveRankingLimit {
-            pool = index.allRecords()
+            pool = index.allCandidates()
         } else {
             let weights = configuration.weights
             var rows = Set(
@@ -39,17 +39,22 @@ extension Engine {
                     rows.insert(Int64(neighbor.id))
                 }
             }
-            pool = rows.compactMap(index.record)
+            pool = index.candidates(rows)
         }
         let accept = try filter(filters, statuses: statuses)
-        var scored: [(record: CandidateRecord, result: MatchResult)] = []
-        for record in pool where accept(record) {
+        // Score the pool without explanations, then explain the few returned.
+        var scored: [(record: CandidateRecord, profile: CandidateProfile, similarity: Double?, score: Double)] = []
+        scored.reserveCapacity(pool.count)
+        for (record, profile) in pool where accept(record) {
             let similarity = jobVector.flatMap { similarityOf(record.rowID, to: $0, in: index) }
-            let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
-            scored.append((record, scorer.score(profile, against: job.parsed, similarity: similarity)))
+            scored.append(
+                (record, profile, similarity, scorer.quickScore(profile, against: job.parsed, similarity: similarity)))
         }
-        let top = scored.sorted { ($0.result.score, $1.record.identity) > ($1.result.score, $0.record.identity) }
+        let top = scored.sorted { ($0.score, $1.record.identity) > ($1.score, $0.record.identity) }
             .prefix(max(1, min(limit, 100_000)))
+            .map {
+                (record: $0.record, result: scorer.score($0.profile, against: job.parsed, similarity: $0.similarity))
+            }
         try store.recordMatches(
             top.compactMap { entry in
                 entry.record.documentID.map {

@@ -137,7 +137,7 @@ public final class Engine: Sendable {
     /// Every candidate of `namespace`, in order of first ingest.
     public func candidates(namespace: String) throws -> [CandidateSummary] {
         let index = try candidateIndex(namespace)
-        return index.allRecords().sorted { $0.rowID < $1.rowID }.map(Self.summary)
+        return index.allCandidates().map(\.record).sorted { $0.rowID < $1.rowID }.map(Self.summary)
     }
 
     /// One candidate.

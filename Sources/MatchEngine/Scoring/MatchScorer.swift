@@ -30,37 +30,12 @@ public struct MatchScorer: Sendable {
         let has = candidate.skills
         let required = job.requiredSkills.map(\.name)
         let preferred = job.preferredSkills.map(\.name)
-        var components: [MatchResult.Component] = []
-        func add(_ kind: MatchResult.Component.Kind, _ value: Double, _ weight: Double) {
-            if weight > 0 { components.append(.init(kind: kind, value: min(1, max(0, value)), weight: weight)) }
-        }
+        let components = components(candidate, against: job, similarity: similarity)
+        let rounded = Self.total(components)
         let matchedRequired = required.filter(has.contains)
         let matchedPreferred = preferred.filter(has.contains)
-        if !required.isEmpty {
-            add(.requiredSkills, Double(matchedRequired.count) / Double(required.count), weights.requiredSkills)
-        }
-        if !preferred.isEmpty {
-            add(.preferredSkills, Double(matchedPreferred.count) / Double(preferred.count), weights.preferredSkills)
-        }
         let years = candidate.years
-        if let minimum = job.minimumYears, minimum > 0 { add(.experience, years / minimum, weights.experience) }
         let degree = candidate.degree
-        if let needed = job.requiredDegree {
-            let value: Double =
-                switch degree {
-                case let level? where level >= needed: 1
-                case let level? where level.levelsBelow(needed) == 1: weights.educationOneLevelBelow
-                default: 0
-                }
-            add(.education, value, weights.education)
-        }
-        if let similarity, similarity.isFinite {
-            let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
-            add(.semantic, calibrated, weights.semantic)
-        }
-        let totalWeight = components.reduce(0) { $0 + $1.weight }
-        let score = totalWeight == 0 ? 0 : 100 * components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
-        let rounded = (score * 10).rounded() / 10
         let yearsGap = max(0, (job.minimumYears ?? 0) - years)
         let missingDegree = job.requiredDegree.flatMap { needed in (degree ?? .other) < needed ? needed : nil }
         let missingRequired = required.filter { !has.contains($0) }
@@ -83,6 +58,55 @@ public struct MatchScorer: Sendable {
             matchedPreferredSkills: matchedPreferred, missingPreferredSkills: missingPreferred, candidateYears: years,
             yearsGap: (yearsGap * 10).rounded() / 10, candidateDegree: degree, missingDegree: missingDegree,
             gaps: gaps, strengths: strengths, advice: Self.advice(for: gaps, minimumYears: job.minimumYears))
+    }
+
+    /// The score alone, without the explanation: what ranking sorts a pool by before it explains the
+    /// few it returns. Equal to `score(candidate, against: job, similarity: similarity).score`.
+    public func quickScore(_ candidate: CandidateProfile, against job: ParsedJob, similarity: Double? = nil) -> Double {
+        Self.total(components(candidate, against: job, similarity: similarity))
+    }
+
+    /// The components that apply, in formula order.
+    func components(
+        _ candidate: CandidateProfile, against job: ParsedJob, similarity: Double?
+    ) -> [MatchResult.Component] {
+        var components: [MatchResult.Component] = []
+        func add(_ kind: MatchResult.Component.Kind, _ value: Double, _ weight: Double) {
+            if weight > 0 { components.append(.init(kind: kind, value: min(1, max(0, value)), weight: weight)) }
+        }
+        let has = candidate.skills
+        if !job.requiredSkills.isEmpty {
+            let matched = job.requiredSkills.reduce(0) { $0 + (has.contains($1.name) ? 1 : 0) }
+            add(.requiredSkills, Double(matched) / Double(job.requiredSkills.count), weights.requiredSkills)
+        }
+        if !job.preferredSkills.isEmpty {
+            let matched = job.preferredSkills.reduce(0) { $0 + (has.contains($1.name) ? 1 : 0) }
+            add(.preferredSkills, Double(matched) / Double(job.preferredSkills.count), weights.preferredSkills)
+        }
+        if let minimum = job.minimumYears, minimum > 0 {
+            add(.experience, candidate.years / minimum, weights.experience)
+        }
+        if let needed = job.requiredDegree {
+            let value: Double =
+                switch candidate.degree {
+                case let level? where level >= needed: 1
+                case let level? where level.levelsBelow(needed) == 1: weights.educationOneLevelBelow
+                default: 0
+                }
+            add(.education, value, weights.education)
+        }
+        if let similarity, similarity.isFinite {
+            let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
+            add(.semantic, calibrated, weights.semantic)
+        }
+        return components
+    }
+
+    /// `100 × Σ wᵢ·cᵢ / Σ wᵢ`, one decimal (0 when no component applies).
+    static func total(_ components: [MatchResult.Component]) -> Double {
+        let totalWeight = components.reduce(0) { $0 + $1.weight }
+        let score = totalWeight == 0 ? 0 : 100 * components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
+        return (score * 10).rounded() / 10
     }
 
     /// One sentence per kind of gap: the missing required skills together, then years, then degree.

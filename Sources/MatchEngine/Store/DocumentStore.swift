@@ -23,6 +23,9 @@ public final class DocumentStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             configuration.foreignKeysEnabled = true
+            // WAL with synchronous=NORMAL: a commit survives the process being killed at any moment; only
+            // an operating-system crash or power cut can lose the last commits (never corrupt the file).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {

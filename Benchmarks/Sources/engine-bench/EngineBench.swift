@@ -1,0 +1,178 @@
+import Foundation
+import MatchEngine
+import ResumeParser
+
+/// `engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large] [--out FILE]`
+///
+/// Measures the engine against the targets, each in one run:
+/// 1. ingest of `--files` distinct resume files (the fixture resumes copied round-robin, each copy with a
+///    unique trailer line or comment and its own candidate id) with the hashing provider (resumes/s), and
+///    with MiniLM, against MiniLM alone embedding exactly the chunks that ingest embedded (the ratio);
+/// 2. re-scoring the stored resumes against a new job (add the job, then rank them all);
+/// 3. with `--candidates` synthetic resumes ingested (hashing provider), `rank(job:)` latency p50/p99
+///    over `--queries` jobs, and the time to open the engine on that directory (index + candidates).
+/// Prints a summary and writes JSON lines (`--out`).
+@main
+struct EngineBench {
+    static func main() async throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String) -> String? {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+            let value = arguments[i + 1]
+            arguments.removeSubrange(i...i + 1)
+            return value
+        }
+        let files = Int(option("--files") ?? "1000") ?? 1_000
+        let candidates = Int(option("--candidates") ?? "100000") ?? 100_000
+        let queries = Int(option("--queries") ?? "200") ?? 200
+        let out = option("--out")
+        let skipLarge = arguments.contains("--skip-large")
+        arguments.removeAll { $0 == "--skip-large" }
+        guard let fixtures = arguments.first.map({ URL(fileURLWithPath: $0) }) else {
+            print("usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]")
+            exit(64)
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var records: [[String: Any]] = [["record": "env", "cpu_isa": HNSWInstructionSet.name, "cores": ProcessInfo.processInfo.activeProcessorCount]]
+
+        // 1. Ingest of distinct files.
+        let sources = try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: work.appendingPathComponent("files"))
+        let hashing = try await timedIngest(sources, provider: HashingEmbedder(), directory: work.appendingPathComponent("hashing"))
+        log("ingest, hashing: \(files) files in \(fmt(hashing.seconds)) s = \(fmt(Double(files) / hashing.seconds)) resumes/s")
+        records.append(["record": "ingest", "provider": "hashing", "files": files, "seconds": hashing.seconds,
+                        "resumes_per_s": Double(files) / hashing.seconds, "stored": hashing.status.stored])
+
+        let minilm = try MiniLMEmbedder()
+        let engineDirectory = work.appendingPathComponent("minilm")
+        let ingested = try await timedIngest(sources, provider: minilm, directory: engineDirectory)
+        // The same chunks, embedded by MiniLM alone (a new embedder: no cache), in the same batches.
+        let pipeline = DocumentPipeline()
+        let chunkBatches = try stride(from: 0, to: sources.count, by: 32).map { start in
+            try sources[start..<min(start + 32, sources.count)].flatMap { try pipeline.prepareResume($0).chunks.map(\.text) }
+        }
+        let alone = try MiniLMEmbedder()
+        let chunkCount = chunkBatches.reduce(0) { $0 + $1.count }
+        let embedStart = ContinuousClock.now
+        for batch in chunkBatches { _ = try await alone.embed(batch) }
+        let embedSeconds = seconds(since: embedStart)
+        let ratio = ingested.seconds / embedSeconds
+        log("ingest, MiniLM: \(fmt(ingested.seconds)) s; MiniLM alone on the same \(chunkCount) chunks: \(fmt(embedSeconds)) s; ratio ×\(fmt(ratio))")
+        records.append(["record": "ingest", "provider": "minilm", "files": files, "seconds": ingested.seconds,
+                        "embed_only_seconds": embedSeconds, "chunks": chunkCount, "ratio": ratio])
+
+        // 2. Re-scoring the stored resumes against a new job.
+        do {
+            let engine = try Engine(directory: engineDirectory, configuration: EngineConfiguration(provider: minilm))
+            defer { engine.close() }
+            let jobs = try FileManager.default.contentsOfDirectory(at: fixtures.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
+                .sorted { $0.path < $1.path }
+            var times: [Double] = []
+            for job in jobs {
+                let start = ContinuousClock.now
+                let added = try await engine.addJob(.file(job), namespace: "bench")
+                let ranked = try await engine.rank(job: added.id, namespace: "bench", limit: 100_000)
+                times.append(seconds(since: start))
+                precondition(ranked.count == files, "ranked \(ranked.count) of \(files)")
+            }
+            times.sort()
+            log("re-score \(files) stored resumes against a new job (add job + rank all): median \(fmt(times[times.count / 2] * 1_000)) ms, worst \(fmt(times.last! * 1_000)) ms over \(times.count) jobs")
+            records.append(["record": "rescore", "resumes": files, "median_s": times[times.count / 2], "max_s": times.last!])
+        }
+
+        // 3. Ranking latency and open time over many candidates.
+        if !skipLarge {
+            let directory = work.appendingPathComponent("large")
+            let engine = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
+            let generator = SyntheticResumes(seed: 7)
+            let start = ContinuousClock.now
+            let job = try engine.ingest((0..<candidates).map { generator.source($0) }, namespace: "bench")
+            var lastReport = ContinuousClock.now
+            for await event in job.events {
+                if case .progress(let status, let rate, _) = event, seconds(since: lastReport) > 15 {
+                    log("  \(status.seen)/\(status.total) at \(fmt(rate))/s")
+                    lastReport = .now
+                }
+            }
+            let status = await job.result()
+            log("ingested \(status.stored) synthetic resumes in \(fmt(seconds(since: start))) s")
+            var jobIDs: [JobID] = []
+            for q in 0..<20 {
+                jobIDs.append(try await engine.addJob(requirements: generator.job(q), description: generator.jobText(q), namespace: "bench").id)
+            }
+            engine.close()
+
+            let openStart = ContinuousClock.now
+            let reopened = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
+            let openSeconds = seconds(since: openStart)
+            log("open with \(status.stored) candidates: \(fmt(openSeconds * 1_000)) ms")
+            for id in jobIDs.prefix(3) { _ = try await reopened.rank(job: id, namespace: "bench", limit: 10) }  // warm-up
+            var latencies: [Double] = []
+            for q in 0..<queries {
+                let t = ContinuousClock.now
+                _ = try await reopened.rank(job: jobIDs[q % jobIDs.count], namespace: "bench", limit: 10)
+                latencies.append(seconds(since: t))
+            }
+            latencies.sort()
+            let p50 = latencies[latencies.count / 2] * 1_000
+            let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)] * 1_000
+            log("rank(job:) over \(status.stored) candidates, top 10: p50 \(fmt(p50)) ms, p99 \(fmt(p99)) ms (\(queries) queries)")
+            records.append(["record": "rank", "candidates": status.stored, "queries": queries, "p50_ms": p50, "p99_ms": p99])
+            records.append(["record": "open", "candidates": status.stored, "seconds": openSeconds])
+            reopened.close()
+        }
+        let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+        if let out { try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8) }
+        print(lines.joined(separator: "\n"))
+    }
+
+    static func configuration(_ provider: any EmbeddingProvider, batch: Int = 32) -> EngineConfiguration {
+        var configuration = EngineConfiguration(provider: provider)
+        configuration.batchSize = batch
+        return configuration
+    }
+
+    static func timedIngest(_ sources: [IngestSource], provider: any EmbeddingProvider, directory: URL) async throws
+        -> (seconds: Double, status: IngestJobStatus)
+    {
+        let engine = try Engine(directory: directory, configuration: configuration(provider))
+        defer { engine.close() }
+        let start = ContinuousClock.now
+        let status = try await engine.ingest(sources, namespace: "bench").result()
+        let elapsed = seconds(since: start)
+        precondition(status.stored == sources.count, "stored \(status.stored) of \(sources.count): \(status.failures.prefix(3))")
+        return (elapsed, status)
+    }
+
+    /// `count` distinct files: the fixtures round-robin, each with a unique trailer (a comment line for
+    /// text, bytes after `%%EOF` for PDF, an archive comment for DOCX is not needed: a trailing newline
+    /// after the ZIP's end record keeps it readable), and its own candidate id.
+    static func replicate(_ folder: URL, count: Int, into target: URL) throws -> [IngestSource] {
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let originals = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .sorted { $0.path < $1.path }
+        return try (0..<count).map { i in
+            let original = originals[i % originals.count]
+            var data = try Data(contentsOf: original)
+            switch original.pathExtension {
+            case "txt", "md": data.append(Data("\nReference: bench-\(i)\n".utf8))
+            case "pdf": data.append(Data("\n%bench-\(i)\n".utf8))
+            default: data.append(Data(String(format: "%08d", i).utf8))
+            }
+            let url = target.appendingPathComponent("\(i)-\(original.lastPathComponent)")
+            try data.write(to: url)
+            return .file(url, candidateID: "bench-\(i)")
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double { (ContinuousClock.now - start) / .seconds(1) }
+    static func fmt(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func log(_ message: String) { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+}
+
+enum HNSWInstructionSet {
+    static var name: String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        return info.contains("avx512f") ? "avx512f" : info.contains("avx2") ? "avx2" : "baseline"
+    }
+}
