@@ -46,11 +46,11 @@ struct EngineOptions: ParsableArguments {
     /// Opens the engine in `directory`; exits 74 (storage error) when it cannot.
     func open(
         at directory: URL? = nil, weights: ScoringWeights = .standard, referenceMonth: YearMonth? = nil
-    ) throws -> Engine {
+    ) async throws -> Engine {
         var configuration = EngineConfiguration(provider: try makeProvider(), weights: weights)
         if let referenceMonth { configuration.referenceMonth = referenceMonth }
         do {
-            return try Engine(directory: directory ?? self.directory, configuration: configuration)
+            return try await Engine.open(directory: directory ?? self.directory, configuration: configuration)
         } catch {
             FileHandleOutput.standardError("error: \(error.localizedDescription)")
             throw ExitCode(74)

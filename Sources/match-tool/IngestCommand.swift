@@ -31,7 +31,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine = try self.engine.open()
+        let engine = try await self.engine.open()
         defer { engine.close() }
         var table = TextTable(headers: ["file", "kind", "candidate or job", "status"])
         var failures = 0

@@ -62,7 +62,7 @@ struct MatchCommand: AsyncParsableCommand {
             ? FileManager.default.temporaryDirectory.appendingPathComponent(
                 "match-tool-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let engine = try options.open(
+        let engine = try await options.open(
             at: temporary ?? db.map { URL(fileURLWithPath: $0) }, weights: weights,
             referenceMonth: asOf.flatMap(YearMonth.init))
         defer { engine.close() }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ParserEvaluation
 import ResumeParser
 import TestSupport
@@ -380,6 +381,36 @@ struct EngineTests {
         #expect(ranked.count == 2)
         #expect(ranked[0].job == stored.id)
         #expect(ranked[0].result.matchedRequiredSkills.count == 3)
+    }
+
+    @Test("documents of a schema-v1 database are parsed, embedded and ranked when the engine opens")
+    func completesMigratedDocuments() async throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resume = try String(contentsOf: Fixtures.resume(1), encoding: .utf8)
+        let job = try String(contentsOf: Fixtures.job("backend-engineer.txt"), encoding: .utf8)
+        try await DatabaseQueue(path: folder.appendingPathComponent("engine.sqlite").path).write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1: documents');
+                    CREATE TABLE document (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, source TEXT NOT NULL,
+                      contentHash TEXT NOT NULL, format TEXT NOT NULL, text TEXT NOT NULL, pageCount INTEGER,
+                      ingestedAt DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE (kind, contentHash));
+                    INSERT INTO document (kind, source, contentHash, format, text) VALUES
+                      ('resume', 'old.txt', 'aaa', 'txt', ?), ('job', 'job.txt', 'jjj', 'txt', ?);
+                    """, arguments: [resume, job])
+        }
+        let engine = try await Engine.open(
+            directory: folder, configuration: EngineConfiguration(provider: HashingEmbedder()))
+        defer { engine.close() }
+        let candidates = try engine.candidates(namespace: "default")
+        #expect(candidates.map(\.id) == ["sha256:aaa"])
+        #expect(candidates[0].name != nil && !candidates[0].skills.isEmpty)
+        let jobs = try engine.jobs(namespace: "default")
+        #expect(jobs.map(\.id) == ["sha256:jjj"])
+        let ranked = try await engine.rank(job: "sha256:jjj", namespace: "default")
+        #expect(ranked.count == 1 && ranked[0].result.component(.semantic) != nil)
     }
 
     @Test("configuration out of range is a typed error, not a crash")

@@ -76,6 +76,56 @@ public final class Engine: Sendable {
         }
     }
 
+    /// Opens the engine (see ``init(directory:configuration:)``) and completes what an older database
+    /// left undone: documents moved from schema v1 are parsed from their stored text, chunked and
+    /// embedded, so every stored resume is ranked.
+    ///
+    /// - Throws: what ``init(directory:configuration:)`` throws; the provider's error when a document
+    ///   cannot be embedded (nothing of that document is written then).
+    public static func open(directory: URL, configuration: EngineConfiguration) async throws -> Engine {
+        let engine = try Engine(directory: directory, configuration: configuration)
+        try await engine.completeUnparsedDocuments()
+        return engine
+    }
+
+    /// Parses, chunks and embeds documents stored without a parse; returns how many were completed.
+    @discardableResult
+    func completeUnparsedDocuments() async throws -> Int {
+        var completed = 0
+        for namespace in try store.namespaces() {
+            let documents = try store.unparsedDocuments(namespace: namespace.id)
+            guard !documents.isEmpty else { continue }
+            logger.notice(
+                "parsing documents stored without a parse",
+                metadata: ["namespace": "\(namespace.name)", "documents": "\(documents.count)"])
+            let parser = pipeline.parser
+            for document in documents {
+                let isResume = document.kind == "resume"
+                let reading =
+                    isResume
+                    ? parser.readingText(ofResume: document.text, format: document.format)
+                    : parser.readingText(ofJob: document.text, format: document.format)
+                var chunks = pipeline.chunker.chunks(of: reading, limit: pipeline.maximumChunks)
+                if chunks.isEmpty { chunks = [Chunk(ordinal: 0, section: .other, range: 0..<0, text: document.source)] }
+                let embedded = try await DocumentPipeline.embed([chunks], with: provider)[0]
+                let parsed: DocumentCompletion.Parsed =
+                    isResume
+                    ? .resume(parser.parseResume(text: document.text, source: document.source, format: document.format))
+                    : .job(parser.parseJob(text: document.text, source: document.source, format: document.format))
+                try store.complete(
+                    document,
+                    with: DocumentCompletion(
+                        parsed: parsed, reading: reading, chunks: chunks, chunkVectors: embedded.chunks,
+                        documentVector: embedded.document),
+                    namespace: namespace.id, model: model)
+                completed += 1
+            }
+            let reloaded = try loadIndex(namespaceID: namespace.id, name: namespace.name)
+            indexes.withLock { $0[namespace.id] = reloaded }
+        }
+        return completed
+    }
+
     /// The identity under which vectors are stored and indexed (see ``EmbeddingProvider/providerIdentity``).
     var model: String { configuration.provider.providerIdentity }
 

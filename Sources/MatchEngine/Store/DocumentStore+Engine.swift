@@ -465,6 +465,63 @@ extension DocumentStore: EngineStore {
         }
     }
 
+    func unparsedDocuments(namespace: Int64) throws -> [UnparsedDocument] {
+        try read("list unparsed documents") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, kind, COALESCE(candidateId, jobId) AS owner, source, format, text FROM document
+                    WHERE namespaceId = ? AND parsed IS NULL ORDER BY id
+                    """, arguments: [namespace]
+            ).map {
+                UnparsedDocument(
+                    id: $0["id"], kind: $0["kind"], owner: $0["owner"], source: $0["source"], format: $0["format"],
+                    text: $0["text"])
+            }
+        }
+    }
+
+    func complete(
+        _ document: UnparsedDocument, with completion: DocumentCompletion, namespace: Int64, model: String
+    )
+        throws
+    {
+        let parsedJSON: String
+        switch completion.parsed {
+        case .resume(let resume): parsedJSON = try Self.json(resume)
+        case .job(let job): parsedJSON = try Self.json(job)
+        }
+        try write("complete \(document.source)") { db in
+            try db.execute(
+                sql:
+                    "UPDATE document SET parsed = ?, parserVersion = ?, readingText = ? WHERE id = ? AND namespaceId = ?",
+                arguments: [
+                    parsedJSON, DocumentPipeline.parserVersion, completion.reading.text, document.id, namespace,
+                ])
+            try insertChunks(
+                db, namespace: namespace, document: document.id, model: model, chunks: completion.chunks,
+                vectors: completion.chunkVectors, documentVector: completion.documentVector)
+            switch completion.parsed {
+            case .resume(let parsed):
+                try db.execute(
+                    sql: """
+                        UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
+                        updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND namespaceId = ? AND currentDocumentId = ?
+                        """,
+                    arguments: [
+                        parsed.contact.name, parsed.contact.email, parsed.contact.location,
+                        parsed.totalExperienceYears, parsed.highestDegree?.rawValue,
+                        parsed.skills.map(\.name).joined(separator: "\n"), document.owner, namespace, document.id,
+                    ])
+                try db.execute(sql: "UPDATE namespace SET revision = revision + 1 WHERE id = ?", arguments: [namespace])
+            case .job(let parsed):
+                try db.execute(
+                    sql: "UPDATE job SET title = ? WHERE id = ? AND namespaceId = ?",
+                    arguments: [parsed.title, document.owner, namespace])
+            }
+        }
+    }
+
     private static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

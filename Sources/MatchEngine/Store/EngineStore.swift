@@ -55,6 +55,13 @@ protocol EngineStore: Sendable {
         -> PipelineStatusChange
     /// The recorded moves of a candidate for a job, oldest first.
     func statusHistory(candidate: Int64, job: Int64, namespace: Int64) throws -> [PipelineStatusChange]
+    /// Documents stored without a parse (moved from a schema-v1 database), to be parsed from their text.
+    func unparsedDocuments(namespace: Int64) throws -> [UnparsedDocument]
+    /// Completes an unparsed document: its parse, reading text, chunks and vectors; for a resume also the
+    /// candidate's facts, and the namespace revision.
+    func complete(
+        _ document: UnparsedDocument, with completion: DocumentCompletion, namespace: Int64, model: String)
+        throws
     /// Deletes a candidate with every version, chunk, vector, result and status; bumps the revision.
     func deleteCandidate(_ candidate: Int64, namespace: Int64) throws
 }
@@ -130,4 +137,28 @@ struct MatchRecord: Sendable {
     var candidate: Int64
     var document: Int64
     var result: MatchResult
+}
+
+/// A document moved from schema v1: text without a parse.
+struct UnparsedDocument: Sendable {
+    var id: Int64
+    var kind: String
+    var owner: Int64
+    var source: String
+    var format: String
+    var text: String
+}
+
+/// What parsing and embedding an ``UnparsedDocument`` produced.
+struct DocumentCompletion: Sendable {
+    enum Parsed: Sendable {
+        case resume(ParsedResume)
+        case job(ParsedJob)
+    }
+
+    var parsed: Parsed
+    var reading: ReadingText
+    var chunks: [Chunk]
+    var chunkVectors: [[Float]]
+    var documentVector: [Float]
 }
