@@ -1,0 +1,71 @@
+import Foundation
+
+/// A question turned into an FTS5 query that is safe to run: user text never reaches FTS5's query
+/// syntax. The text is folded (case, diacritics), cut into runs of letters and digits, stop words are
+/// dropped, and each remaining term is written as a double-quoted string (which cannot hold a quote, an
+/// operator or a column filter); terms are OR-ed and BM25 ranks the matches. Tags written by the v4
+/// triggers scope the query to one namespace and to the filters.
+struct FullTextQuery: Sendable, Equatable {
+    /// The terms, folded, at most ``maximumTerms`` of at most ``maximumTermLength`` characters each.
+    var terms: [String]
+
+    /// The most characters of a question that are read.
+    static let maximumInput = 4_096
+    /// The most terms one query keeps (the first ones, in order).
+    static let maximumTerms = 32
+    /// Longer terms are dropped (nothing in a resume is a 64-letter word).
+    static let maximumTermLength = 64
+
+    /// - Complexity: O(n) in the length of `question` (at most ``maximumInput`` characters are read).
+    init(_ question: String) {
+        let folded = String(question.prefix(Self.maximumInput))
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var terms: [String] = []
+        var seen: Set<String> = []
+        var current = ""
+        func flush() {
+            defer { current = "" }
+            guard !current.isEmpty, current.count <= Self.maximumTermLength, !Self.stopWords.contains(current),
+                terms.count < Self.maximumTerms, seen.insert(current).inserted
+            else { return }
+            terms.append(current)
+        }
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        self.terms = terms
+    }
+
+    /// The FTS5 expression: the namespace tag, the filter tags, then the terms OR-ed; `nil` when no term
+    /// is left (a question of stop words only matches nothing).
+    func expression(namespace: Int64, tags: [[String]]) -> String? {
+        guard !terms.isEmpty else { return nil }
+        var parts = ["tags : \"n\(namespace)\""]
+        for group in tags where !group.isEmpty {
+            parts.append("tags : (" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+        }
+        parts.append("text : (" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+        return parts.joined(separator: " AND ")
+    }
+
+    /// English function words, question words, and words every resume or question has ("experience",
+    /// "candidate"), which would only add noise to BM25.
+    static let stopWords: Set<String> = [
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anyone", "are", "as", "at",
+        "be", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done",
+        "each", "either", "for", "from", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i",
+        "if", "in", "into", "is", "it", "its", "me", "more", "most", "my", "neither", "no", "nor", "not", "of", "on",
+        "or", "our", "out", "over", "own", "she", "should", "so", "some", "someone", "such", "than", "that", "the",
+        "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+        "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why",
+        "will", "with", "would", "you", "your", "candidate", "candidates", "applicant", "applicants", "person",
+        "people", "anybody", "somebody", "experience", "experienced", "resume", "resumes", "cv", "list", "show",
+        "find", "tell", "give", "name", "names", "mention", "mentions", "mentioned", "say", "says",
+    ]
+}
