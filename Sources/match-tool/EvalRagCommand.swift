@@ -36,11 +36,20 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "The k of reciprocal rank fusion (default: the engine's).")
     var fusionK: Double?
 
+    @Option(
+        help:
+            "The factor on the fused score of passages of the other document kind than the question's (default: the engine's)."
+    )
+    var kindHintFactor: Double?
+
     @Option(help: "Output format.")
     var format: Format = .text
 
     @Flag(help: "List the questions each mode missed.")
     var misses = false
+
+    @Flag(help: "Print each question's first six hybrid passages without thresholds: cosine, BM25, fused score.")
+    var trace = false
 
     func validate() throws {
         guard (1...10).contains(k) else { throw ValidationError("--k must be 1 … 10.") }
@@ -59,6 +68,7 @@ struct EvalRagCommand: AsyncParsableCommand {
         if let minimumSimilarity { options.minimumSimilarity = minimumSimilarity }
         if let lexicalMinimumSimilarity { options.lexicalMinimumSimilarity = lexicalMinimumSimilarity }
         if let fusionK { options.fusionK = fusionK }
+        if let kindHintFactor { options.kindHintFactor = kindHintFactor }
         let temporary =
             engine.db == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID().uuidString)") : nil
@@ -79,6 +89,24 @@ struct EvalRagCommand: AsyncParsableCommand {
             throw ExitCode(78)
         }
         let modes: [RetrievalOptions.Mode] = [.dense, .bm25, .hybrid]
+        if trace {
+            var open = options
+            open.minimumSimilarity = 0
+            open.lexicalMinimumSimilarity = 0
+            for question in set.questions {
+                print("\(question.id) \(question.question) [\(question.relevant.count)]")
+                let passages = try await opened.retrieve(
+                    question.question, namespace: engine.namespace, k: 6, options: open)
+                for passage in passages {
+                    let hit = question.relevant.contains { RetrievalEvaluation.answers(passage, $0) }
+                    let cosine = passage.cosine.map { String(format: "%.3f", $0) } ?? "-"
+                    let bm25 = passage.bm25Score.map { String(format: "%.2f", $0) } ?? "-"
+                    print(
+                        "   \(hit ? "+" : "-") cos \(cosine) bm25 \(bm25) fused \(String(format: "%.4f", passage.fusedScore))"
+                            + " \(URL(fileURLWithPath: passage.source).lastPathComponent) \(passage.section.rawValue)")
+                }
+            }
+        }
         switch format {
         case .json:
             struct Line: Encodable {

@@ -166,6 +166,10 @@ struct RetrievalTests {
                 == "tags : \"n7\" AND tags : (\"kresume\") AND text : (\"kafka\" OR \"rust\" OR \"near\" OR \"tags\" OR \"n2\" OR \"ca\" OR \"marche\")"
         )
         #expect(FullTextQuery("who is the").expression(namespace: 1, tags: []) == nil)
+        #expect(FullTextQuery("Who lowered the company's bill?").terms == ["lowered", "company", "bill"])
+        #expect(FullTextQuery("Which job needs Go?").kindHint == .job)
+        #expect(FullTextQuery("Who knows Go?").kindHint == .resume)
+        #expect(FullTextQuery("Kafka in production").kindHint == nil)
         #expect(
             FullTextQuery(String(repeating: "word ", count: 100) + (0..<100).map { "t\($0)" }.joined(separator: " "))
                 .terms.count == 32)

@@ -156,10 +156,10 @@ extension Engine {
         if options.mode != .bm25, let vector, chunks.index.count > 0 {
             dense = chunks.nearest(vector, k: pool, allow: chunks.predicate(accept))
         }
+        let fullText = FullTextQuery(query)
+        let hint = filters.kind == nil && filters.candidates == nil && filters.jobs == nil ? fullText.kindHint : nil
         var sparse: [(key: UInt64, score: Double)] = []
-        if options.mode != .dense,
-            let expression = FullTextQuery(query).expression(namespace: chunks.namespaceID, tags: tags)
-        {
+        if options.mode != .dense, let expression = fullText.expression(namespace: chunks.namespaceID, tags: tags) {
             // The tags already scope the search; the entries check keeps the two retrievers consistent.
             sparse = try store.searchChunks(expression, limit: pool).filter { hit in
                 chunks.entry(hit.key).map(accept) ?? false
@@ -170,7 +170,10 @@ extension Engine {
         for hit in dense { cosines[hit.key] = hit.cosine }
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
-        for (key, score) in fused {
+        for (key, var score) in fused {
+            if let hint, let entry = chunks.entry(key), entry.isResume != (hint == .resume) {
+                score *= options.kindHintFactor
+            }
             let cosine = cosines[key] ?? vector.flatMap { chunks.cosine(key, $0) }
             let calibrated = cosine.map(options.calibrated)
             let keep: Bool

@@ -8,6 +8,9 @@ import Foundation
 struct FullTextQuery: Sendable, Equatable {
     /// The terms, folded, at most ``maximumTerms`` of at most ``maximumTermLength`` characters each.
     var terms: [String]
+    /// The kind of document the question is about, when its words say so: "which job / role / position /
+    /// opening / vacancy" asks about job descriptions, "who" and "which candidate" about resumes.
+    var kindHint: Passage.DocumentKind?
 
     /// The most characters of a question that are read.
     static let maximumInput = 4_096
@@ -21,26 +24,51 @@ struct FullTextQuery: Sendable, Equatable {
         let folded = String(question.prefix(Self.maximumInput))
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
-        var terms: [String] = []
-        var seen: Set<String> = []
+        var words: [(word: String, afterApostrophe: Bool)] = []
         var current = ""
-        func flush() {
-            defer { current = "" }
-            guard !current.isEmpty, current.count <= Self.maximumTermLength, !Self.stopWords.contains(current),
-                terms.count < Self.maximumTerms, seen.insert(current).inserted
-            else { return }
-            terms.append(current)
-        }
+        var afterApostrophe = false
         for scalar in folded.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.unicodeScalars.append(scalar)
-            } else {
-                flush()
+                continue
             }
+            if !current.isEmpty { words.append((current, afterApostrophe)) }
+            current = ""
+            afterApostrophe = scalar == "'" || scalar == "\u{2019}"
         }
-        flush()
+        if !current.isEmpty { words.append((current, afterApostrophe)) }
+
+        var terms: [String] = []
+        var seen: Set<String> = []
+        var hint: Passage.DocumentKind?
+        var previous = ""
+        for (word, afterApostrophe) in words {
+            defer { previous = word }
+            if hint == nil {
+                if Self.jobWords.contains(word) {
+                    hint = .job
+                } else if Self.personWords.contains(word) || (previous == "which" && word.hasPrefix("candidate")) {
+                    hint = .resume
+                }
+            }
+            // A possessive ("company's") leaves an "s" that would match every "B.S." and "M.S.".
+            if word == "s" && afterApostrophe { continue }
+            guard word.count <= Self.maximumTermLength, !Self.stopWords.contains(word),
+                terms.count < Self.maximumTerms, seen.insert(word).inserted
+            else { continue }
+            terms.append(word)
+        }
         self.terms = terms
+        kindHint = hint
     }
+
+    /// Words that make a question about job descriptions.
+    static let jobWords: Set<String> = [
+        "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy", "vacancies",
+        "posting", "postings",
+    ]
+    /// Words that make a question about people (resumes).
+    static let personWords: Set<String> = ["who", "whom", "whose", "anyone", "someone", "somebody", "anybody"]
 
     /// The FTS5 expression: the namespace tag, the filter tags, then the terms OR-ed; `nil` when no term
     /// is left (a question of stop words only matches nothing).
@@ -66,6 +94,7 @@ struct FullTextQuery: Sendable, Equatable {
         "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why",
         "will", "with", "would", "you", "your", "candidate", "candidates", "applicant", "applicants", "person",
         "people", "anybody", "somebody", "experience", "experienced", "resume", "resumes", "cv", "list", "show",
-        "find", "tell", "give", "name", "names", "mention", "mentions", "mentioned", "say", "says",
+        "find", "tell", "give", "name", "names", "mention", "mentions", "mentioned", "say", "says", "job", "jobs",
+        "role", "roles", "position", "positions", "opening", "openings", "vacancy", "vacancies", "posting", "postings",
     ]
 }

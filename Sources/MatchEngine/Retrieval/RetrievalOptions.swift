@@ -15,7 +15,7 @@ public struct RetrievalOptions: Sendable, Equatable {
     public var mode: Mode
     /// Passages below this calibrated dense score are dropped (default 0.5): fewer results rather than junk.
     public var minimumSimilarity: Double
-    /// The lower bar for a passage that also matches the question's terms in BM25 (default 0.3): lexical
+    /// The lower bar for a passage that also matches the question's terms in BM25 (default 0.2): lexical
     /// evidence counts, but a term match alone is not an answer.
     public var lexicalMinimumSimilarity: Double
     /// The cosine that calibrates to 0 (default 0.15).
@@ -26,12 +26,16 @@ public struct RetrievalOptions: Sendable, Equatable {
     public var fusionK: Double
     /// How many candidates each retriever contributes before fusion (default 50; 1 … 1,000).
     public var candidatePool: Int
+    /// The factor applied to the fused score of a passage whose document kind is not the one the question
+    /// is about ("which job…" → job descriptions, "who…" → resumes) when no kind filter is set (default 0.5;
+    /// 1 turns the hint off).
+    public var kindHintFactor: Double
 
     /// The defaults above.
     public init(
-        mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.3,
+        mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
         similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
-        candidatePool: Int = 50
+        candidatePool: Int = 50, kindHintFactor: Double = 0.5
     ) {
         self.mode = mode
         self.minimumSimilarity = minimumSimilarity
@@ -40,6 +44,7 @@ public struct RetrievalOptions: Sendable, Equatable {
         self.similarityCeiling = similarityCeiling
         self.fusionK = fusionK
         self.candidatePool = candidatePool
+        self.kindHintFactor = kindHintFactor
     }
 
     /// The most passages one query returns.
@@ -64,5 +69,6 @@ public struct RetrievalOptions: Sendable, Equatable {
             "the similarity floor must be below the ceiling, both in -1 … 1")
         try check(fusionK.isFinite && fusionK >= 0 && fusionK <= 10_000, "fusionK must be 0 … 10,000")
         try check((1...1_000).contains(candidatePool), "candidatePool must be 1 … 1,000")
+        try check(kindHintFactor.isFinite && (0...1).contains(kindHintFactor), "kindHintFactor must be 0 … 1")
     }
 }
