@@ -24,7 +24,7 @@ struct MatchTool: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, MatchCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self,
-            EmbedCommand.self, EvalRagCommand.self,
+            EmbedCommand.self, RagCommand.self, SearchCommand.self, EvalRagCommand.self,
         ]
     )
 }
