@@ -170,6 +170,15 @@ struct RetrievalTests {
         #expect(FullTextQuery("Which job needs Go?").kindHint == .job)
         #expect(FullTextQuery("Who knows Go?").kindHint == .resume)
         #expect(FullTextQuery("Kafka in production").kindHint == nil)
+        #expect(FullTextQuery.stemCandidates("company") == ["company", "compani", "compan", "compa", "comp", "com"])
+        #expect(FullTextQuery.stemCandidates("go") == ["go"])
+        let common = FullTextQuery("built services kafka unheard")
+        let counts = ["built": 30_000, "servic": 40_000, "kafka": 5_000]
+        #expect(common.withoutCommonTerms(counts: counts, rows: 100_000).terms == ["kafka", "unheard"])
+        #expect(common.withoutCommonTerms(counts: counts, rows: 500).terms == common.terms, "small indexes: unchanged")
+        #expect(
+            FullTextQuery("built services").withoutCommonTerms(counts: counts, rows: 100_000).terms == ["built"],
+            "the rarest term stays")
         #expect(
             FullTextQuery(String(repeating: "word ", count: 100) + (0..<100).map { "t\($0)" }.joined(separator: " "))
                 .terms.count == 32)
@@ -247,7 +256,7 @@ struct RetrievalTests {
                 sql: """
                     DROP TRIGGER chunk_search_insert; DROP TRIGGER chunk_search_delete;
                     DROP TRIGGER candidate_version_search; DROP TRIGGER job_version_search;
-                    DROP TABLE chunkSearch; ALTER TABLE namespace DROP COLUMN chunkRevision;
+                    DROP TABLE chunkSearchTerms; DROP TABLE chunkSearch; ALTER TABLE namespace DROP COLUMN chunkRevision;
                     DELETE FROM grdb_migrations WHERE identifier = 'v4: retrieval';
                     """)
         }

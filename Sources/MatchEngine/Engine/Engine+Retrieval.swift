@@ -156,7 +156,15 @@ extension Engine {
         if options.mode != .bm25, let vector, chunks.index.count > 0 {
             dense = chunks.nearest(vector, k: pool, allow: chunks.predicate(accept))
         }
-        let fullText = FullTextQuery(query)
+        var fullText = FullTextQuery(query)
+        if options.mode != .dense, fullText.terms.count > 1 {
+            // Every row carries "kresume" or "kjob" in its tags (stemmed "kresum", "kjob"): their counts add to
+            // the number of rows.
+            let candidates = fullText.terms.flatMap(FullTextQuery.stemCandidates) + ["kresum", "kjob"]
+            let counts = try chunks.termDocumentCounts(candidates, store: store)
+            fullText = fullText.withoutCommonTerms(
+                counts: counts, rows: (counts["kresum"] ?? 0) + (counts["kjob"] ?? 0))
+        }
         let hint = filters.kind == nil && filters.candidates == nil && filters.jobs == nil ? fullText.kindHint : nil
         var sparse: [(key: UInt64, score: Double)] = []
         if options.mode != .dense, let expression = fullText.expression(namespace: chunks.namespaceID, tags: tags) {

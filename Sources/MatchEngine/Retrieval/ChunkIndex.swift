@@ -15,6 +15,8 @@ final class ChunkIndex: Sendable {
     private let entries: Locked<[UInt64: ChunkEntry]>
     /// One synchronisation at a time; searches never wait for it.
     private let synchronizing = Locked(())
+    /// Full-text document counts of stemmed terms (-1: not in the index), read once per chunk revision.
+    private let termCounts = Locked<[String: Int]>([:])
 
     private init(namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL) {
         self.namespaceID = namespaceID
@@ -88,6 +90,7 @@ final class ChunkIndex: Sendable {
                 index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector))
             }
             index.revision = UInt64(bitPattern: revision)
+            termCounts.withLock { $0.removeAll(keepingCapacity: true) }
             if force || stale > 0 || vectors.count > 1_000 {
                 logger.debug(
                     "chunk index synchronised",
@@ -109,6 +112,25 @@ final class ChunkIndex: Sendable {
             logger.warning(
                 "could not save the chunk index; it will be brought up to date on the next open",
                 metadata: ["namespace": "\(namespace)"])
+        }
+    }
+
+    /// The full-text document counts of `terms`, from the cache or else from the store (then cached until
+    /// the next chunk change); terms the index does not hold are left out.
+    func termDocumentCounts(_ terms: [String], store: any EngineStore) throws -> [String: Int] {
+        let cached = termCounts.withLock { counts in terms.map { counts[$0] } }
+        let missing = zip(terms, cached).filter { $0.1 == nil }.map(\.0)
+        if !missing.isEmpty {
+            let fetched = try store.termDocumentCounts(missing)
+            termCounts.withLock { counts in
+                if counts.count > 100_000 { counts.removeAll(keepingCapacity: true) }
+                for term in missing { counts[term] = fetched[term] ?? -1 }
+            }
+        }
+        return termCounts.withLock { counts in
+            var result: [String: Int] = [:]
+            for term in terms { if let count = counts[term], count >= 0 { result[term] = count } }
+            return result
         }
     }
 

@@ -70,6 +70,43 @@ struct FullTextQuery: Sendable, Equatable {
     /// Words that make a question about people (resumes).
     static let personWords: Set<String> = ["who", "whom", "whose", "anyone", "someone", "somebody", "anybody"]
 
+    /// The forms a term's Porter stem may take in the full-text index: the term and its prefixes down to
+    /// four characters shorter (at least three), and with a final "y" as "i" ("company" → "compani").
+    static func stemCandidates(_ term: String) -> [String] {
+        var candidates = [term]
+        if term.hasSuffix("y") { candidates.append(String(term.dropLast()) + "i") }
+        let length = term.count
+        if length > 3 {
+            for cut in 1...min(4, length - 3) { candidates.append(String(term.dropLast(cut))) }
+        }
+        return candidates
+    }
+
+    /// The query without the terms that more than `share` of the index's rows hold (their BM25 weight is
+    /// near zero, and scoring every row that holds them is what makes a query slow), keeping at least the
+    /// rarest term. A term's count is that of its longest stem candidate the index holds; a term with no
+    /// known stem is kept. Indexes of fewer than `minimumRows` rows are left alone.
+    ///
+    /// - Parameters:
+    ///   - counts: document counts of stem candidates (``stemCandidates(_:)``) in the index.
+    ///   - rows: the number of rows in the index.
+    func withoutCommonTerms(
+        counts: [String: Int], rows: Int, share: Double = 0.2, minimumRows: Int = 1_000
+    ) -> FullTextQuery {
+        guard rows >= minimumRows, terms.count > 1 else { return self }
+        let frequency = terms.map { term in
+            Self.stemCandidates(term).compactMap { counts[$0] }.first
+        }
+        let limit = Int(Double(rows) * share)
+        var kept = zip(terms, frequency).filter { ($0.1 ?? 0) <= limit }.map(\.0)
+        if kept.isEmpty, let rarest = zip(terms, frequency).min(by: { ($0.1 ?? 0) < ($1.1 ?? 0) }) {
+            kept = [rarest.0]
+        }
+        var pruned = self
+        pruned.terms = kept
+        return pruned
+    }
+
     /// The FTS5 expression: the namespace tag, the filter tags, then the terms OR-ed; `nil` when no term
     /// is left (a question of stop words only matches nothing).
     func expression(namespace: Int64, tags: [[String]]) -> String? {

@@ -94,6 +94,18 @@ extension DocumentStore {
         }
     }
 
+    func termDocumentCounts(_ terms: [String]) throws -> [String: Int] {
+        guard !terms.isEmpty else { return [:] }
+        return try read("read term statistics") { db in
+            var counts: [String: Int] = [:]
+            let statement = try db.makeStatement(sql: "SELECT doc FROM chunkSearchTerms WHERE term = ?")
+            for term in Set(terms) {
+                if let count = try Int.fetchOne(statement, arguments: [term]) { counts[term] = count }
+            }
+            return counts
+        }
+    }
+
     func passageRows(_ keys: [UInt64], namespace: Int64) throws -> [UInt64: PassageRow] {
         guard !keys.isEmpty else { return [:] }
         return try read("read passages") { db in

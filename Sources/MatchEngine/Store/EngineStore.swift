@@ -77,6 +77,9 @@ protocol EngineStore: Sendable {
     /// Full-text (BM25) search: `expression` is an FTS5 query built by ``FullTextQuery`` that names the
     /// namespace's tag; the best `limit` chunk keys, with BM25 scores (higher is better).
     func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
+    /// How many rows of the full-text table hold each of these stemmed terms (all namespaces: the table's
+    /// own statistics, like BM25's); terms it does not hold are left out.
+    func termDocumentCounts(_ terms: [String]) throws -> [String: Int]
     /// The text and document facts of these chunks, when they belong to the namespace.
     func passageRows(_ keys: [UInt64], namespace: Int64) throws -> [UInt64: PassageRow]
 }

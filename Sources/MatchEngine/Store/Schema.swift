@@ -213,13 +213,15 @@ enum Schema {
     /// Tokenizer: `porter unicode61 remove_diacritics 2`. Porter folds English inflections ("migrated" /
     /// "migration", "mentoring" / "mentored", "dashboards" / "dashboard"), which questions and resume
     /// bullets rarely share word for word; technology names it over-stems ("pandas" → "panda") are stemmed
-    /// the same way in questions, so exact-term questions still match.
+    /// the same way in questions, so exact-term questions still match. `chunkSearchTerms` (fts5vocab) gives
+    /// each stemmed term's document count, so a query can leave out terms most chunks contain.
     private static func migrateToRetrieval(_ db: Database) throws {
         try db.execute(
             sql: """
                 ALTER TABLE namespace ADD COLUMN chunkRevision INTEGER NOT NULL DEFAULT 0;
                 CREATE VIRTUAL TABLE chunkSearch USING fts5(
                     text, tags, tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE chunkSearchTerms USING fts5vocab(chunkSearch, 'row');
                 CREATE TRIGGER chunk_search_insert AFTER INSERT ON chunk BEGIN
                     INSERT INTO chunkSearch (rowid, text, tags)
                     SELECT new.documentId * 65536 + new.ordinal, new.text,
