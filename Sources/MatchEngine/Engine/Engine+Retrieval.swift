@@ -167,11 +167,21 @@ extension Engine {
         }
         let hint = filters.kind == nil && filters.candidates == nil && filters.jobs == nil ? fullText.kindHint : nil
         var sparse: [(key: UInt64, score: Double)] = []
-        if options.mode != .dense, let expression = fullText.expression(namespace: chunks.namespaceID, tags: tags) {
-            // The tags already scope the search; the entries check keeps the two retrievers consistent.
-            sparse = try store.searchChunks(expression, limit: pool).filter { hit in
-                chunks.entry(hit.key).map(accept) ?? false
+        if options.mode != .dense, let scoped = fullText.expression(namespace: chunks.namespaceID, tags: tags),
+            let unscoped = fullText.expression(namespace: nil, tags: tags)
+        {
+            // Only the namespace's current chunks (the entries) are kept, whichever query found them. Fast
+            // path: without the namespace tag, whose posting list holds every row of the namespace and
+            // doubles FTS5's work; rows of other namespaces are dropped here. When they may have crowded the
+            // namespace's rows out of the first `4 × pool`, the query runs again scoped by the tag.
+            let keep = { (hit: (key: UInt64, score: Double)) in chunks.entry(hit.key).map(accept) ?? false }
+            let wide = pool * 4
+            let found = try store.searchChunks(unscoped, limit: wide)
+            sparse = found.filter(keep)
+            if sparse.count < pool && found.count == wide {
+                sparse = try store.searchChunks(scoped, limit: pool).filter(keep)
             }
+            sparse = Array(sparse.prefix(pool))
         }
         let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
         var cosines: [UInt64: Double] = [:]

@@ -91,7 +91,7 @@ struct FullTextQuery: Sendable, Equatable {
     ///   - counts: document counts of stem candidates (``stemCandidates(_:)``) in the index.
     ///   - rows: the number of rows in the index.
     func withoutCommonTerms(
-        counts: [String: Int], rows: Int, share: Double = 0.2, minimumRows: Int = 1_000
+        counts: [String: Int], rows: Int, share: Double = 0.1, minimumRows: Int = 1_000
     ) -> FullTextQuery {
         guard rows >= minimumRows, terms.count > 1 else { return self }
         let frequency = terms.map { term in
@@ -107,11 +107,11 @@ struct FullTextQuery: Sendable, Equatable {
         return pruned
     }
 
-    /// The FTS5 expression: the namespace tag, the filter tags, then the terms OR-ed; `nil` when no term
-    /// is left (a question of stop words only matches nothing).
-    func expression(namespace: Int64, tags: [[String]]) -> String? {
+    /// The FTS5 expression: the namespace tag (when given), the filter tags, then the terms OR-ed; `nil`
+    /// when no term is left (a question of stop words only matches nothing).
+    func expression(namespace: Int64?, tags: [[String]]) -> String? {
         guard !terms.isEmpty else { return nil }
-        var parts = ["tags : \"n\(namespace)\""]
+        var parts = namespace.map { ["tags : \"n\($0)\""] } ?? []
         for group in tags where !group.isEmpty {
             parts.append("tags : (" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
         }
