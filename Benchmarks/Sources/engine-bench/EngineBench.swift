@@ -27,7 +27,11 @@ struct EngineBench {
         let queries = Int(option("--queries") ?? "200") ?? 200
         let out = option("--out")
         let skipLarge = arguments.contains("--skip-large")
-        arguments.removeAll { $0 == "--skip-large" }
+        let onlyLarge = arguments.contains("--only-large")
+        arguments.removeAll { $0 == "--skip-large" || $0 == "--only-large" }
+        // Keeps (or reuses) the large engine directory, so open and rank can be measured again without
+        // ingesting the candidates anew.
+        let largeDirectory = option("--large-dir").map { URL(fileURLWithPath: $0) }
         guard let fixtures = arguments.first.map({ URL(fileURLWithPath: $0) }) else {
             print("usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]")
             exit(64)
@@ -37,6 +41,7 @@ struct EngineBench {
         var records: [[String: Any]] = [["record": "env", "cpu_isa": HNSWInstructionSet.name, "cores": ProcessInfo.processInfo.activeProcessorCount]]
 
         // 1. Ingest of distinct files.
+        if !onlyLarge {
         let sources = try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: work.appendingPathComponent("files"))
         let hashing = try await timedIngest(sources, provider: HashingEmbedder(), directory: work.appendingPathComponent("hashing"))
         log("ingest, hashing: \(files) files in \(fmt(hashing.seconds)) s = \(fmt(Double(files) / hashing.seconds)) resumes/s")
@@ -93,11 +98,17 @@ struct EngineBench {
             records.append(["record": "rescore", "resumes": files, "median_s": times[times.count / 2], "max_s": times.last!])
         }
 
+        }
+
         // 3. Ranking latency and open time over many candidates.
         if !skipLarge {
-            let directory = work.appendingPathComponent("large")
-            let engine = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
+            let directory = largeDirectory ?? work.appendingPathComponent("large")
+            let reuse = FileManager.default.fileExists(atPath: directory.appendingPathComponent("engine.sqlite").path)
             let generator = SyntheticResumes(seed: 7)
+            var jobIDs: [JobID] = []
+            var stored = candidates
+            if !reuse {
+            let engine = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
             let start = ContinuousClock.now
             let job = try engine.ingest((0..<candidates).map { generator.source($0) }, namespace: "bench")
             var lastReport = ContinuousClock.now
@@ -109,16 +120,21 @@ struct EngineBench {
             }
             let status = await job.result()
             log("ingested \(status.stored) synthetic resumes in \(fmt(seconds(since: start))) s")
-            var jobIDs: [JobID] = []
+            stored = status.stored
             for q in 0..<20 {
                 jobIDs.append(try await engine.addJob(requirements: generator.job(q), description: generator.jobText(q), namespace: "bench").id)
             }
             engine.close()
+            }
 
             let openStart = ContinuousClock.now
             let reopened = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
             let openSeconds = seconds(since: openStart)
-            log("open with \(status.stored) candidates: \(fmt(openSeconds * 1_000)) ms")
+            if reuse {
+                jobIDs = try reopened.jobs(namespace: "bench").map(\.id)
+                stored = try reopened.candidates(namespace: "bench").count
+            }
+            log("open with \(stored) candidates: \(fmt(openSeconds * 1_000)) ms")
             for id in jobIDs.prefix(3) { _ = try await reopened.rank(job: id, namespace: "bench", limit: 10) }  // warm-up
             var latencies: [Double] = []
             for q in 0..<queries {
@@ -129,9 +145,9 @@ struct EngineBench {
             latencies.sort()
             let p50 = latencies[latencies.count / 2] * 1_000
             let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)] * 1_000
-            log("rank(job:) over \(status.stored) candidates, top 10: p50 \(fmt(p50)) ms, p99 \(fmt(p99)) ms (\(queries) queries)")
-            records.append(["record": "rank", "candidates": status.stored, "queries": queries, "p50_ms": p50, "p99_ms": p99])
-            records.append(["record": "open", "candidates": status.stored, "seconds": openSeconds])
+            log("rank(job:) over \(stored) candidates, top 10: p50 \(fmt(p50)) ms, p99 \(fmt(p99)) ms (\(queries) queries)")
+            records.append(["record": "rank", "candidates": stored, "queries": queries, "p50_ms": p50, "p99_ms": p99])
+            records.append(["record": "open", "candidates": stored, "seconds": openSeconds])
             reopened.close()
         }
         let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }

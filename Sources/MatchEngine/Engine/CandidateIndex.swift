@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParallelWork
 import VectorIndex
 
 /// One namespace's candidates in memory for one model: the HNSW index of their newest resume vectors
@@ -21,6 +22,17 @@ final class CandidateIndex: Sendable {
         var positionOfRow: [Int64: Int] = [:]
         var positionOfIdentity: [CandidateID: Int] = [:]
         var postings: [String: [Int32]]? = nil
+
+        init(_ records: [CandidateRecord] = []) {
+            self.records = records
+            profiles = records.map { CandidateProfile(skills: Set($0.skills), years: $0.years, degree: $0.degree) }
+            positionOfRow.reserveCapacity(records.count)
+            positionOfIdentity.reserveCapacity(records.count)
+            for (position, record) in records.enumerated() {
+                positionOfRow[record.rowID] = position
+                positionOfIdentity[record.identity] = position
+            }
+        }
 
         mutating func upsert(_ record: CandidateRecord) {
             let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
@@ -54,14 +66,11 @@ final class CandidateIndex: Sendable {
         }
     }
 
-    private init(namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL, records: [CandidateRecord]) {
+    private init(namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL, roster: Roster) {
         self.namespaceID = namespaceID
         self.namespace = namespace
         self.index = index
         self.file = file
-        var roster = Roster()
-        roster.records.reserveCapacity(records.count)
-        for record in records { roster.upsert(record) }
         self.roster = Locked(roster)
     }
 
@@ -72,26 +81,40 @@ final class CandidateIndex: Sendable {
         configuration: HNSWIndex.Configuration, logger: Logger
     ) throws -> CandidateIndex {
         let revision = try store.revision(namespace: namespaceID)
-        let records = try store.candidates(namespace: namespaceID)
+        // The index file and the candidates are read side by side: two independent reads of similar cost.
+        let exists = FileManager.default.fileExists(atPath: file.path)
+        let fromFile = Locked<Result<HNSWIndex, any Error>?>(nil)
+        let fromStore = Locked<Result<Roster, any Error>?>(nil)
+        ParallelMap.forEach(count: 2, threads: 2) { part in
+            if part == 0 {
+                if exists { fromFile.withLock { $0 = Result { try HNSWIndex(contentsOf: file) } } }
+            } else {
+                let roster = Result { Roster(try store.candidates(namespace: namespaceID)) }
+                fromStore.withLock { $0 = roster }
+            }
+        }
+        guard let roster = try fromStore.withLock({ $0 })?.get() else {
+            throw StoreError.failed(operation: "list candidates", reason: "not read")
+        }
         var index: HNSWIndex?
         var reason = "no index file"
-        if FileManager.default.fileExists(atPath: file.path) {
-            do {
-                let loaded = try HNSWIndex(contentsOf: file)
-                if loaded.revision != UInt64(revision) {
-                    reason = "index at revision \(loaded.revision), store at \(revision)"
-                } else if loaded.dimension != dimension {
-                    reason = "index of dimension \(loaded.dimension), provider of \(dimension)"
-                } else {
-                    index = loaded
-                }
-            } catch {
-                reason = "index file unreadable (\((error as? LocalizedError)?.errorDescription ?? "\(error)"))"
+        switch fromFile.withLock({ $0 }) {
+        case .success(let loaded):
+            if loaded.revision != UInt64(revision) {
+                reason = "index at revision \(loaded.revision), store at \(revision)"
+            } else if loaded.dimension != dimension {
+                reason = "index of dimension \(loaded.dimension), provider of \(dimension)"
+            } else {
+                index = loaded
             }
+        case .failure(let error):
+            reason = "index file unreadable (\((error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"))"
+        case nil:
+            break
         }
         if let index {
             return CandidateIndex(
-                namespaceID: namespaceID, namespace: namespace, index: index, file: file, records: records)
+                namespaceID: namespaceID, namespace: namespace, index: index, file: file, roster: roster)
         }
         logger.notice(
             "rebuilding the candidate index from the store",
@@ -104,7 +127,7 @@ final class CandidateIndex: Sendable {
         }
         rebuilt.revision = UInt64(revision)
         let loaded = CandidateIndex(
-            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, records: records)
+            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, roster: roster)
         loaded.save(logger: logger)
         return loaded
     }
@@ -124,7 +147,11 @@ final class CandidateIndex: Sendable {
 
     /// Applies stored changes: new or replaced candidates with their vectors, and the revision reached.
     func apply(_ changes: [(record: CandidateRecord, vector: [Float])], revision: Int64) {
-        for change in changes { index.update(id: UInt64(change.record.rowID), vector: change.vector) }
+        // One parallel insert per batch; a candidate stored twice in one batch keeps its last vector.
+        var last: [Int64: Int] = [:]
+        for (position, change) in changes.enumerated() { last[change.record.rowID] = position }
+        let kept = last.values.sorted()
+        index.add(ids: kept.map { UInt64(changes[$0].record.rowID) }, vectors: kept.flatMap { changes[$0].vector })
         roster.withLock { roster in for change in changes { roster.upsert(change.record) } }
         index.revision = UInt64(revision)
     }

@@ -77,13 +77,12 @@ extension Engine {
         let index = try candidateIndex(namespace)
         let record = try record(candidate, in: index)
         let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
-        let vector = index.index.vector(id: UInt64(record.rowID))
         var ranked: [RankedJob] = []
         for job in try store.jobs(namespace: index.namespaceID) {
-            let jobVector = try store.documentVector(document: job.documentID, model: model)
-            let similarity = zip(vector ?? [], jobVector ?? []).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-            let result = scorer.score(
-                profile, against: job.parsed, similarity: vector != nil && jobVector != nil ? Double(similarity) : nil)
+            let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
+                similarityOf(record.rowID, to: $0, in: index)
+            }
+            let result = scorer.score(profile, against: job.parsed, similarity: similarity)
             ranked.append(RankedJob(rank: 0, job: job.identity, title: job.parsed.title, result: result))
         }
         ranked.sort { ($0.result.score, $1.job) > ($1.result.score, $0.job) }
