@@ -125,6 +125,25 @@ public final class HNSWIndex: @unchecked Sendable {
         }
     }
 
+    /// The distance from `query` to each of `ids` under the index's metric (`nil` for an id not in the
+    /// index), computed in place: the rescoring step of a search that picks its own candidates.
+    ///
+    /// - Precondition: `query.count == dimension`.
+    /// - Complexity: O(ids × dimension), one lock acquisition.
+    public func distances(to query: [Float], ids: [UInt64]) -> [Float?] {
+        precondition(query.count == dimension, "query has \(query.count) floats, index expects \(dimension)")
+        let prepared = metric.prepared(query, dimension: dimension)
+        return structure.withReadLock {
+            let nodes = state.withLock { state in ids.map { state.nodeOfID[$0] } }
+            return prepared.withUnsafeBufferPointer { query in
+                let base = query.baseAddress.unsafelyUnwrapped
+                return nodes.map { node in
+                    node.map { Distance.distance(metric, base, arena.vector($0), count: dimension) }
+                }
+            }
+        }
+    }
+
     /// Bytes held for vectors, links and ids (the arena at its current capacity, upper links and the id map).
     public var memoryBytes: Int {
         structure.withReadLock {

@@ -159,30 +159,36 @@ extension Engine {
                 parsed: document.parsed, hostID: hostID, chunks: document.chunks, chunkVectors: vectors.chunks,
                 documentVector: vectors.document)
         }
-        // Duplicates found before embedding count in the same transaction as the batch.
-        let outcomes = try store.writeResumes(
-            writes, namespace: index.namespaceID, model: model,
-            progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
-        var changes: [(record: CandidateRecord, vector: [Float])] = []
-        for ((document, vectors), outcome) in zip(zip(fresh, embedded), outcomes) {
-            switch outcome {
-            case .stored(let row, let identity, let isNewVersion, let documentID):
-                let parsed = document.parsed
-                let record = CandidateRecord(
-                    rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
-                    location: parsed.contact.location, years: parsed.totalExperienceYears, degree: parsed.highestDegree,
-                    skills: parsed.skills.map(\.name), documentID: documentID, source: document.source)
-                changes.append((record, vectors.document))
-                events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
-            case .duplicate(let identity):
+        // Duplicates found before embedding count in the same transaction as the batch. Writing and
+        // applying to the index happen under the namespace's writer lock, so the revision the index
+        // records always covers every change it holds.
+        let storedCount = try index.serializingWrites {
+            let outcomes = try store.writeResumes(
+                writes, namespace: index.namespaceID, model: model,
+                progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
+            var changes: [(record: CandidateRecord, vector: [Float])] = []
+            for ((document, vectors), outcome) in zip(zip(fresh, embedded), outcomes) {
+                switch outcome {
+                case .stored(let row, let identity, let isNewVersion, let documentID):
+                    let parsed = document.parsed
+                    let record = CandidateRecord(
+                        rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
+                        location: parsed.contact.location, years: parsed.totalExperienceYears,
+                        degree: parsed.highestDegree,
+                        skills: parsed.skills.map(\.name), documentID: documentID, source: document.source)
+                    changes.append((record, vectors.document))
+                    events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
+                case .duplicate(let identity):
+                    events.yield(.duplicate(source: document.source, candidate: identity))
+                }
+            }
+            for (document, identity) in duplicates {
                 events.yield(.duplicate(source: document.source, candidate: identity))
             }
+            if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
+            return changes.count
         }
-        for (document, identity) in duplicates {
-            events.yield(.duplicate(source: document.source, candidate: identity))
-        }
-        if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
-        logger.debug("batch committed", metadata: ["stored": "\(changes.count)", "failed": "\(failures.count)"])
+        logger.debug("batch committed", metadata: ["stored": "\(storedCount)", "failed": "\(failures.count)"])
     }
 
     /// A failure's reason in words that name the source; typed errors keep their own message.

@@ -216,8 +216,10 @@ public final class Engine: Sendable {
     public func deleteCandidate(_ id: CandidateID, namespace: String) throws {
         let index = try candidateIndex(namespace)
         let record = try record(id, in: index)
-        try store.deleteCandidate(record.rowID, namespace: index.namespaceID)
-        index.remove(record.rowID, revision: try store.revision(namespace: index.namespaceID))
+        try index.serializingWrites {
+            try store.deleteCandidate(record.rowID, namespace: index.namespaceID)
+            index.remove(record.rowID, revision: try store.revision(namespace: index.namespaceID))
+        }
         index.save(logger: logger)
     }
 
