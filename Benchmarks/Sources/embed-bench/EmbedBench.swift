@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import MatchEngine
 import VectorIndex
@@ -13,17 +14,11 @@ import VectorIndex
 @main
 struct EmbedBench {
     static func main() throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-            let value = arguments[i + 1]
-            arguments.removeSubrange(i...i + 1)
-            return value
-        }
-        let threads = (option("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
-        let repeats = Int(option("--repeats") ?? "2") ?? 2
-        let out = option("--out")
-        guard let directory = arguments.first else {
+        var options = CommandLineOptions()
+        let threads = (options.value("--threads") ?? "1,2").split(separator: ",").compactMap { Int($0) }
+        let repeats = Int(options.value("--repeats") ?? "2") ?? 2
+        let out = options.value("--out")
+        guard let directory = options.remaining.first else {
             print("usage: embed-bench WORKLOAD_DIR [--threads 1,2] [--repeats 2] [--out FILE]")
             exit(64)
         }

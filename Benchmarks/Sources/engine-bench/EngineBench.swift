@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import MatchEngine
 import ResumeParser
@@ -15,24 +16,17 @@ import ResumeParser
 @main
 struct EngineBench {
     static func main() async throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-            let value = arguments[i + 1]
-            arguments.removeSubrange(i...i + 1)
-            return value
-        }
-        let files = Int(option("--files") ?? "1000") ?? 1_000
-        let candidates = Int(option("--candidates") ?? "100000") ?? 100_000
-        let queries = Int(option("--queries") ?? "200") ?? 200
-        let out = option("--out")
-        let skipLarge = arguments.contains("--skip-large")
-        let onlyLarge = arguments.contains("--only-large")
-        arguments.removeAll { $0 == "--skip-large" || $0 == "--only-large" }
+        var options = CommandLineOptions()
+        let files = Int(options.value("--files") ?? "1000") ?? 1_000
+        let candidates = Int(options.value("--candidates") ?? "100000") ?? 100_000
+        let queries = Int(options.value("--queries") ?? "200") ?? 200
+        let out = options.value("--out")
+        let skipLarge = options.flag("--skip-large")
+        let onlyLarge = options.flag("--only-large")
         // Keeps (or reuses) the large engine directory, so open and rank can be measured again without
         // ingesting the candidates anew.
-        let largeDirectory = option("--large-dir").map { URL(fileURLWithPath: $0) }
-        guard let fixtures = arguments.first.map({ URL(fileURLWithPath: $0) }) else {
+        let largeDirectory = options.value("--large-dir").map { URL(fileURLWithPath: $0) }
+        guard let fixtures = options.remaining.first.map({ URL(fileURLWithPath: $0) }) else {
             print("usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]")
             exit(64)
         }

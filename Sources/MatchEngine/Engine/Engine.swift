@@ -243,7 +243,8 @@ public final class Engine: Sendable {
         let embedded = try await DocumentPipeline.embed([prepared.chunks], with: provider)
         let write = JobWrite(
             source: prepared.source, contentHash: prepared.contentHash, format: prepared.extracted.format.rawValue,
-            text: prepared.extracted.text, reading: prepared.reading, parsed: prepared.parsed,
+            text: prepared.extracted.text, pageCount: prepared.extracted.pageCount, reading: prepared.reading,
+            parsed: prepared.parsed,
             hostID: source.candidateID, chunks: prepared.chunks, chunkVectors: embedded[0].chunks,
             documentVector: embedded[0].document)
         let stored = try store.writeJob(write, namespace: index.namespaceID, model: model).job
@@ -266,7 +267,7 @@ public final class Engine: Sendable {
         let embedded = try await DocumentPipeline.embed([chunks], with: provider)
         let write = JobWrite(
             source: requirements.source, contentHash: SHA256.hexDigest(of: Array(text.utf8)), format: "txt",
-            text: text, reading: reading, parsed: requirements, hostID: id, chunks: chunks,
+            text: text, pageCount: nil, reading: reading, parsed: requirements, hostID: id, chunks: chunks,
             chunkVectors: embedded[0].chunks, documentVector: embedded[0].document)
         let stored = try store.writeJob(write, namespace: index.namespaceID, model: model).job
         return JobSummary(id: stored.identity, source: stored.source, requirements: stored.parsed)

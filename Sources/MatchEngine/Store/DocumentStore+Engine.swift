@@ -32,18 +32,20 @@ extension DocumentStore: EngineStore {
         return try read("look up stored resumes") { db in
             var found: [String: CandidateID] = [:]
             for hash in hashes {
-                if let identity = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
-                        WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
-                        """, arguments: [namespace, hash])
-                {
-                    found[hash] = identity
-                }
+                if let identity = try Self.storedResume(db, hash: hash, namespace: namespace) { found[hash] = identity }
             }
             return found
         }
+    }
+
+    /// The candidate whose resume has these bytes in the namespace, if one does.
+    private static func storedResume(_ db: Database, hash: String, namespace: Int64) throws -> CandidateID? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
+                WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
+                """, arguments: [namespace, hash])
     }
 
     func writeResumes(
@@ -54,13 +56,7 @@ extension DocumentStore: EngineStore {
         try write("store resumes") { db in
             var outcomes: [ResumeWriteOutcome] = []
             for resume in writes {
-                if let identity = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
-                        WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
-                        """, arguments: [namespace, resume.contentHash])
-                {
+                if let identity = try Self.storedResume(db, hash: resume.contentHash, namespace: namespace) {
                     outcomes.append(.duplicate(identity: identity))
                     continue
                 }
