@@ -61,13 +61,15 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
 
     /// - Throws: ``EmbeddingError/missingAPIKey(variable:)`` when `apiKeyVariable` is set but the
     ///   environment (`environment`, by default the process's) has no non-empty value for it.
-    /// - Precondition: `dimension > 0`, `maxBatchSize > 0`, `timeout > 0`.
+    /// - Precondition: `dimension > 0`, `maxBatchSize > 0`, `0 < timeout <= maximumTimeout`.
     public init(
         _ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         precondition(configuration.dimension > 0, "dimension must be positive")
         precondition(configuration.maxBatchSize > 0, "maxBatchSize must be positive")
-        precondition(configuration.timeout > 0, "timeout must be positive")
+        precondition(
+            configuration.timeout > 0 && configuration.timeout <= Self.maximumTimeout,
+            "timeout must be in 0 < t <= \(Self.maximumTimeout) s")
         if let variable = configuration.apiKeyVariable {
             guard let key = environment[variable], !key.isEmpty else {
                 throw EmbeddingError.missingAPIKey(variable: variable)
@@ -91,6 +93,9 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
     }
 
     deinit { session.finishTasksAndInvalidate() }
+
+    /// The longest ``Configuration/timeout`` accepted, in seconds (one day).
+    public static let maximumTimeout: TimeInterval = 86_400
 
     /// Requests, failures, texts and tokens so far.
     public var usage: EmbeddingUsage { counters.withLock { $0 } }
@@ -138,7 +143,10 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         case 200..<300:
             return try decode(data, expecting: texts.count)
         case 429:
-            let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
+            // Only a finite, non-negative number of seconds is a delay ("inf", "nan", "-1" or an HTTP date are not).
+            let retryAfter = http.value(forHTTPHeaderField: "Retry-After")
+                .flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                .flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
             throw EmbeddingError.rateLimited(provider: name, retryAfter: retryAfter)
         case 500..<600:
             throw EmbeddingError.serverError(provider: name, status: http.statusCode, message: Self.message(in: data))

@@ -195,8 +195,17 @@ public final class ResilientProvider: EmbeddingProvider {
         let scale = 1 + Double.random(in: -retryPolicy.jitter...retryPolicy.jitter)
         let backoff = retryPolicy.delays[retry] * scale
         guard case .rateLimited(_, let retryAfter?) = error else { return backoff }
-        let requested = Duration.milliseconds(Int64(retryAfter * 1000))
+        guard let requested = Self.duration(retryAfter) else { return backoff }
         guard requested <= retryPolicy.maxRetryAfter else { return nil }
         return max(backoff, requested)
+    }
+
+    /// A server's `Retry-After` in seconds as a `Duration`: `nil` for NaN, zero or negative values (the
+    /// backoff applies); values past a year (including infinity) are clamped to a year, which is over any
+    /// sensible ``RetryPolicy/maxRetryAfter`` and so gives up. Converting never traps.
+    static func duration(_ seconds: Double) -> Duration? {
+        guard !seconds.isNaN, seconds > 0 else { return nil }
+        let clamped = min(seconds, 365 * 86_400)
+        return .milliseconds(Int64((clamped * 1000).rounded(.up)))
     }
 }
