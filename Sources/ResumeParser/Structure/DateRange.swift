@@ -26,11 +26,13 @@ struct DateRange: Equatable {
         "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
         + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
     private static let season = "(?:spring|summer|fall|autumn|winter)"
+    // Whitespace runs are possessive (`\\s*+`): what follows one is never whitespace, so nothing is lost, and
+    // a line of "jan" and 100,000 spaces is not tried in quadratically many splits.
     private static let date =
-        "(?:\(month)\\s*,?\\s*(?:19|20)\\d{2}|\(season)\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2}\\s*[-/.]\\s*(?:0?[1-9]|1[0-2])(?!\\d)"
-        + "|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*(?:19|20)\\d{2}|(?:19|20)\\d{2})"
+        "(?:\(month)\\s*+,?\\s*+(?:19|20)\\d{2}|\(season)\\s++(?:19|20)\\d{2}|(?:19|20)\\d{2}\\s*+[-/.]\\s*+(?:0?[1-9]|1[0-2])(?!\\d)"
+        + "|(?:0?[1-9]|1[0-2])\\s*+[/.]\\s*+(?:19|20)\\d{2}|(?:19|20)\\d{2})"
     private static let present = "(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
-    private static let separator = "\\s*(?:-|–|—|−|~|to|until|till|through|thru)\\s*"
+    private static let separator = "\\s*+(?:-|–|—|−|~|to|until|till|through|thru)\\s*+"
 
     // Patterns are fixed strings checked by the tests; a failure to compile is a programmer error.
     private static func compile(_ pattern: String) -> NSRegularExpression {
@@ -43,10 +45,10 @@ struct DateRange: Equatable {
 
     private static let rangePattern = compile(
         "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])")
-    private static let sincePattern = compile("\\b(?:since|from)\\s+(\(date))(?![\\w/])")
-    private static let seasonPattern = compile("(?<![\\w/])(\(season))\\s+((?:19|20)\\d{2})(?![\\w/])")
+    private static let sincePattern = compile("\\b(?:since|from)\\s++(\(date))(?![\\w/])")
+    private static let seasonPattern = compile("(?<![\\w/])(\(season))\\s++((?:19|20)\\d{2})(?![\\w/])")
     private static let partsPattern = compile(
-        "^(?:(\(month))\\s*,?\\s*(\\d{4})|(\(season))\\s+(\\d{4})|(\\d{4})\\s*[-/.]\\s*(\\d{1,2})|(\\d{1,2})\\s*[/.]\\s*(\\d{4})|(\\d{4}))$"
+        "^(?:(\(month))\\s*+,?\\s*+(\\d{4})|(\(season))\\s++(\\d{4})|(\\d{4})\\s*+[-/.]\\s*+(\\d{1,2})|(\\d{1,2})\\s*+[/.]\\s*+(\\d{4})|(\\d{4}))$"
     )
 
     /// The first date range in `line`, if any.

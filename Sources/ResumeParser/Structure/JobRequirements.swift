@@ -13,7 +13,7 @@ enum JobRequirements {
     private static let years: NSRegularExpression = {
         do {
             return try NSRegularExpression(
-                pattern: "(\\d{1,2}(?:\\.\\d)?)\\s*\\+?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*)?(?:years?|yrs?)\\b",
+                pattern: "(\\d{1,2}(?:\\.\\d)?)\\s*+\\+?\\s*+(?:(?:-|–|to)\\s*+\\d{1,2}\\s*+)?(?:years?|yrs?)\\b",
                 options: [.caseInsensitive])
         } catch {
             preconditionFailure("bad years pattern: \(error)")
