@@ -106,7 +106,9 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
         case "w:br", "w:cr": output += "\n"
         case "w:p":
             paragraphIsListItem = false
-            paragraphStart = output.utf16.count
+            // A UTF-8 offset: O(1) on a native string, where `utf16.count` walked the whole output once
+            // per paragraph as soon as it held a non-ASCII character.
+            paragraphStart = output.utf8.count
         case "w:numPr": paragraphIsListItem = true
         default: break
         }
@@ -122,7 +124,7 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
         case "w:t": inText = false
         case "w:p":
             if paragraphIsListItem {
-                let index = String.Index(utf16Offset: paragraphStart, in: output)
+                let index = output.utf8.index(output.utf8.startIndex, offsetBy: paragraphStart)
                 output.insert(contentsOf: "• ", at: index)
             }
             output += "\n"

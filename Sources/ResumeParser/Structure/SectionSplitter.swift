@@ -78,9 +78,8 @@ enum SectionSplitter {
 
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
-        var line = raw.trimmedWhitespace()
-        while let first = line.first, "#*=_-•>".contains(first) { line.removeFirst() }
-        line = line.trimmed(" *_")
+        // One pass over the decoration (`removeFirst()` in a loop was quadratic: 2M `#` took 19 s).
+        let line = raw.trimmedWhitespace().drop(while: { "#*=_-•>".contains($0) }).trimmed(" *_")
         guard !line.isEmpty else { return nil }
         var title = line
         var rest = ""
