@@ -19,6 +19,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
     case transport(provider: String, reason: String)
     /// An answer that is not the expected embeddings (bad JSON, wrong count or dimension).
     case malformedResponse(provider: String, reason: String)
+    /// An answer body longer than the provider's limit, in bytes; it was cut off, not read.
+    case responseTooLarge(provider: String, limit: Int)
     /// The provider's circuit breaker is open after repeated failures; it is not being called.
     case circuitOpen(provider: String)
     /// Every provider of a chain failed; one entry per provider with its last error.
@@ -50,6 +52,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
             "\(provider): no response (\(reason))"
         case .malformedResponse(let provider, let reason):
             "\(provider): malformed response (\(reason))"
+        case .responseTooLarge(let provider, let limit):
+            "\(provider): response larger than the limit of \(limit) bytes, refused"
         case .circuitOpen(let provider):
             "\(provider): circuit open after repeated failures, not called"
         case .allProvidersFailed(let failures):

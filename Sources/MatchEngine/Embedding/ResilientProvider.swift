@@ -153,16 +153,32 @@ public final class ResilientProvider: EmbeddingProvider {
                     vectors: vectors)
             } catch is CancellationError {
                 throw CancellationError()
+            } catch let gaveUp as GaveUp {
+                // Retries multiply a per-request timeout: say how long the provider was tried in all.
+                var failure = (gaveUp.error as? LocalizedError)?.errorDescription ?? "\(type(of: gaveUp.error)) error"
+                if gaveUp.attempts > 1 {
+                    let seconds = gaveUp.elapsed / .seconds(1)
+                    failure += " (\(gaveUp.attempts) attempts over " + String(format: "%.1f", seconds) + " s)"
+                }
+                failures.append(failure)
             } catch {
-                failures.append((error as? LocalizedError)?.errorDescription ?? "\(error)")
+                failures.append((error as? LocalizedError)?.errorDescription ?? "\(type(of: error)) error")
             }
         }
         throw EmbeddingError.allProvidersFailed(failures)
     }
 
+    /// The last error of a provider that was given up on, with how often and how long it was tried.
+    private struct GaveUp: Error {
+        var error: any Error
+        var attempts: Int
+        var elapsed: Duration
+    }
+
     /// Calls one provider, retrying retryable failures while its circuit stays closed.
     private func attempt(_ texts: [String], with link: Link, at index: Int) async throws -> [[Float]] {
         var retry = 0
+        let start = ContinuousClock.now
         while true {
             guard link.breaker.allowsCall() else {
                 throw EmbeddingError.circuitOpen(provider: link.provider.modelIdentifier)
@@ -181,7 +197,9 @@ public final class ResilientProvider: EmbeddingProvider {
             }
             counts.withLock { $0[index].failures += 1 }
             link.breaker.recordFailure()
-            guard let delay = pause(before: retry, after: failure) else { throw failure }
+            guard let delay = pause(before: retry, after: failure) else {
+                throw GaveUp(error: failure, attempts: retry + 1, elapsed: ContinuousClock.now - start)
+            }
             retry += 1
             try await Task.sleep(for: delay)
         }
