@@ -13,6 +13,7 @@ import ZIPFoundation
 struct DOCXTextExtractor {
     var maximumEntries: Int
     var maximumUncompressedBytes: Int
+    var maximumPartBytes: Int
 
     func extract(_ data: Data, source: String) throws -> ExtractedText {
         let archive: Archive
@@ -59,19 +60,25 @@ struct DOCXTextExtractor {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 remaining -= chunk.count
                 guard remaining >= 0 else { throw DecompressionLimitExceeded() }
+                guard xml.count + chunk.count <= maximumPartBytes else { throw PartLimitExceeded() }
                 xml.append(chunk)
             }
         } catch is DecompressionLimitExceeded {
             throw ParseError.corrupt(
                 source: source, reason: "decompresses to more than \(maximumUncompressedBytes) bytes (zip bomb?)")
+        } catch is PartLimitExceeded {
+            throw ParseError.partTooLarge(
+                source: source, part: FileNameEscaping.escaped(entry.path), limit: maximumPartBytes)
         } catch {
-            throw ParseError.corrupt(source: source, reason: "archive entry \(entry.path) is damaged")
+            throw ParseError.corrupt(
+                source: source, reason: "archive entry \(FileNameEscaping.escaped(entry.path)) is damaged")
         }
         budget = remaining
         return xml
     }
 
     private struct DecompressionLimitExceeded: Error {}
+    private struct PartLimitExceeded: Error {}
 }
 
 /// Collects the visible text of one WordprocessingML part with a streaming XML parser.

@@ -17,6 +17,8 @@ struct BadInputCorpusTests {
         case .noTextLayer: "noTextLayer"
         case .emptyDocument: "emptyDocument"
         case .unreadable: "unreadable"
+        case .tooManyPages: "tooManyPages"
+        case .partTooLarge: "partTooLarge"
         }
     }
 
