@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MatchEngine
+import ResumeParser
 
 /// `match-tool embed`: one vector per input line, as JSON lines or raw float32 rows.
 struct EmbedCommand: AsyncParsableCommand {
@@ -93,7 +94,8 @@ struct EmbedCommand: AsyncParsableCommand {
         do {
             texts = try readLines()
         } catch {
-            FileHandleOutput.standardError("error: \(file): \(error.localizedDescription)")
+            let reason = TextExtractor.describe(error, fallback: "cannot read the file")
+            FileHandleOutput.standardError("error: \(FileNameEscaping.escaped(file)): \(reason)")
             throw ExitCode(1)
         }
         do {
@@ -127,14 +129,15 @@ struct EmbedCommand: AsyncParsableCommand {
             }
         } catch {
             FileHandleOutput.standardError("error: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
-            throw ExitCode(1)
+            throw ExitCode(error is OutputError ? 74 : 1)
         }
     }
 
     private func readLines() throws -> [String] {
         let data =
             file == "-"
-            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+            ? FileHandle.standardInput.readDataToEndOfFile()
+            : try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).readToEnd() ?? Data()
         guard let text = String(data: data, encoding: .utf8) else {
             throw CocoaError(.fileReadInapplicableStringEncoding)
         }

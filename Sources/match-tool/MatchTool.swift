@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MatchTool: AsyncParsableCommand {
@@ -11,4 +12,32 @@ struct MatchTool: AsyncParsableCommand {
             EmbedCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main`, plus one last check of standard output: results that `print` could
+    /// not write (a full disk, `> /dev/full`) end the run with status 74 (EX_IOERR) and a message,
+    /// whatever the command itself concluded.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            try finishOutput()
+        } catch {
+            try? finishOutput()
+            exit(withError: error)
+        }
+    }
+
+    /// Exits with status 74 when standard output lost anything.
+    private static func finishOutput() throws {
+        do {
+            try StandardOutput.finish()
+        } catch {
+            FileHandleOutput.standardError("error: \(error.localizedDescription)")
+            Foundation.exit(74)
+        }
+    }
 }

@@ -1,4 +1,36 @@
+// `@preconcurrency`: `stdout` is a C global that Swift 6 cannot check; it is only read, at exit.
+#if canImport(Glibc)
+    @preconcurrency import Glibc
+#elseif canImport(Darwin)
+    @preconcurrency import Darwin
+#endif
 import Foundation
+import ResumeParser
+
+/// Results could not be written: a full disk, `> /dev/full`, a closed pipe, a device error.
+struct OutputError: Error, LocalizedError {
+    /// "standard output" or the file's path (escaped for the terminal).
+    var destination: String
+    /// The `errno` of the failed write.
+    var code: Int32
+
+    var errorDescription: String? {
+        "cannot write to \(destination): \(String(cString: strerror(code))); the output is incomplete"
+    }
+}
+
+/// Standard output as `print` writes it, through the C library's buffer.
+enum StandardOutput {
+    /// Flushes what `print` buffered and reports whether any write to standard output failed since the
+    /// process started (the C library keeps the error flag), so a full disk is not a silent success.
+    static func finish() throws {
+        let flushed = fflush(stdout) == 0
+        let code = errno
+        if !flushed || ferror(stdout) != 0 {
+            throw OutputError(destination: "standard output", code: flushed || code == 0 ? EIO : code)
+        }
+    }
+}
 
 /// Where a command's results go: standard output, or a file written next to its final path and moved
 /// into place when complete, so a failed run never leaves a half-written file behind.
@@ -30,17 +62,40 @@ final class OutputSink {
         if let temporary, destination != nil { try? FileManager.default.removeItem(at: temporary) }
     }
 
+    /// Writes all of `data`, retrying short writes.
+    ///
+    /// - Throws: ``OutputError`` when the system refuses the bytes.
     func write(_ data: Data) throws {
-        try handle.write(contentsOf: data)
+        let descriptor = handle.fileDescriptor
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(destination: destinationName, code: errno)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private var destinationName: String {
+        destination.map { FileNameEscaping.escaped($0.path) } ?? "standard output"
     }
 
     /// Finishes the output: flushes it and, for a file, moves it to its path.
     func close() throws {
         guard let temporary, let destination else { return }
-        try handle.synchronize()
+        guard fsync(handle.fileDescriptor) == 0 else { throw OutputError(destination: destinationName, code: errno) }
         try handle.close()
         guard rename(temporary.path, destination.path) == 0 else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
+}
+
+/// `write(2)`, named apart from ``OutputSink/write(_:)``.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }
