@@ -22,13 +22,19 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
     /// One XML part of a DOCX (`part`, e.g. `word/document.xml`) decompresses to more than
     /// ``TextExtractor/Limits/maximumPartBytes``.
     case partTooLarge(source: String, part: String, limit: Int)
+    /// A skill taxonomy file (``SkillTaxonomy/init(contentsOf:)``) that is not one; `reason` names what
+    /// is wrong ("not JSON", "missing skills.0.name").
+    case invalidTaxonomy(source: String, reason: String)
+    /// A skill taxonomy file names the skill `name` twice (ignoring case).
+    case duplicateSkill(source: String, name: String)
 
     /// The document the error is about.
     public var source: String {
         switch self {
         case .unsupportedFormat(let source), .fileTooLarge(let source, _, _), .encryptedPDF(let source),
             .corrupt(let source, _), .noTextLayer(let source), .emptyDocument(let source),
-            .unreadable(let source, _), .tooManyPages(let source, _, _), .partTooLarge(let source, _, _):
+            .unreadable(let source, _), .tooManyPages(let source, _, _), .partTooLarge(let source, _, _),
+            .invalidTaxonomy(let source, _), .duplicateSkill(let source, _):
             source
         }
     }
@@ -55,6 +61,10 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
             "\(source): the PDF has \(pages) pages, over the limit of \(limit)"
         case .partTooLarge(_, let part, let limit):
             "\(source): \(part) is larger than the limit of \(limit) bytes for one part of a Word document"
+        case .invalidTaxonomy(_, let reason):
+            "\(source): not a skill taxonomy file (\(reason))"
+        case .duplicateSkill(_, let name):
+            "\(source): the skill \"\(name)\" appears twice; skill names must be unique (ignoring case)"
         }
     }
 }

@@ -19,6 +19,8 @@ struct BadInputCorpusTests {
         case .unreadable: "unreadable"
         case .tooManyPages: "tooManyPages"
         case .partTooLarge: "partTooLarge"
+        case .invalidTaxonomy: "invalidTaxonomy"
+        case .duplicateSkill: "duplicateSkill"
         }
     }
 
