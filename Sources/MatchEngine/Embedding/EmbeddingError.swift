@@ -6,6 +6,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
     case modelMissing(directory: String, file: String)
     /// A model file exists but cannot be used (bad header, missing tensor, wrong shape).
     case modelInvalid(file: String, reason: String)
+    /// A token id given to the model is outside its vocabulary (`0 ..< vocabularySize`).
+    case tokenOutOfVocabulary(id: Int32, vocabularySize: Int)
     /// The environment variable that should hold the API key is unset or empty.
     case missingAPIKey(variable: String)
     /// The service answered 429; `retryAfter` is its `Retry-After` in seconds, when it sent one.
@@ -40,6 +42,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
             "\(directory)/\(file) is missing: run scripts/bootstrap.sh (or set MATCH_ENGINE_MODEL_DIR)"
         case .modelInvalid(let file, let reason):
             "\(file): unusable model file (\(reason))"
+        case .tokenOutOfVocabulary(let id, let vocabularySize):
+            "token id \(id) is outside the model's vocabulary of \(vocabularySize) tokens"
         case .missingAPIKey(let variable):
             "the API key variable \(variable) is not set"
         case .rateLimited(let provider, let retryAfter):
