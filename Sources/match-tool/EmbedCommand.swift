@@ -128,7 +128,8 @@ struct EmbedCommand: AsyncParsableCommand {
                 FileHandleOutput.standardError("warning: the cache database could not be used: \(problem)")
             }
         } catch {
-            FileHandleOutput.standardError("error: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+            let message = (error as? LocalizedError)?.errorDescription ?? "\(type(of: error)) error"
+            FileHandleOutput.standardError("error: \(message)")
             throw ExitCode(error is OutputError ? 74 : 1)
         }
     }

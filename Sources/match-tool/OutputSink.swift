@@ -50,10 +50,11 @@ final class OutputSink {
         let destination = URL(fileURLWithPath: path)
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw OutputError(destination: FileNameEscaping.escaped(destination.path), code: errno)
         }
-        handle = try FileHandle(forWritingTo: temporary)
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         self.temporary = temporary
         self.destination = destination
     }

@@ -13,7 +13,7 @@ import Testing
 @Suite("HTTP provider limits, deadlines and redaction")
 struct HTTPLimitsTests {
     static func provider(
-        _ server: LocalHTTPServer, limit: Int? = nil, timeout: TimeInterval = 5, key: String? = nil
+        _ server: LocalHTTPServer, limit: Int? = nil, timeout: TimeInterval = 30, key: String? = nil
     ) throws -> HTTPEmbeddingProvider {
         var configuration = HTTPEmbeddingProvider.Configuration(
             baseURL: server.baseURL, model: "fake-embed", dimension: 4, apiKeyVariable: key == nil ? nil : "ME_KEY")

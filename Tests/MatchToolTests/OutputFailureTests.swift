@@ -39,3 +39,20 @@ struct OutputFailureTests {
         #expect(!run.standardOutput.isEmpty)
     }
 }
+
+@Suite("match-tool output files")
+struct OutputFileTests {
+    @Test("an output file in a folder that does not exist is named with the system's reason")
+    func missingFolder() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = folder.appendingPathComponent("lines.txt")
+        try "one\n".write(to: lines, atomically: true, encoding: .utf8)
+        let run = try MatchToolProcess.run(
+            ["embed", lines.path, "--provider", "hashing", "--output", "/nonexistent/folder/vectors.json"])
+        #expect(run.status == 74)
+        #expect(
+            run.standardError.contains("cannot write to /nonexistent/folder/vectors.json: No such file or directory"),
+            "\(run.standardError)")
+    }
+}
