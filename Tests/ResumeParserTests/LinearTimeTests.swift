@@ -47,4 +47,14 @@ struct LinearTimeTests {
         #expect(SectionSplitter.heading("## Skills: Go, Python")?.rest == "Go, Python")
         #expect(SectionSplitter.heading("•  Education")?.kind == .education)
     }
+
+    @Test("only the first maximumStructuredCharacters of a text are read for structure")
+    func structuredCap() {
+        var parser = DocumentParser(referenceMonth: YearMonth(year: 2025, month: 1))
+        parser.maximumStructuredCharacters = 1_000
+        let text = "Skills: Python\n" + String(repeating: "filler ", count: 200) + "\nSkills: Kubernetes\n"
+        let names = parser.parseResume(text: text, source: "capped.txt").skills.map(\.name)
+        #expect(names.contains("Python") && !names.contains("Kubernetes"), "\(names)")
+        #expect(DocumentParser().maximumStructuredCharacters == 200_000)
+    }
 }
