@@ -124,14 +124,17 @@ extension HNSWIndex {
             throw fail("counts exceed the \(slots) slots")
         }
         let expected: [(IndexFile.Section, Int, Int)] = [
-            (.rows, slots, stride), (.labels, slots, MemoryLayout<UInt64>.size), (.levels, slots, 1), (.flags, slots, 1),
-            (.freeSlots, header.freeSlots, MemoryLayout<UInt32>.size),
+            (.rows, slots, stride), (.labels, slots, MemoryLayout<UInt64>.size), (.levels, slots, 1),
+            (.flags, slots, 1), (.freeSlots, header.freeSlots, MemoryLayout<UInt32>.size),
         ]
         for (kind, count, size) in expected {
-            guard let entry = header.sections.first(where: { $0.kind == kind }) else { throw fail("missing \(kind) section") }
+            guard let entry = header.sections.first(where: { $0.kind == kind }) else {
+                throw fail("missing \(kind) section")
+            }
             let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
             guard !overflow, entry.length == bytes else {
-                throw fail("\(kind) section has \(entry.length) bytes, \(count) entries need \(overflow ? "more" : String(bytes))")
+                let needed = overflow ? "more" : String(bytes)
+                throw fail("\(kind) section has \(entry.length) bytes, \(count) entries need \(needed)")
             }
         }
     }

@@ -81,8 +81,8 @@ struct EmbedCommand: AsyncParsableCommand {
         // `timeout > 0` alone lets NaN through (every comparison with NaN is false) and infinity in.
         guard timeout.isFinite, timeout > 0, timeout <= HTTPEmbeddingProvider.maximumTimeout else {
             throw ValidationError(
-                "--timeout must be a number of seconds above 0 and at most \(Int(HTTPEmbeddingProvider.maximumTimeout)), "
-                    + "not \(timeout).")
+                "--timeout must be a number of seconds above 0 and at most "
+                    + "\(Int(HTTPEmbeddingProvider.maximumTimeout)), not \(timeout).")
         }
         guard provider != .http || URL(string: baseURL)?.scheme != nil else {
             throw ValidationError("--base-url \(baseURL) is not a URL.")

@@ -1,11 +1,11 @@
-// `@preconcurrency`: `stdout` is a C global that Swift 6 cannot check; it is only read, at exit.
-#if canImport(Glibc)
-    @preconcurrency import Glibc
-#elseif canImport(Darwin)
-    @preconcurrency import Darwin
-#endif
 import Foundation
 import ResumeParser
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Results could not be written: a full disk, `> /dev/full`, a closed pipe, a device error.
 struct OutputError: Error, LocalizedError {
@@ -16,19 +16,6 @@ struct OutputError: Error, LocalizedError {
 
     var errorDescription: String? {
         "cannot write to \(destination): \(String(cString: strerror(code))); the output is incomplete"
-    }
-}
-
-/// Standard output as `print` writes it, through the C library's buffer.
-enum StandardOutput {
-    /// Flushes what `print` buffered and reports whether any write to standard output failed since the
-    /// process started (the C library keeps the error flag), so a full disk is not a silent success.
-    static func finish() throws {
-        let flushed = fflush(stdout) == 0
-        let code = errno
-        if !flushed || ferror(stdout) != 0 {
-            throw OutputError(destination: "standard output", code: flushed || code == 0 ? EIO : code)
-        }
     }
 }
 

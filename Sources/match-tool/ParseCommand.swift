@@ -44,7 +44,8 @@ struct ParseCommand: ParsableCommand {
         ) {
             url, resume in
             [
-                FileNameEscaping.escaped(url.lastPathComponent), resume.format, resume.contact.name ?? "-", resume.contact.email ?? "-",
+                FileNameEscaping.escaped(url.lastPathComponent), resume.format, resume.contact.name ?? "-",
+                resume.contact.email ?? "-",
                 resume.contact.phone ?? "-", String(format: "%.1f", resume.totalExperienceYears),
                 String(resume.experience.count), resume.highestDegree?.rawValue ?? "-",
                 resume.skills.prefix(6).map(\.name).joined(separator: ", ")
@@ -80,7 +81,8 @@ struct ParseJobCommand: ParsableCommand {
         ) {
             url, job in
             [
-                FileNameEscaping.escaped(url.lastPathComponent), job.title ?? "-", job.minimumYears.map { String(format: "%g", $0) } ?? "-",
+                FileNameEscaping.escaped(url.lastPathComponent), job.title ?? "-",
+                job.minimumYears.map { String(format: "%g", $0) } ?? "-",
                 job.requiredDegree?.rawValue ?? "-", job.requiredSkills.map(\.name).joined(separator: ", "),
                 job.preferredSkills.map(\.name).joined(separator: ", "),
             ]

@@ -22,7 +22,8 @@ struct HTTPLimitsTests {
         return try HTTPEmbeddingProvider(configuration, environment: key.map { ["ME_KEY": $0] } ?? [:])
     }
 
-    @Test("a body over the cap is refused with a typed error, with or without a Content-Length", arguments: [false, true])
+    @Test(
+        "a body over the cap is refused with a typed error, with or without a Content-Length", arguments: [false, true])
     func oversized(omitsContentLength: Bool) async throws {
         // 4 MB of a valid-looking JSON prefix; the cap is 64 KiB, so the client never holds the whole body.
         let body = Data(("{\"data\":[{\"index\":0,\"embedding\":[" + String(repeating: "0.1,", count: 1_000_000)).utf8)

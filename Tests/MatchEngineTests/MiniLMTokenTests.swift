@@ -20,7 +20,9 @@ struct MiniLMTokenTests {
         let cut = [Int32(101)] + Array(repeating: Int32(2_000), count: 510) + [102]
         let vectors = try embedder.embed(tokens: [long, cut, []])
         // Same sequence, but batched differently: equal to float rounding.
-        #expect(zip(vectors[0], vectors[1]).allSatisfy { abs($0 - $1) < 1e-5 }, "a long sequence is its first 511 ids and [SEP]")
+        #expect(
+            zip(vectors[0], vectors[1]).allSatisfy { abs($0 - $1) < 1e-5 },
+            "a long sequence is its first 511 ids and [SEP]")
         #expect(vectors[0].count == 384 && vectors[0].allSatisfy(\.isFinite))
         let empty = try embedder.embed(tokens: [embedder.tokenIDs("")])[0]
         #expect(zip(vectors[2], empty).allSatisfy { abs($0 - $1) < 1e-5 }, "[] embeds as [CLS] [SEP]")

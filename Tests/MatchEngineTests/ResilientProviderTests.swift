@@ -131,7 +131,9 @@ struct ResilientProviderTests {
     }
     @Test(
         "a Retry-After of 1e300, inf, nan, a negative number or garbage never traps",
-        arguments: ["1e300", "inf", "-inf", "nan", "-5", "1e18", "9223372036854775807", "Wed, 21 Oct 2015 07:28:00 GMT"])
+        arguments: [
+            "1e300", "inf", "-inf", "nan", "-5", "1e18", "9223372036854775807", "Wed, 21 Oct 2015 07:28:00 GMT",
+        ])
     func hostileRetryAfter(value: String) async throws {
         let service = try FakeEmbeddingService([.rateLimited(retryAfter: value), .ok])
         let chain = ResilientProvider([try service.provider()], retry: Self.fast)

@@ -20,9 +20,11 @@ struct SourceExpansionTests {
         try "Ada".write(to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try "Bea".write(to: elsewhere, atomically: true, encoding: .utf8)
         try "x".write(to: folder.appendingPathComponent(".hidden.txt"), atomically: true, encoding: .utf8)
-        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("b-link.txt").path, withDestinationPath: elsewhere.path)
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("b-link.txt").path, withDestinationPath: elsewhere.path)
         try manager.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
-        try manager.createSymbolicLink(atPath: folder.appendingPathComponent("broken").path, withDestinationPath: "nowhere")
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("broken").path, withDestinationPath: "nowhere")
         #expect(mkfifo(folder.appendingPathComponent("pipe").path, 0o600) == 0)
 
         let sources = SourceExpansion.expand([folder.path])
@@ -34,7 +36,9 @@ struct SourceExpansionTests {
                 "pipe": .notARegularFile,
             ])
         #expect(sources.problems.isEmpty)
-        #expect(sources.skipped.first { $0.reason == .symlinkLoop }?.description.hasSuffix("a symbolic link that loops") == true)
+        #expect(
+            sources.skipped.first { $0.reason == .symlinkLoop }?.description.hasSuffix("a symbolic link that loops")
+                == true)
     }
 
     @Test("a named missing path, a loop, an empty folder and a folder of skipped entries are problems")
@@ -53,7 +57,9 @@ struct SourceExpansionTests {
         let sources = SourceExpansion.expand([empty.path, hiddenOnly.path, loop.path, missing.path])
         #expect(sources.files.isEmpty)
         #expect(
-            sources.problems.map(\.reason) == [.emptyFolder(skipped: 0), .emptyFolder(skipped: 1), .symlinkLoop, .missing])
+            sources.problems.map(\.reason) == [
+                .emptyFolder(skipped: 0), .emptyFolder(skipped: 1), .symlinkLoop, .missing,
+            ])
         #expect(sources.problems[0].description == "\(empty.path): the folder has no files to read")
         #expect(sources.problems[1].description.hasSuffix("(1 entry skipped)"))
         #expect(SourceExpansion.expand([hiddenOnly.path], includeHidden: true).files.count == 1)

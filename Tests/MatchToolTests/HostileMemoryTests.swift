@@ -30,14 +30,31 @@ struct HostileMemoryTests {
         return ((status >> 8) & 0xFF, usage.ru_maxrss * 1024)
     }
 
-    @Test("parsing every hostile file stays under 300 MB of peak memory")
+    /// The files that inflate to tens of megabytes; each is measured in a process of its own, so that the
+    /// figure is that file's. (`parse` works on every core: the rest of the corpus together is one run.)
+    static let heavy = [
+        "docx-total-budget.docx", "docx-zip-bomb.docx", "docx-header-bomb.docx", "docx-part-11mb-text.docx",
+        "docx-part-just-under-limit.docx", "pdf-flate-bomb.pdf",
+    ]
+
+    @Test("no hostile file takes match-tool parse over 300 MB of peak memory")
     func peak() throws {
         let tool = MatchToolProcess.productsDirectory.appendingPathComponent("match-tool").path
-        let folder = Fixtures.root.appendingPathComponent("hostile").path
-        let (status, bytes) = try Self.peakMemory(tool, ["parse", folder])
-        #expect(status == 1, "some hostile files fail, so the status is 1")
-        #expect(bytes > 1_000_000, "the measurement works")
-        #expect(bytes < 300_000_000, "peak RSS \(bytes / 1_000_000) MB")
-        print("hostile corpus: match-tool parse peak RSS \(bytes / 1_000_000) MB")
+        let folder = Fixtures.root.appendingPathComponent("hostile")
+        let light = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0 != "expected.json" && !Self.heavy.contains($0) }.sorted()
+        #expect(light.count >= 60)
+        let runs = Self.heavy.map { [$0] } + [light]
+        var largest = 0
+        for names in runs {
+            let (status, bytes) = try Self.peakMemory(
+                tool, ["parse"] + names.map { folder.appendingPathComponent($0).path })
+            #expect(status == 0 || status == 1, "\(names.count == 1 ? names[0] : "the rest"): status \(status)")
+            #expect(bytes > 1_000_000, "the measurement works")
+            #expect(
+                bytes < 300_000_000, "\(names.count == 1 ? names[0] : "the rest"): peak RSS \(bytes / 1_000_000) MB")
+            largest = max(largest, bytes)
+        }
+        print("hostile corpus: largest match-tool parse peak RSS \(largest / 1_000_000) MB")
     }
 }

@@ -31,7 +31,10 @@ struct HostFileErrorTests {
             ("[1,2", "not JSON"), (#"{"skils":[]}"#, "missing skills"),
             (#"{"skills":[{"category":"languages"}]}"#, "missing skills."),
             (#"{"skills":[{"name":7}]}"#, "wrong type at skills."),
-            (#"{"skills":[{"name":"Go","category":"nope","aliases":[],"cased":true,"listed":false}]}"#, "invalid value at skills."),
+            (
+                #"{"skills":[{"name":"Go","category":"nope","aliases":[],"cased":true,"listed":false}]}"#,
+                "invalid value at skills."
+            ),
         ])
     func invalidTaxonomy(json: String, reason: String) throws {
         let url = try Self.write(json)

@@ -27,10 +27,13 @@ struct HostileCorpusTests {
     @Test("the corpus has at least 60 files, every one listed in expected.json and none over 1 MB")
     func corpusShape() throws {
         #expect(Self.expected.count >= 60)
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0 != "expected.json" }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0 != "expected.json"
+        }
         #expect(Set(names) == Set(Self.expected.keys))
         for name in names {
-            let size = try FileManager.default.attributesOfItem(atPath: Self.folder.appendingPathComponent(name).path)[.size]
+            let size = try FileManager.default.attributesOfItem(atPath: Self.folder.appendingPathComponent(name).path)[
+                .size]
             #expect((size as? Int ?? 0) < 1_000_000, "\(name)")
         }
     }
@@ -52,7 +55,9 @@ struct HostileCorpusTests {
         let elapsed = ContinuousClock.now - start
         #expect(outcome == want, "\(name): \(outcome ?? "parsed")")
         #expect(elapsed < Self.bound, "\(name) took \(elapsed)")
-        if ProcessInfo.processInfo.environment["HOSTILE_TIMES"] != nil { print("HOSTILE \(name): \(elapsed) \(outcome ?? "parsed")") }
+        if ProcessInfo.processInfo.environment["HOSTILE_TIMES"] != nil {
+            print("HOSTILE \(name): \(elapsed) \(outcome ?? "parsed")")
+        }
         if let resume {
             #expect(!resume.sections.values.contains { $0.contains("root:x:0:0") }, "an external entity was resolved")
             if name.hasPrefix("utf16") || name.hasPrefix("utf8") { #expect(resume.contact.email == "ada@example.com") }

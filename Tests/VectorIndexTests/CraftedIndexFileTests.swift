@@ -51,14 +51,18 @@ struct CraftedIndexFileTests {
         Self.expectCorrupt(try Self.craft(index, in: folder) { $0.slots = 1 << 40 }, mentioning: "rows section")
         Self.expectCorrupt(try Self.craft(index, in: folder) { $0.slots = Int.max }, mentioning: "rows section")
         Self.expectCorrupt(try Self.craft(index, in: folder) { $0.live = 1 << 50 }, mentioning: "counts exceed")
-        Self.expectCorrupt(try Self.craft(index, in: folder) { $0.dimension = 1 << 30 }, mentioning: "invalid parameters")
-        Self.expectCorrupt(try Self.craft(index, in: folder) { $0.efSearch = 1 << 31 }, mentioning: "invalid parameters")
+        Self.expectCorrupt(
+            try Self.craft(index, in: folder) { $0.dimension = 1 << 30 }, mentioning: "invalid parameters")
+        Self.expectCorrupt(
+            try Self.craft(index, in: folder) { $0.efSearch = 1 << 31 }, mentioning: "invalid parameters")
         Self.expectCorrupt(try Self.craft(index, in: folder) { $0.stride += 64 }, mentioning: "row stride")
         Self.expectCorrupt(
             try Self.craft(index, in: folder) { $0.sections.removeAll { $0.kind == .labels } }, mentioning: "labels")
     }
 
-    @Test("a link at level l to a node whose level is below l is refused (a search would read a list that node does not have)")
+    @Test(
+        "a link at level l to a node below level l is refused (a search would read a list that node lacks)"
+    )
     func linkToLowerLevel() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -177,7 +177,8 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         } catch BoundedHTTPClient.Failure.tooLarge(let limit) {
             throw EmbeddingError.responseTooLarge(provider: name, limit: limit)
         } catch BoundedHTTPClient.Failure.timedOut {
-            throw EmbeddingError.transport(provider: name, reason: "no answer within \(Self.seconds(timeout)) s, timed out")
+            throw EmbeddingError.transport(
+                provider: name, reason: "no answer within \(Self.seconds(timeout)) s, timed out")
         } catch let error as URLError where error.code == .cancelled {
             throw CancellationError()
         } catch is CancellationError {

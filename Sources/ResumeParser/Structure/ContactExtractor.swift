@@ -17,8 +17,9 @@ enum ContactExtractor {
     private static let email = compile(
         "(?<![a-z0-9._%+-])[a-z0-9._%+-]++@[a-z0-9-]++(?:\\.[a-z0-9-]++)*\\.[a-z]{2,}")
     private static let link = compile(
-        "(?:https?://|www\\.)[^\\s|,;<>()]++|(?<![@\\w.-])(?:[a-z0-9-]++\\.)*(?:linkedin\\.com|github\\.com|gitlab\\.com|"
-            + "bitbucket\\.org|behance\\.net|dribbble\\.com|medium\\.com|stackoverflow\\.com)/[^\\s|,;<>()]*+")
+        "(?:https?://|www\\.)[^\\s|,;<>()]++|(?<![@\\w.-])(?:[a-z0-9-]++\\.)*"
+            + "(?:linkedin\\.com|github\\.com|gitlab\\.com|bitbucket\\.org|behance\\.net|dribbble\\.com|medium\\.com|"
+            + "stackoverflow\\.com)/[^\\s|,;<>()]*+")
     private static let location = compile(
         "^\\s*([A-Z][A-Za-z.'\\- ]{1,30}?),\\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\\s*$",
         caseSensitive: true)

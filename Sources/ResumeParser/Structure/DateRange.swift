@@ -29,7 +29,8 @@ struct DateRange: Equatable {
     // Whitespace runs are possessive (`\\s*+`): what follows one is never whitespace, so nothing is lost, and
     // a line of "jan" and 100,000 spaces is not tried in quadratically many splits.
     private static let date =
-        "(?:\(month)\\s*+,?\\s*+(?:19|20)\\d{2}|\(season)\\s++(?:19|20)\\d{2}|(?:19|20)\\d{2}\\s*+[-/.]\\s*+(?:0?[1-9]|1[0-2])(?!\\d)"
+        "(?:\(month)\\s*+,?\\s*+(?:19|20)\\d{2}|\(season)\\s++(?:19|20)\\d{2}"
+        + "|(?:19|20)\\d{2}\\s*+[-/.]\\s*+(?:0?[1-9]|1[0-2])(?!\\d)"
         + "|(?:0?[1-9]|1[0-2])\\s*+[/.]\\s*+(?:19|20)\\d{2}|(?:19|20)\\d{2})"
     private static let present = "(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
     private static let separator = "\\s*+(?:-|–|—|−|~|to|until|till|through|thru)\\s*+"
