@@ -22,8 +22,11 @@ public enum MatchToolProcess {
         return Bundle.main.bundleURL
     }
 
-    /// Runs `match-tool arguments`, with `environment` added to this process's environment.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `match-tool arguments`, with `environment` added to this process's environment; standard output
+    /// goes to `standardOutput` when given (e.g. `/dev/full`), and is then returned empty.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil
+    ) throws -> Result {
         let executable = productsDirectory.appendingPathComponent("match-tool")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: executable.path])
@@ -39,10 +42,11 @@ public enum MatchToolProcess {
         }
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = standardOutput ?? output
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        try output.fileHandleForWriting.close()
+        let outData = standardOutput == nil ? output.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let errData = (try? Data(contentsOf: errorFile)) ?? Data()
         return Result(
