@@ -108,6 +108,33 @@ struct RetrievalTests {
         #expect(big.count == 3 && big.allSatisfy { $0.source.hasPrefix("Crowd Member") })
     }
 
+    @Test("large indexes try the rows holding every term first")
+    func conjunctiveFirst() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        // Each marker word in under a tenth of the rows, so neither is left out as common.
+        let sources = (0..<260).map { i in
+            switch i % 13 {
+            case 0: resume("Member\(i) Person", "zorblax quintar")
+            case 1: resume("Member\(i) Person", "zorblax", extra: "Zorblax zorblax zorblax zorblax.")
+            case 2: resume("Member\(i) Person", "quintar", extra: "Quintar quintar quintar quintar.")
+            default: resume("Member\(i) Person", "plain")
+            }
+        }
+        let status = try await fixture.engine.ingest(sources, namespace: "acme").result()
+        #expect(status.stored == 260)
+        let options = RetrievalOptions(mode: .bm25, candidatePool: 5)
+        let passages = try await fixture.engine.retrieve("zorblax quintar", namespace: "acme", k: 5, options: options)
+        #expect(passages.count == 5)
+        for passage in passages {
+            let text = passage.text.lowercased()
+            #expect(text.contains("zorblax") && text.contains("quintar"), "\(passage.text)")
+        }
+        #expect(
+            FullTextQuery("zorblax quintar").expression(namespace: nil, tags: [], conjunctive: true)
+                == "text : (\"zorblax\" AND \"quintar\")")
+    }
+
     @Test("a new version replaces the old one's chunks in both retrievers, also across a reopen")
     func newVersion() async throws {
         let fixture = try EngineFixture()

@@ -157,13 +157,14 @@ extension Engine {
             dense = chunks.nearest(vector, k: pool, allow: chunks.predicate(accept))
         }
         var fullText = FullTextQuery(query)
+        var indexRows = 0
         if options.mode != .dense, fullText.terms.count > 1 {
             // Every row carries "kresume" or "kjob" in its tags (stemmed "kresum", "kjob"): their counts add to
             // the number of rows.
             let candidates = fullText.terms.flatMap(FullTextQuery.stemCandidates) + ["kresum", "kjob"]
             let counts = try chunks.termDocumentCounts(candidates, store: store)
-            fullText = fullText.withoutCommonTerms(
-                counts: counts, rows: (counts["kresum"] ?? 0) + (counts["kjob"] ?? 0))
+            indexRows = (counts["kresum"] ?? 0) + (counts["kjob"] ?? 0)
+            fullText = fullText.withoutCommonTerms(counts: counts, rows: indexRows)
         }
         let hint = filters.kind == nil && filters.candidates == nil && filters.jobs == nil ? fullText.kindHint : nil
         var sparse: [(key: UInt64, score: Double)] = []
@@ -174,12 +175,21 @@ extension Engine {
             // path: without the namespace tag, whose posting list holds every row of the namespace and
             // doubles FTS5's work; rows of other namespaces are dropped here. When they may have crowded the
             // namespace's rows out of the first `4 × pool`, the query runs again scoped by the tag.
+            // In large indexes the rows holding every term are tried first (an intersection is cheap; a
+            // union scores every row of every term): when they fill the pool, they are the BM25 list.
             let keep = { (hit: (key: UInt64, score: Double)) in chunks.entry(hit.key).map(accept) ?? false }
             let wide = pool * 4
-            let found = try store.searchChunks(unscoped, limit: wide)
-            sparse = found.filter(keep)
-            if sparse.count < pool && found.count == wide {
-                sparse = try store.searchChunks(scoped, limit: pool).filter(keep)
+            if indexRows >= FullTextQuery.conjunctiveFirstRows, fullText.terms.count > 1,
+                let all = fullText.expression(namespace: nil, tags: tags, conjunctive: true)
+            {
+                sparse = try store.searchChunks(all, limit: wide).filter(keep)
+            }
+            if sparse.count < pool {
+                let found = try store.searchChunks(unscoped, limit: wide)
+                sparse = found.filter(keep)
+                if sparse.count < pool && found.count == wide {
+                    sparse = try store.searchChunks(scoped, limit: pool).filter(keep)
+                }
             }
             sparse = Array(sparse.prefix(pool))
         }

@@ -107,15 +107,18 @@ struct FullTextQuery: Sendable, Equatable {
         return pruned
     }
 
-    /// The FTS5 expression: the namespace tag (when given), the filter tags, then the terms OR-ed; `nil`
-    /// when no term is left (a question of stop words only matches nothing).
-    func expression(namespace: Int64?, tags: [[String]]) -> String? {
+    /// Indexes with at least this many rows try the rows holding every term before the union.
+    static let conjunctiveFirstRows = 1_000
+
+    /// The FTS5 expression: the namespace tag (when given), the filter tags, then the terms OR-ed (AND-ed
+    /// when `conjunctive`); `nil` when no term is left (a question of stop words only matches nothing).
+    func expression(namespace: Int64?, tags: [[String]], conjunctive: Bool = false) -> String? {
         guard !terms.isEmpty else { return nil }
         var parts = namespace.map { ["tags : \"n\($0)\""] } ?? []
         for group in tags where !group.isEmpty {
             parts.append("tags : (" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
         }
-        parts.append("text : (" + terms.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+        parts.append("text : (" + terms.map { "\"\($0)\"" }.joined(separator: conjunctive ? " AND " : " OR ") + ")")
         return parts.joined(separator: " AND ")
     }
 
