@@ -24,7 +24,9 @@ extension Engine {
         let jobVector = try store.documentVector(document: job.documentID, model: model)
         let statuses = filters.statuses == nil ? [:] : try store.statuses(job: job.rowID, namespace: index.namespaceID)
         let pool: [(record: CandidateRecord, profile: CandidateProfile)]
-        if index.count <= configuration.exhaustiveRankingLimit {
+        if let wanted = filters.candidates {
+            pool = index.candidates(wanted.compactMap { index.record(identity: $0)?.rowID })
+        } else if index.count <= configuration.exhaustiveRankingLimit {
             pool = index.allCandidates()
         } else {
             let weights = configuration.weights
@@ -178,6 +180,7 @@ extension Engine {
                 else { return false }
             }
             if let wanted = filters.statuses, !wanted.contains(statuses[record.rowID] ?? .new) { return false }
+            if let wanted = filters.candidates, !wanted.contains(record.identity) { return false }
             return true
         }
     }
