@@ -28,7 +28,7 @@ struct BatchIngest {
     ) async throws -> Outcome {
         let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
         let files = InputFiles.expand(paths)
-        var reporter = ProgressReporter(progress)
+        var reporter = ProgressReporter(progress, total: files.count)
         var rows: [(source: String, candidate: CandidateID?, outcome: String)] = []
         var candidateOf: [String: CandidateID] = [:]
         let ingest: IngestJob

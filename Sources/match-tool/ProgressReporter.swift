@@ -21,9 +21,16 @@ enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
 struct ProgressReporter {
     let mode: ProgressMode
     private var barShown = false
+    private let total: Int
+    private var done = 0
+    private var failed = 0
+    private var rate = 0.0
+    private var secondsLeft: Double?
 
-    init(_ mode: ProgressMode) {
+    /// - Parameter total: the files submitted (the bar moves with each file, not only each batch).
+    init(_ mode: ProgressMode, total: Int = 0) {
         self.mode = mode == .auto ? (isatty(STDERR_FILENO) == 1 ? .bar : .plain) : mode
+        self.total = total
     }
 
     mutating func show(_ event: IngestEvent) {
@@ -36,19 +43,37 @@ struct ProgressReporter {
             }
         case .bar:
             switch event {
+            case .stored, .duplicate:
+                done += 1
+                drawBar()
+            case .failed:
+                done += 1
+                failed += 1
+                drawBar()
             case .progress(let status, let rate, let left):
-                let width = 30
-                let done = status.total == 0 ? width : min(width, width * status.seen / status.total)
-                let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
-                FileHandle.standardError.write(
-                    Data("\r\u{1B}[2K[\(bar)] \(Self.counts(status, rate: rate, left: left))".utf8))
-                barShown = true
+                done = status.seen
+                failed = status.failed
+                self.rate = rate
+                secondsLeft = left
+                drawBar()
             case .finished:
                 if barShown { FileHandle.standardError.write(Data("\n".utf8)) }
                 barShown = false
             default: return
             }
         }
+    }
+
+    private mutating func drawBar() {
+        let width = 30
+        let filled = total == 0 ? width : min(width, width * done / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        var text = "\(done)/\(total) files"
+        if rate > 0 { text += ", \(String(format: "%.1f", rate)) files/s" }
+        if let secondsLeft { text += ", ~\(Int(secondsLeft.rounded(.up))) s left" }
+        if failed > 0 { text += ", \(failed) failed" }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K[\(bar)] \(text)".utf8))
+        barShown = true
     }
 
     /// Ends a bar line before an error is printed under it.

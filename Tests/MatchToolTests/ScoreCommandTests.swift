@@ -70,9 +70,12 @@ struct ScoreCommandTests {
         // Another batch into the same engine is ranked alone.
         let other = try MatchToolProcess.run([
             "score", "--db", database, "--provider", "hashing", "--job", Self.job, Fixtures.resume(4).path,
+            Fixtures.resume(5).path, "--progress", "bar",
         ])
         #expect(other.status == 0)
-        #expect(other.standardOutput.contains(": 1 candidates"))
+        #expect(other.standardError.contains("\r\u{1B}[2K[###############...............] 1/2 files"))
+        #expect(other.standardError.contains("] 2/2 files"))
+        #expect(other.standardOutput.contains(": 2 candidates"))
         #expect(other.standardOutput.contains(Fixtures.resume(4).lastPathComponent))
     }
 
