@@ -17,8 +17,10 @@ struct ConfigCommand: ParsableCommand {
                 Precedence: defaults < configuration file (match-tool.json in the working directory, or \
                 --config FILE) < environment (MATCH_ENGINE_DB, MATCH_ENGINE_NAMESPACE, MATCH_ENGINE_PROVIDER, \
                 MATCH_ENGINE_FORMAT, MATCH_ENGINE_PROGRESS, MATCH_ENGINE_PRESET, MATCH_ENGINE_WEIGHTS, \
-                MATCH_ENGINE_THRESHOLD, MATCH_ENGINE_TOP) < flags. The file is a JSON object with the same \
-                keys in lower case (db, namespace, provider, format, progress, preset, weights, threshold, top); \
+                MATCH_ENGINE_THRESHOLD, MATCH_ENGINE_TOP, MATCH_ENGINE_HTTP_BASE_URL, MATCH_ENGINE_HTTP_MODEL, \
+                MATCH_ENGINE_HTTP_DIMENSION, MATCH_ENGINE_HTTP_API_KEY_VARIABLE) < flags. The file is a JSON \
+                object with the same keys in lower case (db, namespace, provider, format, progress, preset, \
+                weights, threshold, top, http-base-url, http-model, http-dimension, http-api-key-variable); \
                 an unknown key or a bad value anywhere is an error naming the key (exit status 78).
 
                 Examples:

@@ -7,7 +7,7 @@ import ResumeParser
 /// embedding provider, which configuration file, and how progress is shown. Each may also come from
 /// `match-tool.json` or a `MATCH_ENGINE_*` variable (see ``Settings``); a flag wins.
 struct EngineOptions: ParsableArguments {
-    enum Provider: String, ExpressibleByArgument, CaseIterable { case minilm, hashing }
+    enum Provider: String, ExpressibleByArgument, CaseIterable { case minilm, hashing, http }
 
     @Option(
         name: [.customLong("db"), .customLong("database")],
@@ -19,7 +19,12 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "The namespace (tenant) to work in (default: default).")
     var namespace: String?
 
-    @Option(help: "Where vectors come from: minilm (the model files; default) or hashing (no model).")
+    @Option(
+        help: """
+            Where vectors come from: minilm (the model files; default), hashing (no model), or http (an \
+            OpenAI-compatible service: http-base-url, http-model, http-dimension, http-api-key-variable in \
+            match-tool.json or MATCH_ENGINE_HTTP_* variables).
+            """)
     var provider: Provider?
 
     @Option(
@@ -72,6 +77,21 @@ struct EngineOptions: ParsableArguments {
         switch settings["provider"] {
         case "hashing":
             return HashingEmbedder()
+        case "http":
+            do {
+                guard let url = settings["http-base-url"].flatMap(URL.init(string:)),
+                    let dimension = settings["http-dimension"].flatMap(Int.init), let model = settings["http-model"]
+                else { throw SettingsError(message: "provider http needs http-base-url, http-model, http-dimension") }
+                let variable = settings["http-api-key-variable"] ?? ""
+                let http = try HTTPEmbeddingProvider(
+                    .init(
+                        baseURL: url, model: model, dimension: dimension,
+                        apiKeyVariable: variable.isEmpty ? nil : variable))
+                // Retries with backoff and a circuit breaker; never another model's vectors.
+                return ResilientProvider([http])
+            } catch {
+                throw ExitStatus.report(error)
+            }
         default:
             do {
                 return try MiniLMEmbedder()

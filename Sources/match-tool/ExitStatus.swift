@@ -43,7 +43,11 @@ enum ExitStatus {
             case .invalidStatusChange, .embeddingFailed: someFailed
             }
         case is StoreError: storage
-        case is EmbeddingError: configuration
+        case let error as EmbeddingError:
+            switch error {
+            case .modelMissing, .modelInvalid, .missingAPIKey: configuration
+            default: someFailed
+            }
         case is SettingsError: configuration
         case is ParseError: noInput
         default: someFailed

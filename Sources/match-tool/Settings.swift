@@ -39,7 +39,7 @@ struct Settings {
         var help: String
         /// `nil` when the value is acceptable, else why not.
         var check: @Sendable (String) -> String?
-        var environment: String { "MATCH_ENGINE_" + name.uppercased() }
+        var environment: String { "MATCH_ENGINE_" + name.uppercased().replacingOccurrences(of: "-", with: "_") }
         var flag: String { "--" + name }
     }
 
@@ -57,7 +57,7 @@ struct Settings {
             check: { $0.isEmpty || $0.utf8.count > 128 ? "must be 1 to 128 bytes" : nil }),
         Key(
             name: "provider", defaultValue: "minilm", help: "where vectors come from",
-            check: oneOf(["minilm", "hashing"])),
+            check: oneOf(["minilm", "hashing", "http"])),
         Key(
             name: "format", defaultValue: "table", help: "output format",
             check: oneOf(["table", "csv", "json", "html"])),
@@ -73,6 +73,19 @@ struct Settings {
         Key(
             name: "threshold", defaultValue: nil, help: "score at or above which the decision is interview",
             check: { Double($0).map { (0...100).contains($0) } == true ? nil : "must be a number 0 … 100" }),
+        Key(
+            name: "http-base-url", defaultValue: "https://api.openai.com/v1",
+            help: "the API root of an OpenAI-compatible /embeddings service (provider http)",
+            check: { URL(string: $0)?.scheme == nil ? "must be a URL" : nil }),
+        Key(
+            name: "http-model", defaultValue: "text-embedding-3-small", help: "the model asked for (provider http)",
+            check: { $0.isEmpty ? "must not be empty" : nil }),
+        Key(
+            name: "http-dimension", defaultValue: "1536", help: "the length of its vectors (provider http)",
+            check: { Int($0).map { (1...65_536).contains($0) } == true ? nil : "must be a whole number 1 … 65,536" }),
+        Key(
+            name: "http-api-key-variable", defaultValue: "OPENAI_API_KEY",
+            help: "the environment variable holding the API key (provider http; empty: none)", check: { _ in nil }),
         Key(
             name: "top", defaultValue: nil, help: "the most candidates listed",
             check: { Int($0).map { (1...100_000).contains($0) } == true ? nil : "must be a whole number 1 … 100,000" }),

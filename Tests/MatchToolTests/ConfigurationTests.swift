@@ -108,3 +108,57 @@ struct ConfigurationTests {
         #expect(bash.standardOutput.contains("score"))
     }
 }
+
+/// `--provider http` on the engine commands, configured through the environment.
+@Suite("match-tool score --provider http, end to end")
+struct HTTPProviderScoreTests {
+    @Test("score embeds through an OpenAI-compatible service named by MATCH_ENGINE_HTTP_* variables")
+    func score() throws {
+        let requests = RequestCount()
+        let server = try LocalHTTPServer { request in
+            requests.add()
+            let inputs = request.json?["input"] as? [String] ?? []
+            let items = inputs.enumerated().map { offset, text in
+                ["index": offset, "embedding": [1.0, Double(text.count % 7), 0.5, 0.25]]
+            }
+            return .json(["data": items, "usage": ["prompt_tokens": 3]])
+        }
+        defer { server.stop() }
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment: [String: String?] = [
+            "MATCH_ENGINE_HTTP_BASE_URL": server.baseURL.absoluteString, "MATCH_ENGINE_HTTP_MODEL": "tiny",
+            "MATCH_ENGINE_HTTP_DIMENSION": "4", "MATCH_ENGINE_HTTP_API_KEY_VARIABLE": "ME_SCORE_KEY",
+            "ME_SCORE_KEY": "sk-score",
+        ]
+        let run = try MatchToolProcess.run(
+            [
+                "score", "--db", folder.appendingPathComponent("db").path, "--provider", "http", "--job",
+                Fixtures.job("backend-engineer.txt").path, Fixtures.resume(1).path, Fixtures.resume(2).path,
+                "--format", "json", "--quiet",
+            ], environment: environment)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(requests.value > 0)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect((report["candidates"] as? [[String: Any]])?.count == 2)
+
+        var noKey = environment
+        noKey["ME_SCORE_KEY"] = .some(nil)
+        let refused = try MatchToolProcess.run(
+            [
+                "score", "--db", folder.appendingPathComponent("db2").path, "--provider", "http", "--job",
+                Fixtures.job("backend-engineer.txt").path, Fixtures.resume(1).path,
+            ], environment: noKey)
+        #expect(refused.status == 78)
+        #expect(refused.standardError.contains("ME_SCORE_KEY is not set"))
+    }
+}
+
+private final class RequestCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
