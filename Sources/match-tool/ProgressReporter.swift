@@ -76,7 +76,7 @@ struct ProgressReporter {
         barShown = true
     }
 
-    /// Ends a bar line before an error is printed under it.
+    /// Ends a bar line (before an error is printed under it, or when no ingest job runs).
     mutating func interrupt() {
         if mode == .bar, barShown {
             FileHandle.standardError.write(Data("\n".utf8))

@@ -116,7 +116,7 @@ struct ScoreCommand: AsyncParsableCommand {
             }
         }
         let report = ShortlistReport(
-            job: stored, namespace: namespace, weights: weights, ranked: ranked, failures: outcome.status.failures)
+            job: stored, namespace: namespace, weights: weights, ranked: ranked, failures: outcome.failures)
         try ReportOutput.write(report, format: settings["format"] ?? "table", bom: bom, to: output)
         if !self.engine.quiet {
             FileHandleOutput.standardError(BatchIngest.summary(outcome))

@@ -75,4 +75,22 @@ struct EngineMaintenanceTests {
             job: job.id, namespace: "default", limit: 10, filters: RankFilters(candidates: chosen))
         #expect(Set(ranked.map(\.candidate.id)) == Set([all[1], all[4]]))
     }
+
+    @Test("storedCandidates finds the files already stored by their bytes, without parsing them")
+    func storedFiles() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        try await fixture.ingest([Fixtures.resume(1), Fixtures.resume(3)])
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("renamed.pdf")
+        try FileManager.default.copyItem(at: Fixtures.resume(3), to: copy)
+        let missing = folder.appendingPathComponent("missing.txt")
+        let known = try await fixture.engine.storedCandidates(
+            forFiles: [Fixtures.resume(1), Fixtures.resume(2), copy, missing], namespace: "default")
+        let candidates = try fixture.engine.candidates(namespace: "default")
+        #expect(Set(known.keys) == [Fixtures.resume(1), copy])
+        #expect(Set(known.values) == Set(candidates.map(\.id)))
+        #expect(try await fixture.engine.storedCandidates(forFiles: [Fixtures.resume(1)], namespace: "other").isEmpty)
+    }
 }
