@@ -45,15 +45,18 @@ struct ScoreBench {
             ]
         ]
 
-        func score(_ name: String, provider: String, database: String) throws -> (seconds: Double, peakMB: Double) {
+        func score(_ name: String, provider: String, database: String) throws -> Timed {
             let run = try timed(
                 tool,
                 [
                     "score", "--db", work.appendingPathComponent(database).path, "--provider", provider, "--job", job,
                     folder.path, "--quiet", "--format", "csv", "--output", work.appendingPathComponent("\(name).csv").path,
                 ], in: work)
-            log("\(name): \(fmt(run.seconds)) s, peak \(fmt(run.peakMB)) MB")
-            records.append(["record": name, "provider": provider, "seconds": run.seconds, "peak_mb": run.peakMB])
+            log("\(name): \(fmt(run.seconds)) s (CPU \(fmt(run.cpuSeconds)) s), peak \(fmt(run.peakMB)) MB")
+            records.append([
+                "record": name, "provider": provider, "seconds": run.seconds, "cpu_seconds": run.cpuSeconds,
+                "peak_mb": run.peakMB,
+            ])
             return run
         }
         let first = try score("first-run", provider: "minilm", database: "minilm")
@@ -77,14 +80,19 @@ struct ScoreBench {
             if !batch.isEmpty { batches.append(batch) }
         }
         let embedder = try MiniLMEmbedder()
+        let cpuStart = cpuSeconds()
         let start = ContinuousClock.now
         for batch in batches { _ = try await embedder.embed(batch) }
         let alone = (ContinuousClock.now - start) / .seconds(1)
+        let aloneCPU = cpuSeconds() - cpuStart
         let ratio = first.seconds / alone
-        log("MiniLM alone on the same \(seen.count) distinct chunks (of \(chunks)): \(fmt(alone)) s; first run ×\(fmt(ratio))")
+        let cpuRatio = first.cpuSeconds / aloneCPU
+        log(
+            "MiniLM alone on the same \(seen.count) distinct chunks (of \(chunks)): \(fmt(alone)) s (CPU \(fmt(aloneCPU)) s); "
+                + "first run ×\(fmt(ratio)) wall, ×\(fmt(cpuRatio)) CPU")
         records.append([
-            "record": "minilm-alone", "seconds": alone, "chunks": chunks, "distinct_chunks": seen.count,
-            "first_run_ratio": ratio,
+            "record": "minilm-alone", "seconds": alone, "cpu_seconds": aloneCPU, "chunks": chunks,
+            "distinct_chunks": seen.count, "first_run_ratio": ratio, "first_run_cpu_ratio": cpuRatio,
         ])
         let lines = try records.map {
             String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self)
@@ -93,12 +101,26 @@ struct ScoreBench {
         print(lines.joined(separator: "\n"))
     }
 
-    /// Runs `tool arguments` under `/usr/bin/time`; fails on a non-zero exit.
-    static func timed(_ tool: String, _ arguments: [String], in folder: URL) throws -> (seconds: Double, peakMB: Double) {
+    struct Timed {
+        var seconds: Double
+        var cpuSeconds: Double
+        var peakMB: Double
+    }
+
+    /// User + system CPU seconds of this process so far (every thread).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// Runs `tool arguments` under `/usr/bin/time` (wall, peak RSS, user + system CPU); fails on a non-zero exit.
+    static func timed(_ tool: String, _ arguments: [String], in folder: URL) throws -> Timed {
         let report = folder.appendingPathComponent("time-\(UUID().uuidString).txt")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%e %M", "-o", report.path, tool] + arguments
+        process.arguments = ["-f", "%e %M %U %S", "-o", report.path, tool] + arguments
         let start = ContinuousClock.now
         try process.run()
         process.waitUntilExit()
@@ -108,8 +130,8 @@ struct ScoreBench {
             exit(1)
         }
         let fields = try String(contentsOf: report, encoding: .utf8).split(whereSeparator: \.isWhitespace)
-        let kilobytes = fields.count >= 2 ? Double(fields[1]) ?? 0 : 0
-        return (wall, kilobytes / 1_024)
+        let number = { (i: Int) in fields.count > i ? Double(fields[i]) ?? 0 : 0 }
+        return Timed(seconds: wall, cpuSeconds: number(2) + number(3), peakMB: number(1) / 1_024)
     }
 
     /// `count` distinct files: the fixtures round-robin, each with a unique trailer (engine-bench's rule).
