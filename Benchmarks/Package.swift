@@ -10,6 +10,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The small argument reader the benchmark executables share.
+        .target(name: "BenchmarkSupport"),
         // The Swift side of ../shared/bench/ann_bench.py: same datasets, sweep and JSON lines.
         .executableTarget(
             name: "ann-bench",
@@ -19,6 +21,7 @@ let package = Package(
         .executableTarget(
             name: "embed-bench",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "MatchEngine", package: "MatchEngine"),
                 .product(name: "VectorIndex", package: "MatchEngine"),
             ]
@@ -27,6 +30,7 @@ let package = Package(
         .executableTarget(
             name: "engine-bench",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "MatchEngine", package: "MatchEngine"),
                 .product(name: "ResumeParser", package: "MatchEngine"),
             ]
@@ -39,7 +43,7 @@ let package = Package(
         // Resume parsing throughput per format, single core.
         .executableTarget(
             name: "parse-bench",
-            dependencies: [.product(name: "ResumeParser", package: "MatchEngine")]
+            dependencies: ["BenchmarkSupport", .product(name: "ResumeParser", package: "MatchEngine")]
         ),
         // Micro-benchmarks with ordo-one/benchmark: `swift package benchmark`.
         .executableTarget(

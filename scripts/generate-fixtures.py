@@ -619,7 +619,7 @@ Nice-to-have:
 # checked in; the tests write one.
 BAD_INPUTS = {
     "truncated.pdf": "corrupt", "encrypted.pdf": "encryptedPDF", "image-only.pdf": "noTextLayer",
-    "zip-bomb.docx": "corrupt", "garbage.pdf": "unsupportedFormat", "empty.txt": "emptyDocument",
+    "zip-bomb.docx": "partTooLarge", "garbage.pdf": "unsupportedFormat", "empty.txt": "emptyDocument",
     "invalid-utf8.txt": None,  # read as Latin-1: not an error, and no crash
     "not-a-word-file.docx": "unsupportedFormat",
 }
@@ -644,7 +644,7 @@ def write_bad_inputs(folder):
         [b"q 400 0 0 500 100 150 cm /Im1 Do Q"], extra_page_resources="/XObject << /Im1 6 0 R >>",
         extra_objects={6: b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
                           b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(image) + image + b"\nendstream"}))
-    # 60 MB of XML behind a ~60 kB archive: over the 50 MB decompression limit.
+    # 60 MB of XML behind a ~60 kB archive: over the 10 MB limit for one part (and the 50 MB in all).
     docx_package(docx_paragraph("Ada Example"), folder / "zip-bomb.docx", uncompressed_padding=60_000_000)
     rng = random.Random(7)
     (folder / "garbage.pdf").write_bytes(bytes([0x00, 0xFF, 0x13, 0x37]) + bytes(rng.randrange(256) for _ in range(4096)))

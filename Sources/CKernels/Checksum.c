@@ -37,6 +37,12 @@ static inline uint64_t merge64(uint64_t acc, uint64_t value) {
 }
 
 uint64_t ck_xxh64(const void *data, size_t length, uint64_t seed) {
+    /* A null pointer is the empty input: pointer arithmetic on NULL (even + 0) is undefined behaviour. */
+    static const unsigned char no_bytes[1] = {0};
+    if (data == NULL) {
+        data = no_bytes;
+        length = 0;
+    }
     const unsigned char *p = (const unsigned char *)data;
     const unsigned char *end = p + length;
     uint64_t h;

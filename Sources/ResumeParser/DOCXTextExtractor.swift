@@ -13,6 +13,7 @@ import ZIPFoundation
 struct DOCXTextExtractor {
     var maximumEntries: Int
     var maximumUncompressedBytes: Int
+    var maximumPartBytes: Int
 
     func extract(_ data: Data, source: String) throws -> ExtractedText {
         let archive: Archive
@@ -59,19 +60,25 @@ struct DOCXTextExtractor {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 remaining -= chunk.count
                 guard remaining >= 0 else { throw DecompressionLimitExceeded() }
+                guard xml.count + chunk.count <= maximumPartBytes else { throw PartLimitExceeded() }
                 xml.append(chunk)
             }
         } catch is DecompressionLimitExceeded {
             throw ParseError.corrupt(
                 source: source, reason: "decompresses to more than \(maximumUncompressedBytes) bytes (zip bomb?)")
+        } catch is PartLimitExceeded {
+            throw ParseError.partTooLarge(
+                source: source, part: FileNameEscaping.escaped(entry.path), limit: maximumPartBytes)
         } catch {
-            throw ParseError.corrupt(source: source, reason: "archive entry \(entry.path) is damaged")
+            throw ParseError.corrupt(
+                source: source, reason: "archive entry \(FileNameEscaping.escaped(entry.path)) is damaged")
         }
         budget = remaining
         return xml
     }
 
     private struct DecompressionLimitExceeded: Error {}
+    private struct PartLimitExceeded: Error {}
 }
 
 /// Collects the visible text of one WordprocessingML part with a streaming XML parser.
@@ -106,7 +113,9 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
         case "w:br", "w:cr": output += "\n"
         case "w:p":
             paragraphIsListItem = false
-            paragraphStart = output.utf16.count
+            // A UTF-8 offset: O(1) on a native string, where `utf16.count` walked the whole output once
+            // per paragraph as soon as it held a non-ASCII character.
+            paragraphStart = output.utf8.count
         case "w:numPr": paragraphIsListItem = true
         default: break
         }
@@ -122,7 +131,7 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
         case "w:t": inText = false
         case "w:p":
             if paragraphIsListItem {
-                let index = String.Index(utf16Offset: paragraphStart, in: output)
+                let index = output.utf8.index(output.utf8.startIndex, offsetBy: paragraphStart)
                 output.insert(contentsOf: "• ", at: index)
             }
             output += "\n"

@@ -19,6 +19,10 @@ public struct DocumentParser: Sendable {
     public let skills: SkillMatcher
     /// The month that "Present" stands for when totalling experience.
     public var referenceMonth: YearMonth
+    /// The most characters of a text read for structure (contact, sections, experience, education,
+    /// skills); the rest of a longer text is ignored. A resume is a few thousand characters; the cap
+    /// (default 200,000, some 60 pages) bounds the time a hostile 10 MB text can take.
+    public var maximumStructuredCharacters = 200_000
 
     /// A parser that reads files within `limits`, finds skills with `skills` and totals experience with
     /// "Present" standing for `referenceMonth` (this month by default). Building ``SkillMatcher/standard`` the
@@ -49,6 +53,7 @@ public struct DocumentParser: Sendable {
 
     /// Parses a resume already in text form.
     public func parseResume(text: String, source: String, format: String = "txt") -> ParsedResume {
+        let text = bounded(text)
         let lines = Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)
         let sections = SectionSplitter.split(lines)
         func section(_ kind: SectionKind) -> [String] { sections.filter { $0.kind == kind }.flatMap(\.lines) }
@@ -87,7 +92,12 @@ public struct DocumentParser: Sendable {
 
     /// Parses a job description already in text form.
     public func parseJob(text: String, source: String, format: String = "txt") -> ParsedJob {
-        JobRequirements.parse(text: text, source: source, format: format, matcher: skills)
+        JobRequirements.parse(text: bounded(text), source: source, format: format, matcher: skills)
+    }
+
+    /// `text` cut to ``maximumStructuredCharacters``.
+    private func bounded(_ text: String) -> String {
+        text.utf8.count <= maximumStructuredCharacters ? text : String(text.prefix(maximumStructuredCharacters))
     }
 
     /// Lines in reading order: with `columns` (PDF physical layout), two-column pages are read column by

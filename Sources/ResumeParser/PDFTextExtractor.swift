@@ -11,7 +11,7 @@ struct PDFTextExtractor {
         let pageCount = Int(cp_document_page_count(document))
         guard pageCount >= 0 else { throw ParseError.corrupt(source: source, reason: "page tree unreadable") }
         guard pageCount <= maximumPages else {
-            throw ParseError.corrupt(source: source, reason: "\(pageCount) pages, over the limit of \(maximumPages)")
+            throw ParseError.tooManyPages(source: source, pages: pageCount, limit: maximumPages)
         }
         var pages: [String] = []
         pages.reserveCapacity(pageCount)

@@ -17,34 +17,54 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
     case emptyDocument(source: String)
     /// The file could not be read from disk.
     case unreadable(source: String, reason: String)
+    /// The PDF has more pages than ``TextExtractor/Limits/maximumPages``.
+    case tooManyPages(source: String, pages: Int, limit: Int)
+    /// One XML part of a DOCX (`part`, e.g. `word/document.xml`) decompresses to more than
+    /// ``TextExtractor/Limits/maximumPartBytes``.
+    case partTooLarge(source: String, part: String, limit: Int)
+    /// A skill taxonomy file (``SkillTaxonomy/init(contentsOf:)``) that is not one; `reason` names what
+    /// is wrong ("not JSON", "missing skills.0.name").
+    case invalidTaxonomy(source: String, reason: String)
+    /// A skill taxonomy file names the skill `name` twice (ignoring case).
+    case duplicateSkill(source: String, name: String)
 
     /// The document the error is about.
     public var source: String {
         switch self {
         case .unsupportedFormat(let source), .fileTooLarge(let source, _, _), .encryptedPDF(let source),
             .corrupt(let source, _), .noTextLayer(let source), .emptyDocument(let source),
-            .unreadable(let source, _):
+            .unreadable(let source, _), .tooManyPages(let source, _, _), .partTooLarge(let source, _, _),
+            .invalidTaxonomy(let source, _), .duplicateSkill(let source, _):
             source
         }
     }
 
-    /// A sentence for a person that names the file and what was wrong with it.
+    /// The sentence, with control characters in the document's name escaped (``FileNameEscaping``).
     public var errorDescription: String? {
-        switch self {
-        case .unsupportedFormat(let source):
+        let source = FileNameEscaping.escaped(source)
+        return switch self {
+        case .unsupportedFormat:
             "\(source): unsupported format (expected PDF, DOCX, plain text, Markdown or HTML)"
-        case .fileTooLarge(let source, let size, let limit):
+        case .fileTooLarge(_, let size, let limit):
             "\(source): file is \(size) bytes, over the limit of \(limit) bytes"
-        case .encryptedPDF(let source):
+        case .encryptedPDF:
             "\(source): the PDF is encrypted; remove the password and try again"
-        case .corrupt(let source, let reason):
+        case .corrupt(_, let reason):
             "\(source): damaged file (\(reason))"
-        case .noTextLayer(let source):
+        case .noTextLayer:
             "\(source): the PDF has no text layer (a scanned image?); run it through OCR first"
-        case .emptyDocument(let source):
+        case .emptyDocument:
             "\(source): the document contains no text"
-        case .unreadable(let source, let reason):
+        case .unreadable(_, let reason):
             "\(source): cannot read the file (\(reason))"
+        case .tooManyPages(_, let pages, let limit):
+            "\(source): the PDF has \(pages) pages, over the limit of \(limit)"
+        case .partTooLarge(_, let part, let limit):
+            "\(source): \(part) is larger than the limit of \(limit) bytes for one part of a Word document"
+        case .invalidTaxonomy(_, let reason):
+            "\(source): not a skill taxonomy file (\(reason))"
+        case .duplicateSkill(_, let name):
+            "\(source): the skill \"\(name)\" appears twice; skill names must be unique (ignoring case)"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Turns the bytes of a text file into a `String`: UTF-8 (with or without BOM), UTF-16 with a BOM, and
+/// Turns the bytes of a text file into a `String`: UTF-8 (with or without BOM), UTF-16 with a BOM or
+/// without one (recognised by its NUL bytes: every other byte of ASCII text in UTF-16 is zero), and
 /// Windows-1252/Latin-1 for legacy files that are not valid UTF-8. A file that is UTF-8 but for a few
 /// broken bytes (a truncated copy, a bad paste) stays UTF-8, the broken bytes becoming U+FFFD, rather
 /// than turning every accented letter into mojibake.
@@ -14,6 +15,8 @@ enum TextDecoding {
             text = String(data: data.dropFirst(2), encoding: .utf16LittleEndian)
         } else if data.starts(with: [0xFE, 0xFF]) {
             text = String(data: data.dropFirst(2), encoding: .utf16BigEndian)
+        } else if let bigEndian = utf16WithoutBOM(data) {
+            text = decodeUTF16(data, bigEndian: bigEndian)
         } else if let utf8 = decodeUTF8(data) {
             text = utf8
         } else if isMostlyUTF8(data) {
@@ -23,6 +26,37 @@ enum TextDecoding {
         }
         guard let text, !looksBinary(text) else { return nil }
         return text
+    }
+
+    /// Whether `data` looks like UTF-16 without a byte-order mark, and in which byte order: at least a
+    /// quarter of the 16-bit units of its first 4 KiB have a zero high byte, and (almost) no low byte is zero.
+    /// Returns `true` for big-endian, `false` for little-endian, `nil` when it is not UTF-16.
+    static func utf16WithoutBOM(_ data: Data) -> Bool? {
+        let sample = [UInt8](data.prefix(4096))
+        let pairs = sample.count / 2
+        guard pairs >= 2 else { return nil }
+        var zeroEven = 0
+        var zeroOdd = 0
+        for index in 0..<pairs {
+            if sample[2 * index] == 0 { zeroEven += 1 }
+            if sample[2 * index + 1] == 0 { zeroOdd += 1 }
+        }
+        let tolerance = max(1, pairs / 50)
+        if zeroOdd * 4 >= pairs && zeroEven <= tolerance { return false }
+        if zeroEven * 4 >= pairs && zeroOdd <= tolerance { return true }
+        return nil
+    }
+
+    /// UTF-16 in the given byte order; a trailing odd byte is dropped and unpaired surrogates become U+FFFD.
+    private static func decodeUTF16(_ data: Data, bigEndian: Bool) -> String {
+        let units = data.withUnsafeBytes { raw in
+            (0..<raw.count / 2).map { index in
+                let first = UInt16(raw[2 * index])
+                let second = UInt16(raw[2 * index + 1])
+                return bigEndian ? first << 8 | second : second << 8 | first
+            }
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// UTF-8, also when `data` is a prefix that ends inside a multi-byte character.

@@ -21,16 +21,20 @@ public struct TextExtractor: Sendable {
         public var maximumArchiveEntries: Int
         /// The most bytes a DOCX may decompress to, all parts together (default 50 MB).
         public var maximumUncompressedBytes: Int
+        /// The most bytes one XML part of a DOCX (the body, a header, a footer) may decompress to
+        /// (default 10 MB, which is also the XML reader's own limit for one text node).
+        public var maximumPartBytes: Int
 
         /// Limits with the defaults above; pass a value to change one.
         public init(
             maximumFileBytes: Int = 10_000_000, maximumPages: Int = 50, maximumArchiveEntries: Int = 1_000,
-            maximumUncompressedBytes: Int = 50_000_000
+            maximumUncompressedBytes: Int = 50_000_000, maximumPartBytes: Int = 10_000_000
         ) {
             self.maximumFileBytes = maximumFileBytes
             self.maximumPages = maximumPages
             self.maximumArchiveEntries = maximumArchiveEntries
             self.maximumUncompressedBytes = maximumUncompressedBytes
+            self.maximumPartBytes = maximumPartBytes
         }
     }
 
@@ -48,14 +52,22 @@ public struct TextExtractor: Sendable {
     }
 
     /// The bytes of the file at `url`, refused before reading when it is over ``Limits/maximumFileBytes``.
+    ///
+    /// - Throws: ``ParseError/unreadable(source:reason:)`` in plain words ("no such file", "it is a
+    ///   folder, not a file", "permission denied"), ``ParseError/fileTooLarge(source:size:limit:)``.
     public func readFile(at url: URL) throws -> Data {
         let source = url.path
         let size: Int
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: source)
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                throw ParseError.unreadable(source: source, reason: "it is a folder, not a file")
+            }
             size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        } catch let error as ParseError {
+            throw error
         } catch {
-            throw ParseError.unreadable(source: source, reason: "no such file or not accessible")
+            throw ParseError.unreadable(source: source, reason: Self.describe(error, fallback: "no such file"))
         }
         guard size <= limits.maximumFileBytes else {
             throw ParseError.fileTooLarge(source: source, size: size, limit: limits.maximumFileBytes)
@@ -63,8 +75,30 @@ public struct TextExtractor: Sendable {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw ParseError.unreadable(source: source, reason: error.localizedDescription)
+            throw ParseError.unreadable(source: source, reason: Self.describe(error, fallback: "read error"))
         }
+    }
+
+    /// The system's words for a file error (`strerror` of its POSIX code), never Foundation's
+    /// "The operation could not be completed" or "NSCocoaErrorDomain error 256".
+    package static func describe(_ error: any Error, fallback: String) -> String {
+        let error = error as NSError
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying ?? (error.domain == NSPOSIXErrorDomain ? error : nil),
+            posix.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(posix.code))).lowercased()
+        }
+        if error.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: error.code) {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return "no such file"
+            case .fileReadNoPermission: return "permission denied"
+            case .fileReadTooLarge: return "too large to read"
+            case .fileReadInapplicableStringEncoding: return "not text in a supported encoding"
+            default: break
+            }
+        }
+        return fallback
     }
 
     /// Extracts the text of `data`; `source` names the document in errors.
@@ -79,7 +113,8 @@ public struct TextExtractor: Sendable {
             return try PDFTextExtractor(maximumPages: limits.maximumPages).extract(data, source: source)
         case .docx:
             return try DOCXTextExtractor(
-                maximumEntries: limits.maximumArchiveEntries, maximumUncompressedBytes: limits.maximumUncompressedBytes
+                maximumEntries: limits.maximumArchiveEntries, maximumUncompressedBytes: limits.maximumUncompressedBytes,
+                maximumPartBytes: limits.maximumPartBytes
             ).extract(data, source: source)
         case .plainText, .markdown, .html:
             guard let decoded = TextDecoding.decode(data) else { throw ParseError.unsupportedFormat(source: source) }

@@ -28,6 +28,19 @@ public enum BLASThreads {
     /// Runs `body` with OpenBLAS on one thread; the count in force before the first of any overlapping
     /// scopes is restored when the last one ends.
     public static func withSingleThread<T>(_ body: () throws -> T) rethrows -> T {
+        enterSingleThread()
+        defer { leaveSingleThread() }
+        return try body()
+    }
+
+    /// The same for asynchronous work (an ingest job that parses on some cores while it embeds on others).
+    public static func withSingleThread<T>(_ body: () async throws -> T) async rethrows -> T {
+        enterSingleThread()
+        defer { leaveSingleThread() }
+        return try await body()
+    }
+
+    private static func enterSingleThread() {
         scopes.withLock { scopes in
             if scopes.active == 0 {
                 scopes.previous = current
@@ -35,12 +48,12 @@ public enum BLASThreads {
             }
             scopes.active += 1
         }
-        defer {
-            scopes.withLock { scopes in
-                scopes.active -= 1
-                if scopes.active == 0 { openblas_set_num_threads(Int32(clamping: scopes.previous)) }
-            }
+    }
+
+    private static func leaveSingleThread() {
+        scopes.withLock { scopes in
+            scopes.active -= 1
+            if scopes.active == 0 { openblas_set_num_threads(Int32(clamping: scopes.previous)) }
         }
-        return try body()
     }
 }

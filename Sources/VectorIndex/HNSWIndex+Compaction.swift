@@ -65,7 +65,7 @@ extension HNSWIndex {
         var best: (node: UInt32, level: Int)?
         for node in 0..<used where !deleted[node] && !free.contains(UInt32(node)) {
             let level = Int(arena.levels[node])
-            if best.map({ level > $0.level }) ?? true { best = (UInt32(node), level) }
+            if level > best?.level ?? -1 { best = (UInt32(node), level) }
         }
         if let best {
             entryPoint.store(UInt64(best.node) | UInt64(best.level) << 32, ordering: .releasing)

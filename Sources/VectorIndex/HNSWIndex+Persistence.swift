@@ -95,16 +95,49 @@ extension HNSWIndex {
             try file.read(into: $0.baseAddress.unsafelyUnwrapped, count: $0.count, at: 0)
         }
         let header = try IndexFile.decode(headerBytes, fileSize: fileSize, path: path)
-        guard header.dimension > 0, header.m >= 2, header.m <= 128, header.efConstruction >= 1, header.efSearch >= 1
-        else {
-            throw VectorIndexError.corruptIndex(path: path, reason: "invalid parameters")
-        }
+        try Self.validateBeforeAllocating(header, path: path)
         self.init(
             dimension: header.dimension, metric: header.metric,
             configuration: Configuration(
                 m: header.m, efConstruction: header.efConstruction, efSearch: header.efSearch, seed: header.seed),
             capacity: max(header.slots, 1))
         try load(header, from: file)
+    }
+
+    /// The largest dimension and candidate-list size a file may declare; larger values are refused as
+    /// corrupt before anything is allocated for them.
+    static let maximumFileDimension = 1 << 16
+    static let maximumFileEF = 1 << 16
+
+    /// Checks what the header declares against the file before memory is allocated from it: parameters in
+    /// range, the row stride the parameters imply, and sections whose lengths (already checked against the
+    /// file size) match the declared slot count, so a crafted header cannot make the loader allocate
+    /// `slots` rows the file does not hold.
+    private static func validateBeforeAllocating(_ header: IndexFile.Header, path: String) throws {
+        func fail(_ reason: String) -> VectorIndexError { .corruptIndex(path: path, reason: reason) }
+        guard (1...maximumFileDimension).contains(header.dimension), (2...128).contains(header.m),
+            (1...maximumFileEF).contains(header.efConstruction), (1...maximumFileEF).contains(header.efSearch)
+        else { throw fail("invalid parameters") }
+        let stride = NodeArena.stride(dimension: header.dimension, maxLinks: header.m)
+        guard header.stride == stride else { throw fail("row stride \(header.stride), expected \(stride)") }
+        let slots = header.slots
+        guard header.live <= slots, header.freeSlots <= slots, header.tombstones <= slots else {
+            throw fail("counts exceed the \(slots) slots")
+        }
+        let expected: [(IndexFile.Section, Int, Int)] = [
+            (.rows, slots, stride), (.labels, slots, MemoryLayout<UInt64>.size), (.levels, slots, 1),
+            (.flags, slots, 1), (.freeSlots, header.freeSlots, MemoryLayout<UInt32>.size),
+        ]
+        for (kind, count, size) in expected {
+            guard let entry = header.sections.first(where: { $0.kind == kind }) else {
+                throw fail("missing \(kind) section")
+            }
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+            guard !overflow, entry.length == bytes else {
+                let needed = overflow ? "more" : String(bytes)
+                throw fail("\(kind) section has \(entry.length) bytes, \(count) entries need \(needed)")
+            }
+        }
     }
 
     private func load(_ header: IndexFile.Header, from file: PosixFile) throws {
@@ -141,33 +174,36 @@ extension HNSWIndex {
         var free = [UInt32](repeating: 0, count: header.freeSlots)
         _ = try free.withUnsafeMutableBytes { try read(.freeSlots, into: $0.baseAddress, expected: $0.count) }
 
-        // Distribute the upper links and check that every link names a node of this file.
+        // Distribute the upper links, then check that every link names a node of this file whose level
+        // reaches the link's (searches read that node's list at that level, which lower nodes do not
+        // have). Free slots are skipped: nothing links to them, and their stale upper lists are never read.
         var cursor = 0
-        for node in 0..<slots {
-            let level = Int(arena.levels[node])
-            let list0 = arena.links(UInt32(node), level: 0)
-            guard validLinks(list0, limit: arena.maxLinks0, slots: slots) else {
-                throw fail("node \(node) level-0 links")
-            }
-            guard level > 0 else { continue }
-            let count = level * (1 + arena.maxLinks)
+        for node in 0..<slots where arena.levels[node] > 0 {
+            let count = Int(arena.levels[node]) * (1 + arena.maxLinks)
             let block = UnsafeMutablePointer<UInt32>.allocate(capacity: count)
             upper.withUnsafeBufferPointer {
                 block.initialize(from: $0.baseAddress.unsafelyUnwrapped + cursor, count: count)
             }
             arena.upperLinks[node] = block
             cursor += count
-            for l in 1...level
-            where !validLinks(arena.links(UInt32(node), level: l), limit: arena.maxLinks, slots: slots) {
-                throw fail("node \(node) level-\(l) links")
-            }
-        }
-        guard free.allSatisfy({ Int($0) < slots }) else { throw fail("free slot out of range") }
-        if header.entryPoint != Self.emptyEntry {
-            let (node, level) = Self.unpack(header.entryPoint)
-            guard Int(node) < slots, level == Int(arena.levels[Int(node)]) else { throw fail("entry point") }
         }
         let freeSet = Set(free)
+        for node in 0..<slots where !freeSet.contains(UInt32(node)) {
+            for level in 0...Int(arena.levels[node])
+            where !validLinks(arena.links(UInt32(node), level: level), level: level, slots: slots) {
+                throw fail("node \(node) level-\(level) links")
+            }
+        }
+        guard free.allSatisfy({ Int($0) < slots && arena.isDeleted($0) }) else {
+            throw fail("free slot out of range or not deleted")
+        }
+        guard freeSet.count == free.count else { throw fail("free slot listed twice") }
+        if header.entryPoint != Self.emptyEntry {
+            let (node, level) = Self.unpack(header.entryPoint)
+            guard Int(node) < slots, level == Int(arena.levels[Int(node)]), !freeSet.contains(node) else {
+                throw fail("entry point")
+            }
+        }
         var nodeOfID: [UInt64: UInt32] = [:]
         nodeOfID.reserveCapacity(header.live)
         for node in 0..<slots where !arena.isDeleted(UInt32(node)) && !freeSet.contains(UInt32(node)) {
@@ -189,10 +225,15 @@ extension HNSWIndex {
         revision = header.revision
     }
 
-    private func validLinks(_ list: UnsafeMutablePointer<UInt32>, limit: Int, slots: Int) -> Bool {
+    /// Whether a link list at `level` has at most the level's links, each naming a node of the file whose
+    /// own level reaches `level`.
+    private func validLinks(_ list: UnsafeMutablePointer<UInt32>, level: Int, slots: Int) -> Bool {
         let count = Int(list.pointee)
-        guard count <= limit else { return false }
-        for j in 0..<count where Int(list[1 + j]) >= slots { return false }
+        guard count <= arena.maxLinks(level: level) else { return false }
+        for j in 0..<count {
+            let neighbour = Int(list[1 + j])
+            guard neighbour < slots, Int(arena.levels[neighbour]) >= level else { return false }
+        }
         return true
     }
 }

@@ -125,6 +125,25 @@ public final class HNSWIndex: @unchecked Sendable {
         }
     }
 
+    /// The distance from `query` to each of `ids` under the index's metric (`nil` for an id not in the
+    /// index), computed in place: the rescoring step of a search that picks its own candidates.
+    ///
+    /// - Precondition: `query.count == dimension`.
+    /// - Complexity: O(ids × dimension), one lock acquisition.
+    public func distances(to query: [Float], ids: [UInt64]) -> [Float?] {
+        precondition(query.count == dimension, "query has \(query.count) floats, index expects \(dimension)")
+        let prepared = metric.prepared(query, dimension: dimension)
+        return structure.withReadLock {
+            let nodes = state.withLock { state in ids.map { state.nodeOfID[$0] } }
+            return prepared.withUnsafeBufferPointer { query in
+                let base = query.baseAddress.unsafelyUnwrapped
+                return nodes.map { node in
+                    node.map { Distance.distance(metric, base, arena.vector($0), count: dimension) }
+                }
+            }
+        }
+    }
+
     /// Bytes held for vectors, links and ids (the arena at its current capacity, upper links and the id map).
     public var memoryBytes: Int {
         structure.withReadLock {
@@ -365,11 +384,17 @@ public final class HNSWIndex: @unchecked Sendable {
         precondition(vectors.count == ids.count * dimension, "need \(ids.count) rows of \(dimension) floats")
         guard !ids.isEmpty else { return }
         let prepared = metric.prepared(vectors, dimension: dimension)
-        reserveCapacity(forAdditional: ids.count)
         prepared.withUnsafeBufferPointer { rows in
             let base = rows.baseAddress.unsafelyUnwrapped
-            // Slots and levels are assigned in input order, so they do not depend on thread timing.
-            let placed = structure.withReadLock { place(ids: ids, rows: base) }
+            // Slots and levels are assigned in input order, so they do not depend on thread timing. Another
+            // writer may take the room reserved here before `place` runs: `place` checks the capacity
+            // again under the lock that excludes growing, and the reservation is retried when it is short.
+            var placement: [(node: UInt32, level: Int)]?
+            while placement == nil {
+                reserveCapacity(forAdditional: ids.count)
+                placement = structure.withReadLock { place(ids: ids, rows: base) }
+            }
+            let placed = placement ?? []
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             ParallelMap.forEach(count: placed.count, threads: threads) { i in
                 let (node, level) = placed[i]
@@ -387,11 +412,14 @@ public final class HNSWIndex: @unchecked Sendable {
     /// quarter of the slots are deleted). Returns whether there was one.
     @discardableResult
     public func remove(id: UInt64) -> Bool {
-        let removed = state.withLock { state in
-            guard let node = state.nodeOfID.removeValue(forKey: id) else { return false }
-            arena.setDeleted(node, true)
-            state.tombstones += 1
-            return true
+        // The read lock keeps `grow` (which replaces the flags buffer) out while the flag is written.
+        let removed = structure.withReadLock {
+            state.withLock { state in
+                guard let node = state.nodeOfID.removeValue(forKey: id) else { return false }
+                arena.setDeleted(node, true)
+                state.tombstones += 1
+                return true
+            }
         }
         if removed { compactIfWorthIt() }
         return removed
@@ -407,10 +435,13 @@ public final class HNSWIndex: @unchecked Sendable {
         }
     }
 
-    /// Writes each row into a slot with a random level. Returns the nodes still to be linked; the very
-    /// first node of an empty index becomes the entry point at once.
-    private func place(ids: [UInt64], rows: UnsafePointer<Float>) -> [(node: UInt32, level: Int)] {
+    /// Writes each row into a slot with a random level. Returns the nodes still to be linked (the very
+    /// first node of an empty index becomes the entry point at once), or `nil`, placing nothing, when the
+    /// arena has no room for all rows (another writer took it since ``reserveCapacity(forAdditional:)``).
+    /// Called under the structure's read lock, so the capacity cannot change meanwhile.
+    private func place(ids: [UInt64], rows: UnsafePointer<Float>) -> [(node: UInt32, level: Int)]? {
         state.withLock { state in
+            guard state.used + max(0, ids.count - state.freeSlots.count) <= arena.capacity else { return nil }
             var placed: [(node: UInt32, level: Int)] = []
             placed.reserveCapacity(ids.count)
             for (row, id) in ids.enumerated() {

@@ -32,7 +32,7 @@ final class NodeArena {
         self.maxLinks = maxLinks
         self.maxLinks0 = 2 * maxLinks
         linksOffset = Self.roundUp(dimension * MemoryLayout<Float>.size)
-        stride = Self.roundUp(linksOffset + (1 + maxLinks0) * MemoryLayout<UInt32>.size)
+        stride = Self.stride(dimension: dimension, maxLinks: maxLinks)
         self.capacity = max(capacity, 1)
         rows = UnsafeMutableRawPointer.allocate(byteCount: self.capacity * stride, alignment: Self.alignment)
         labels = .allocate(capacity: self.capacity)
@@ -53,6 +53,11 @@ final class NodeArena {
     }
 
     static func roundUp(_ bytes: Int) -> Int { (bytes + alignment - 1) / alignment * alignment }
+
+    /// Bytes per row for vectors of `dimension` floats and `2 × maxLinks` level-0 links.
+    static func stride(dimension: Int, maxLinks: Int) -> Int {
+        roundUp(roundUp(dimension * MemoryLayout<Float>.size) + (1 + 2 * maxLinks) * MemoryLayout<UInt32>.size)
+    }
 
     /// Bytes a node uses (row, label, level, flags, upper links), for memory reports.
     func bytesUsed(nodes: Int) -> Int {

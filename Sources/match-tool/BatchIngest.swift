@@ -26,11 +26,13 @@ struct BatchIngest {
         var rows: [(source: String, candidate: CandidateID?, outcome: String)]
         /// Named paths that do not exist.
         var missing: [String]
+        /// Other named paths that yield no document (an empty or unreadable folder, a device, a link loop).
+        var problems: Int
 
         /// The exit status the batch calls for: 66 when a named path is missing, 1 when a file failed.
         var exitStatus: Int32 {
             if !missing.isEmpty { return ExitStatus.noInput }
-            return failures.isEmpty && !jobFailed ? ExitStatus.ok : ExitStatus.someFailed
+            return failures.isEmpty && problems == 0 && !jobFailed ? ExitStatus.ok : ExitStatus.someFailed
         }
     }
 
@@ -38,8 +40,13 @@ struct BatchIngest {
     static func run(
         _ paths: [String], into engine: Engine, namespace: String, progress: ProgressMode
     ) async throws -> Outcome {
-        let missing = paths.filter { !FileManager.default.fileExists(atPath: $0) }
-        let files = InputFiles.expand(paths)
+        // Folders to their files, links followed; every skipped entry and every path that yields no
+        // document is reported here (paths escaped), the missing ones too.
+        let expansion = SourceExpansion.expand(paths)
+        for skip in expansion.skipped { FileHandleOutput.standardError("warning: \(skip.description)") }
+        for problem in expansion.problems { FileHandleOutput.standardError("error: \(problem.description)") }
+        let missing = expansion.problems.filter { $0.reason == .missing }.map(\.url.path)
+        let files = expansion.files
         var reporter = ProgressReporter(progress, total: files.count)
         var rowOf: [String: (candidate: CandidateID?, outcome: String)] = [:]
         let known: [URL: CandidateID]
@@ -95,7 +102,7 @@ struct BatchIngest {
         let rows = files.compactMap { file in rowOf[file.path].map { (file.path, $0.candidate, $0.outcome) } }
         return Outcome(
             files: files.count, stored: stored, alreadyStored: duplicates, failures: failures, jobFailed: jobFailed,
-            candidates: candidates, rows: rows, missing: missing)
+            candidates: candidates, rows: rows, missing: missing, problems: expansion.problems.count - missing.count)
     }
 
     /// The summary line for standard error: counts and the files that failed.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MatchEngine
+import ResumeParser
 
 /// `match-tool embed`: one vector per input line, as JSON lines or raw float32 rows.
 struct EmbedCommand: AsyncParsableCommand {
@@ -59,16 +60,30 @@ struct EmbedCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for each HTTP request.")
     var timeout: Double = 30
 
+    /// The longest vector accepted: 64 Ki floats (OpenAI's largest models return 3,072).
+    static let maximumDimension = 65_536
+    /// The most MiniLM worker threads.
+    static let maximumThreads = 256
+
     func validate() throws {
-        if let dimension, dimension <= 0 { throw ValidationError("--dimension must be positive.") }
+        if let dimension, !(1...Self.maximumDimension).contains(dimension) {
+            throw ValidationError("--dimension must be between 1 and \(Self.maximumDimension), not \(dimension).")
+        }
         if provider == .minilm, let dimension, dimension != 384 {
             throw ValidationError("MiniLM vectors have 384 dimensions; --dimension \(dimension) does not apply.")
         }
         if provider == .http, dimension == nil {
             throw ValidationError("--provider http needs --dimension (e.g. 1536 for text-embedding-3-small).")
         }
-        guard threads > 0 else { throw ValidationError("--threads must be positive.") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
+        guard (1...Self.maximumThreads).contains(threads) else {
+            throw ValidationError("--threads must be between 1 and \(Self.maximumThreads), not \(threads).")
+        }
+        // `timeout > 0` alone lets NaN through (every comparison with NaN is false) and infinity in.
+        guard timeout.isFinite, timeout > 0, timeout <= HTTPEmbeddingProvider.maximumTimeout else {
+            throw ValidationError(
+                "--timeout must be a number of seconds above 0 and at most "
+                    + "\(Int(HTTPEmbeddingProvider.maximumTimeout)), not \(timeout).")
+        }
         guard provider != .http || URL(string: baseURL)?.scheme != nil else {
             throw ValidationError("--base-url \(baseURL) is not a URL.")
         }
@@ -79,7 +94,8 @@ struct EmbedCommand: AsyncParsableCommand {
         do {
             texts = try readLines()
         } catch {
-            FileHandleOutput.standardError("error: \(file): \(error.localizedDescription)")
+            let reason = TextExtractor.describe(error, fallback: "cannot read the file")
+            FileHandleOutput.standardError("error: \(FileNameEscaping.escaped(file)): \(reason)")
             throw ExitCode(1)
         }
         do {
@@ -112,15 +128,17 @@ struct EmbedCommand: AsyncParsableCommand {
                 FileHandleOutput.standardError("warning: the cache database could not be used: \(problem)")
             }
         } catch {
-            FileHandleOutput.standardError("error: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
-            throw ExitCode(1)
+            let message = (error as? LocalizedError)?.errorDescription ?? "\(type(of: error)) error"
+            FileHandleOutput.standardError("error: \(message)")
+            throw ExitCode(error is OutputError ? 74 : 1)
         }
     }
 
     private func readLines() throws -> [String] {
         let data =
             file == "-"
-            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+            ? FileHandle.standardInput.readDataToEndOfFile()
+            : try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).readToEnd() ?? Data()
         guard let text = String(data: data, encoding: .utf8) else {
             throw CocoaError(.fileReadInapplicableStringEncoding)
         }

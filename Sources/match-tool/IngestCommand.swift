@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MatchEngine
+import ResumeParser
 
 /// `match-tool ingest`: stores resumes (and optionally jobs) in the engine — parsed, chunked, embedded
 /// and indexed — printing one row per file. A file that fails is reported and the others go on; the
@@ -45,20 +46,20 @@ struct IngestCommand: AsyncParsableCommand {
         for url in InputFiles.expand(job) {
             do {
                 let stored = try await engine.addJob(.file(url), namespace: namespace)
-                table.append([url.lastPathComponent, "job", stored.id, "stored"])
+                table.append([FileNameEscaping.escaped(url.lastPathComponent), "job", stored.id, "stored"])
             } catch {
                 status = FileManager.default.fileExists(atPath: url.path) ? max(status, 1) : ExitStatus.noInput
-                table.append([url.lastPathComponent, "job", "-", "error"])
+                table.append([FileNameEscaping.escaped(url.lastPathComponent), "job", "-", "error"])
                 FileHandleOutput.standardError("error: \(ExitStatus.describe(error))")
             }
         }
         if !resumes.isEmpty {
             let outcome = try await BatchIngest.run(
                 resumes, into: engine, namespace: namespace, progress: self.engine.progressMode(settings))
-            for path in outcome.missing { FileHandleOutput.standardError("error: \(path): no such file or folder") }
             for row in outcome.rows {
                 table.append([
-                    URL(fileURLWithPath: row.source).lastPathComponent, "resume", row.candidate ?? "-", row.outcome,
+                    FileNameEscaping.escaped(URL(fileURLWithPath: row.source).lastPathComponent), "resume",
+                    row.candidate ?? "-", row.outcome,
                 ])
             }
             if outcome.exitStatus == ExitStatus.noInput || status == ExitStatus.noInput {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MatchEngine
+import ResumeParser
 
 /// `match-tool jobs add|list|rm`: the jobs stored in a namespace.
 struct JobsCommand: AsyncParsableCommand {
@@ -41,7 +42,9 @@ struct JobsCommand: AsyncParsableCommand {
                 do {
                     let job = try await engine.addJob(
                         .file(url, candidateID: id), namespace: self.engine.namespace(settings))
-                    table.append([job.id, job.requirements.title ?? "-", url.lastPathComponent])
+                    table.append([
+                        job.id, job.requirements.title ?? "-", FileNameEscaping.escaped(url.lastPathComponent),
+                    ])
                 } catch {
                     FileHandleOutput.standardError("error: \(ExitStatus.describe(error))")
                     status = ExitStatus.noInput
@@ -89,7 +92,7 @@ struct JobsCommand: AsyncParsableCommand {
                     table.append([
                         job.id, job.requirements.title ?? "-",
                         job.requirements.requiredSkills.map(\.name).joined(separator: ", "),
-                        URL(fileURLWithPath: job.source).lastPathComponent,
+                        FileNameEscaping.escaped(URL(fileURLWithPath: job.source).lastPathComponent),
                     ])
                 }
                 print(table.render())

@@ -1,23 +1,9 @@
 import ArgumentParser
+import Foundation
 import Logging
 
 @main
 struct MatchTool: AsyncParsableCommand {
-    /// Log lines go to standard error, which keeps standard output for results.
-    static func main() async {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withError: error)
-        }
-    }
-
     static let configuration = CommandConfiguration(
         commandName: "match-tool",
         abstract: "Score resumes against jobs, locally.",
@@ -46,4 +32,34 @@ struct MatchTool: AsyncParsableCommand {
             ParseJobCommand.self, EvalParseCommand.self, EmbedCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main`, with log lines sent to standard error (standard output is for
+    /// results), plus one last check of standard output: results that `print` could not write (a full
+    /// disk, `> /dev/full`) end the run with status 74 (EX_IOERR) and a message, whatever the command
+    /// itself concluded.
+    static func main() async {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            try finishOutput()
+        } catch {
+            try? finishOutput()
+            exit(withError: error)
+        }
+    }
+
+    /// Exits with status 74 when standard output lost anything.
+    private static func finishOutput() throws {
+        do {
+            try StandardOutput.finish()
+        } catch {
+            FileHandleOutput.standardError("error: \(error.localizedDescription)")
+            Foundation.exit(74)
+        }
+    }
 }

@@ -41,11 +41,12 @@ struct ParseCommand: ParsableCommand {
             headers: ["file", "format", "name", "email", "phone", "years", "positions", "degree", "skills"],
             rightAligned: [5, 6])
         try ParsedOutput.emit(
-            InputFiles.expand(files), format: format, table: table, parse: { try parser.parseResume(contentsOf: $0) }
+            files, format: format, table: table, parse: { try parser.parseResume(contentsOf: $0) }
         ) {
             url, resume in
             [
-                url.lastPathComponent, resume.format, resume.contact.name ?? "-", resume.contact.email ?? "-",
+                FileNameEscaping.escaped(url.lastPathComponent), resume.format, resume.contact.name ?? "-",
+                resume.contact.email ?? "-",
                 resume.contact.phone ?? "-", String(format: "%.1f", resume.totalExperienceYears),
                 String(resume.experience.count), resume.highestDegree?.rawValue ?? "-",
                 resume.skills.prefix(6).map(\.name).joined(separator: ", ")
@@ -77,11 +78,12 @@ struct ParseJobCommand: ParsableCommand {
         let table = TextTable(
             headers: ["file", "title", "years", "degree", "required", "preferred"], rightAligned: [2])
         try ParsedOutput.emit(
-            InputFiles.expand(files), format: format, table: table, parse: { try parser.parseJob(contentsOf: $0) }
+            files, format: format, table: table, parse: { try parser.parseJob(contentsOf: $0) }
         ) {
             url, job in
             [
-                url.lastPathComponent, job.title ?? "-", job.minimumYears.map { String(format: "%g", $0) } ?? "-",
+                FileNameEscaping.escaped(url.lastPathComponent), job.title ?? "-",
+                job.minimumYears.map { String(format: "%g", $0) } ?? "-",
                 job.requiredDegree?.rawValue ?? "-", job.requiredSkills.map(\.name).joined(separator: ", "),
                 job.preferredSkills.map(\.name).joined(separator: ", "),
             ]
@@ -136,12 +138,14 @@ struct EvalParseCommand: ParsableCommand {
 /// per success in input order, each failure on standard error, exit status 1 when any failed.
 enum ParsedOutput {
     static func emit<Value: Encodable & Sendable>(
-        _ urls: [URL], format: ParseCommand.Format, table: TextTable,
+        _ paths: [String], format: ParseCommand.Format, table: TextTable,
         parse: @escaping @Sendable (URL) throws -> Value, row: (URL, Value) -> [String]
     ) throws {
+        // Folders and links are expanded; every path that yields no document counts as a failed input.
+        let (urls, problems) = InputFiles.expandCountingProblems(paths)
         let results = ParallelMap.map(urls) { url in Result { try parse(url) } }
         var table = table
-        var failures = 0
+        var failures = problems
         for (url, result) in zip(urls, results) {
             switch result {
             case .success(let value):

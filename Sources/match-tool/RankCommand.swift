@@ -77,9 +77,12 @@ enum ReportOutput {
             try sink.write(Data(bytes))
             try sink.close()
         } catch {
-            FileHandleOutput.standardError(
-                "error: \(output ?? "standard output"): cannot write (\(error.localizedDescription))")
-            throw ExitCode(ExitStatus.someFailed)
+            // A full disk or a closed pipe: the report is incomplete, a storage (I/O) error.
+            let reason =
+                (error as? OutputError)?.errorDescription
+                ?? "cannot write to \(FileNameEscaping.escaped(output ?? "standard output")): \(error.localizedDescription)"
+            FileHandleOutput.standardError("error: \(reason)")
+            throw ExitCode(ExitStatus.storage)
         }
     }
 }

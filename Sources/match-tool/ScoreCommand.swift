@@ -85,7 +85,7 @@ struct ScoreCommand: AsyncParsableCommand {
         ])
         let namespace = engine.namespace(settings)
         guard FileManager.default.fileExists(atPath: job) else {
-            FileHandleOutput.standardError("error: \(job): job description not found")
+            FileHandleOutput.standardError("error: \(FileNameEscaping.escaped(job)): job description not found")
             throw ExitCode(ExitStatus.noInput)
         }
         let weights = try EngineOptions.weights(settings)
@@ -103,7 +103,6 @@ struct ScoreCommand: AsyncParsableCommand {
         }
         let outcome = try await BatchIngest.run(
             resumes, into: engine, namespace: namespace, progress: self.engine.progressMode(settings))
-        for path in outcome.missing { FileHandleOutput.standardError("error: \(path): no such file or folder") }
         var ranked: [RankedCandidate] = []
         if !outcome.candidates.isEmpty {
             do {
@@ -120,7 +119,9 @@ struct ScoreCommand: AsyncParsableCommand {
         try ReportOutput.write(report, format: settings["format"] ?? "table", bom: bom, to: output)
         if !self.engine.quiet {
             FileHandleOutput.standardError(BatchIngest.summary(outcome))
-            if let output { FileHandleOutput.standardError("report: \(URL(fileURLWithPath: output).path)") }
+            if let output {
+                FileHandleOutput.standardError("report: \(FileNameEscaping.escaped(URL(fileURLWithPath: output).path))")
+            }
         }
         if outcome.exitStatus != ExitStatus.ok { throw ExitCode(outcome.exitStatus) }
     }

@@ -35,7 +35,7 @@ final class FakeEmbeddingService: Sendable {
     func script(_ behaviours: [Behaviour]) { script.replace(behaviours) }
 
     func configuration(
-        modelIdentifier: String? = nil, apiKeyVariable: String? = nil, timeout: TimeInterval = 5
+        modelIdentifier: String? = nil, apiKeyVariable: String? = nil, timeout: TimeInterval = 30
     ) -> HTTPEmbeddingProvider.Configuration {
         var configuration = HTTPEmbeddingProvider.Configuration(
             baseURL: server.baseURL, model: "fake-embed", dimension: Self.dimension, modelIdentifier: modelIdentifier,
@@ -44,7 +44,7 @@ final class FakeEmbeddingService: Sendable {
         return configuration
     }
 
-    func provider(modelIdentifier: String? = nil, timeout: TimeInterval = 5) throws -> HTTPEmbeddingProvider {
+    func provider(modelIdentifier: String? = nil, timeout: TimeInterval = 30) throws -> HTTPEmbeddingProvider {
         try HTTPEmbeddingProvider(configuration(modelIdentifier: modelIdentifier, timeout: timeout))
     }
 

@@ -129,4 +129,68 @@ struct ResilientProviderTests {
         #expect(FakeEmbeddingService.isAnswer(vectors, for: ["a", "b"]))
         #expect(chain.status.map(\.failures) == [1, 1, 0])
     }
+    @Test(
+        "a Retry-After of 1e300, inf, nan, a negative number or garbage never traps",
+        arguments: [
+            "1e300", "inf", "-inf", "nan", "-5", "1e18", "9223372036854775807", "Wed, 21 Oct 2015 07:28:00 GMT",
+        ])
+    func hostileRetryAfter(value: String) async throws {
+        let service = try FakeEmbeddingService([.rateLimited(retryAfter: value), .ok])
+        let chain = ResilientProvider([try service.provider()], retry: Self.fast)
+        // Before the fix, "1e300" and "inf" trapped converting to Int64 and took the test process down.
+        do {
+            let vectors = try await chain.embed(["x"])
+            #expect(FakeEmbeddingService.isAnswer(vectors, for: ["x"]))
+        } catch EmbeddingError.allProvidersFailed(let failures) {
+            // A delay past maxRetryAfter gives up on the provider instead of waiting.
+            #expect(failures.count == 1 && failures[0].contains("429"), "\(failures)")
+        }
+    }
+
+    @Test("Retry-After seconds convert to a Duration without trapping, huge values clamped to a year")
+    func retryAfterConversion() {
+        let year = Duration.seconds(365 * 86_400)
+        #expect(ResilientProvider.duration(.nan) == nil)
+        #expect(ResilientProvider.duration(-1) == nil)
+        #expect(ResilientProvider.duration(0) == nil)
+        #expect(ResilientProvider.duration(-.infinity) == nil)
+        #expect(ResilientProvider.duration(.infinity) == year)
+        #expect(ResilientProvider.duration(1e300) == year)
+        #expect(ResilientProvider.duration(.greatestFiniteMagnitude) == year)
+        #expect(ResilientProvider.duration(0.3) == .milliseconds(300))
+    }
+
+    @Test("a provider that reports an infinite or NaN Retry-After itself is given up on or retried, never a trap")
+    func nonFiniteRetryAfterFromAnyProvider() async throws {
+        for value in [Double.infinity, .nan, 1e300, -3] {
+            let flaky = ScriptedFailure(retryAfter: value)
+            let chain = ResilientProvider([flaky], retry: Self.fast)
+            do {
+                let vectors = try await chain.embed(["x"])
+                #expect(vectors.count == 1 && !value.isInfinite && value != 1e300, "\(value)")
+            } catch {
+                #expect(value.isInfinite || value == 1e300, "\(value): \(error)")
+            }
+        }
+    }
+}
+
+/// Fails once with a 429 carrying `retryAfter`, then answers.
+private final class ScriptedFailure: EmbeddingProvider, @unchecked Sendable {
+    let dimension = 2
+    let modelIdentifier = "scripted"
+    private let retryAfter: Double
+    private let lock = NSLock()
+    private var calls = 0
+
+    init(retryAfter: Double) { self.retryAfter = retryAfter }
+
+    func embed(_ texts: [String]) async throws -> [[Float]] {
+        let call = lock.withLock {
+            calls += 1
+            return calls
+        }
+        if call == 1 { throw EmbeddingError.rateLimited(provider: "scripted", retryAfter: retryAfter) }
+        return texts.map { _ in [1, 0] }
+    }
 }

@@ -17,6 +17,10 @@ struct BadInputCorpusTests {
         case .noTextLayer: "noTextLayer"
         case .emptyDocument: "emptyDocument"
         case .unreadable: "unreadable"
+        case .tooManyPages: "tooManyPages"
+        case .partTooLarge: "partTooLarge"
+        case .invalidTaxonomy: "invalidTaxonomy"
+        case .duplicateSkill: "duplicateSkill"
         }
     }
 

@@ -37,13 +37,20 @@ public final class LocalHTTPServer: @unchecked Sendable {
         public var body: Data
         /// Seconds to wait before answering.
         public var delay: Double
+        /// Whether to leave out `Content-Length`, so that the body ends when the connection closes.
+        public var omitsContentLength: Bool
 
-        /// An answer with `status`, `headers` and `body`, sent after `delay` seconds.
-        public init(status: Int, headers: [String: String] = [:], body: Data = Data(), delay: Double = 0) {
+        /// An answer with `status`, `headers` and `body`, sent after `delay` seconds; with
+        /// `omitsContentLength` the body is sent without a `Content-Length` header.
+        public init(
+            status: Int, headers: [String: String] = [:], body: Data = Data(), delay: Double = 0,
+            omitsContentLength: Bool = false
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delay = delay
+            self.omitsContentLength = omitsContentLength
         }
 
         /// A JSON body.
@@ -117,8 +124,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
         lock.withLock { recorded.append(request) }
         let response = handler(request)
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
-        var head =
-            "HTTP/1.1 \(response.status) Status\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
+        var head = "HTTP/1.1 \(response.status) Status\r\nConnection: close\r\n"
+        if !response.omitsContentLength { head += "Content-Length: \(response.body.count)\r\n" }
         for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
         var bytes = Data((head + "\r\n").utf8)
         bytes.append(response.body)

@@ -23,9 +23,11 @@ public enum MatchToolProcess {
     }
 
     /// Runs `match-tool arguments`, with `environment` added to this process's environment (a value of
-    /// `nil` removes the variable), in `currentDirectory` when given.
+    /// `nil` removes the variable), in `currentDirectory` when given; standard output goes to
+    /// `standardOutput` when given (e.g. `/dev/full`), and is then returned empty.
     public static func run(
-        _ arguments: [String], environment: [String: String?] = [:], currentDirectory: URL? = nil
+        _ arguments: [String], environment: [String: String?] = [:], currentDirectory: URL? = nil,
+        standardOutput: FileHandle? = nil
     ) throws -> Result {
         let executable = productsDirectory.appendingPathComponent("match-tool")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -45,10 +47,11 @@ public enum MatchToolProcess {
         }
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = standardOutput ?? output
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        try output.fileHandleForWriting.close()
+        let outData = standardOutput == nil ? output.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         let errData = (try? Data(contentsOf: errorFile)) ?? Data()
         return Result(

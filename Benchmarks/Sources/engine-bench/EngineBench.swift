@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import MatchEngine
 import ResumeParser
@@ -15,20 +16,17 @@ import ResumeParser
 @main
 struct EngineBench {
     static func main() async throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-            let value = arguments[i + 1]
-            arguments.removeSubrange(i...i + 1)
-            return value
-        }
-        let files = Int(option("--files") ?? "1000") ?? 1_000
-        let candidates = Int(option("--candidates") ?? "100000") ?? 100_000
-        let queries = Int(option("--queries") ?? "200") ?? 200
-        let out = option("--out")
-        let skipLarge = arguments.contains("--skip-large")
-        arguments.removeAll { $0 == "--skip-large" }
-        guard let fixtures = arguments.first.map({ URL(fileURLWithPath: $0) }) else {
+        var options = CommandLineOptions()
+        let files = Int(options.value("--files") ?? "1000") ?? 1_000
+        let candidates = Int(options.value("--candidates") ?? "100000") ?? 100_000
+        let queries = Int(options.value("--queries") ?? "200") ?? 200
+        let out = options.value("--out")
+        let skipLarge = options.flag("--skip-large")
+        let onlyLarge = options.flag("--only-large")
+        // Keeps (or reuses) the large engine directory, so open and rank can be measured again without
+        // ingesting the candidates anew.
+        let largeDirectory = options.value("--large-dir").map { URL(fileURLWithPath: $0) }
+        guard let fixtures = options.remaining.first.map({ URL(fileURLWithPath: $0) }) else {
             print("usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]")
             exit(64)
         }
@@ -37,6 +35,7 @@ struct EngineBench {
         var records: [[String: Any]] = [["record": "env", "cpu_isa": HNSWInstructionSet.name, "cores": ProcessInfo.processInfo.activeProcessorCount]]
 
         // 1. Ingest of distinct files.
+        if !onlyLarge {
         let sources = try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: work.appendingPathComponent("files"))
         let hashing = try await timedIngest(sources, provider: HashingEmbedder(), directory: work.appendingPathComponent("hashing"))
         log("ingest, hashing: \(files) files in \(fmt(hashing.seconds)) s = \(fmt(Double(files) / hashing.seconds)) resumes/s")
@@ -45,34 +44,19 @@ struct EngineBench {
 
         let minilm = try MiniLMEmbedder()
         let engineDirectory = work.appendingPathComponent("minilm")
-        let ingested = try await timedIngest(sources, provider: minilm, directory: engineDirectory)
-        // The same chunks, embedded by MiniLM alone (a new embedder, no cache): the distinct chunk texts
-        // ingest had to embed (copies of a fixture share most chunks, and ingest's cache embeds each once),
-        // in batches of the size ingest hands the provider (the chunks of 32 documents).
-        let pipeline = DocumentPipeline()
-        var seen = Set<String>()
-        var chunkBatches: [[String]] = []
-        var chunkCount = 0
-        for start in stride(from: 0, to: sources.count, by: 32) {
-            var batch: [String] = []
-            for source in sources[start..<min(start + 32, sources.count)] {
-                for chunk in try pipeline.prepareResume(source).chunks {
-                    chunkCount += 1
-                    let key = chunk.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    if seen.insert(key).inserted { batch.append(chunk.text) }
-                }
-            }
-            if !batch.isEmpty { chunkBatches.append(batch) }
+        // The fixtures replicated (as the target is stated), and as many synthetic resumes whose every
+        // chunk is distinct (copies of a fixture share most chunks, which the cache embeds once).
+        let synthetic = (0..<files).map { SyntheticResumes(seed: 11).source($0) }
+        for (name, set) in [("fixtures", sources), ("synthetic", synthetic)] {
+            let directory = name == "fixtures" ? engineDirectory : work.appendingPathComponent("minilm-\(name)")
+            let ingested = try await timedIngest(set, provider: minilm, directory: directory)
+            let (embedSeconds, distinct, chunkCount) = try await embedAlone(set)
+            let ratio = ingested.seconds / embedSeconds
+            log("ingest \(name), MiniLM: \(fmt(ingested.seconds)) s; MiniLM alone on the same \(distinct) distinct chunks (of \(chunkCount)): \(fmt(embedSeconds)) s; ratio ×\(fmt(ratio))")
+            records.append(["record": "ingest", "provider": "minilm", "set": name, "files": files,
+                            "seconds": ingested.seconds, "embed_only_seconds": embedSeconds, "chunks": chunkCount,
+                            "distinct_chunks": distinct, "ratio": ratio])
         }
-        let alone = try MiniLMEmbedder()
-        let embedStart = ContinuousClock.now
-        for batch in chunkBatches { _ = try await alone.embed(batch) }
-        let embedSeconds = seconds(since: embedStart)
-        let ratio = ingested.seconds / embedSeconds
-        log("ingest, MiniLM: \(fmt(ingested.seconds)) s; MiniLM alone on the same \(seen.count) distinct chunks (of \(chunkCount)): \(fmt(embedSeconds)) s; ratio ×\(fmt(ratio))")
-        records.append(["record": "ingest", "provider": "minilm", "files": files, "seconds": ingested.seconds,
-                        "embed_only_seconds": embedSeconds, "chunks": chunkCount, "distinct_chunks": seen.count,
-                        "ratio": ratio])
 
         // 2. Re-scoring the stored resumes against a new job.
         do {
@@ -93,11 +77,17 @@ struct EngineBench {
             records.append(["record": "rescore", "resumes": files, "median_s": times[times.count / 2], "max_s": times.last!])
         }
 
+        }
+
         // 3. Ranking latency and open time over many candidates.
         if !skipLarge {
-            let directory = work.appendingPathComponent("large")
-            let engine = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
+            let directory = largeDirectory ?? work.appendingPathComponent("large")
+            let reuse = FileManager.default.fileExists(atPath: directory.appendingPathComponent("engine.sqlite").path)
             let generator = SyntheticResumes(seed: 7)
+            var jobIDs: [JobID] = []
+            var stored = candidates
+            if !reuse {
+            let engine = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
             let start = ContinuousClock.now
             let job = try engine.ingest((0..<candidates).map { generator.source($0) }, namespace: "bench")
             var lastReport = ContinuousClock.now
@@ -109,16 +99,21 @@ struct EngineBench {
             }
             let status = await job.result()
             log("ingested \(status.stored) synthetic resumes in \(fmt(seconds(since: start))) s")
-            var jobIDs: [JobID] = []
+            stored = status.stored
             for q in 0..<20 {
                 jobIDs.append(try await engine.addJob(requirements: generator.job(q), description: generator.jobText(q), namespace: "bench").id)
             }
             engine.close()
+            }
 
             let openStart = ContinuousClock.now
             let reopened = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
             let openSeconds = seconds(since: openStart)
-            log("open with \(status.stored) candidates: \(fmt(openSeconds * 1_000)) ms")
+            if reuse {
+                jobIDs = try reopened.jobs(namespace: "bench").map(\.id)
+                stored = try reopened.candidates(namespace: "bench").count
+            }
+            log("open with \(stored) candidates: \(fmt(openSeconds * 1_000)) ms")
             for id in jobIDs.prefix(3) { _ = try await reopened.rank(job: id, namespace: "bench", limit: 10) }  // warm-up
             var latencies: [Double] = []
             for q in 0..<queries {
@@ -129,14 +124,38 @@ struct EngineBench {
             latencies.sort()
             let p50 = latencies[latencies.count / 2] * 1_000
             let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)] * 1_000
-            log("rank(job:) over \(status.stored) candidates, top 10: p50 \(fmt(p50)) ms, p99 \(fmt(p99)) ms (\(queries) queries)")
-            records.append(["record": "rank", "candidates": status.stored, "queries": queries, "p50_ms": p50, "p99_ms": p99])
-            records.append(["record": "open", "candidates": status.stored, "seconds": openSeconds])
+            log("rank(job:) over \(stored) candidates, top 10: p50 \(fmt(p50)) ms, p99 \(fmt(p99)) ms (\(queries) queries)")
+            records.append(["record": "rank", "candidates": stored, "queries": queries, "p50_ms": p50, "p99_ms": p99])
+            records.append(["record": "open", "candidates": stored, "seconds": openSeconds])
             reopened.close()
         }
         let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
         if let out { try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8) }
         print(lines.joined(separator: "\n"))
+    }
+
+    /// MiniLM alone (a new embedder, no cache) on the distinct chunk texts ingest embedded, in batches of
+    /// the size ingest hands the provider (the chunks of 32 documents): seconds, distinct and all chunks.
+    static func embedAlone(_ sources: [IngestSource]) async throws -> (Double, Int, Int) {
+        let pipeline = DocumentPipeline()
+        var seen = Set<String>()
+        var chunkBatches: [[String]] = []
+        var chunkCount = 0
+        for start in stride(from: 0, to: sources.count, by: 32) {
+            var batch: [String] = []
+            for source in sources[start..<min(start + 32, sources.count)] {
+                for chunk in try pipeline.prepareResume(source).chunks {
+                    chunkCount += 1
+                    let key = chunk.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    if seen.insert(key).inserted { batch.append(chunk.text) }
+                }
+            }
+            if !batch.isEmpty { chunkBatches.append(batch) }
+        }
+        let alone = try MiniLMEmbedder()
+        let start = ContinuousClock.now
+        for batch in chunkBatches { _ = try await alone.embed(batch) }
+        return (seconds(since: start), seen.count, chunkCount)
     }
 
     static func configuration(_ provider: any EmbeddingProvider, batch: Int = 32) -> EngineConfiguration {

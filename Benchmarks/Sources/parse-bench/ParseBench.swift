@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import ResumeParser
 
@@ -12,16 +13,11 @@ import ResumeParser
 @main
 struct ParseBench {
     static func main() throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-            defer { arguments.removeSubrange(index...index + 1) }
-            return arguments[index + 1]
-        }
-        let seconds = Double(option("--seconds") ?? "2") ?? 2
-        let repeats = max(1, Int(option("--repeats") ?? "5") ?? 5)
-        let out = option("--out")
-        guard let directory = arguments.first else {
+        var options = CommandLineOptions()
+        let seconds = Double(options.value("--seconds") ?? "2") ?? 2
+        let repeats = max(1, Int(options.value("--repeats") ?? "5") ?? 5)
+        let out = options.value("--out")
+        guard let directory = options.remaining.first else {
             print("usage: parse-bench FIXTURES_DIR [--seconds 5] [--out FILE]")
             exit(64)
         }

@@ -54,7 +54,8 @@ void ck_layer_norm_rows(float *x, const float *residual, const float *gamma, con
 /// sets the remaining `cols - valid` (masked padding) to zero.
 void ck_softmax_rows(float *x, size_t rows, size_t cols, size_t valid, float scale);
 
-/// XXH64 of `length` bytes: the checksum of index file sections.
+/// XXH64 of `length` bytes: the checksum of index file sections. `data` may be NULL: it is then the
+/// empty input, whatever `length` says.
 uint64_t ck_xxh64(const void *data, size_t length, uint64_t seed);
 
 /// Asks the CPU to start loading `bytes` bytes at `address` into cache.

@@ -6,6 +6,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
     case modelMissing(directory: String, file: String)
     /// A model file exists but cannot be used (bad header, missing tensor, wrong shape).
     case modelInvalid(file: String, reason: String)
+    /// A token id given to the model is outside its vocabulary (`0 ..< vocabularySize`).
+    case tokenOutOfVocabulary(id: Int32, vocabularySize: Int)
     /// The environment variable that should hold the API key is unset or empty.
     case missingAPIKey(variable: String)
     /// The service answered 429; `retryAfter` is its `Retry-After` in seconds, when it sent one.
@@ -19,6 +21,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
     case transport(provider: String, reason: String)
     /// An answer that is not the expected embeddings (bad JSON, wrong count or dimension).
     case malformedResponse(provider: String, reason: String)
+    /// An answer body longer than the provider's limit, in bytes; it was cut off, not read.
+    case responseTooLarge(provider: String, limit: Int)
     /// The provider's circuit breaker is open after repeated failures; it is not being called.
     case circuitOpen(provider: String)
     /// Every provider of a chain failed; one entry per provider with its last error.
@@ -39,6 +43,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
             "\(directory)/\(file) is missing: run scripts/bootstrap.sh (or set MATCH_ENGINE_MODEL_DIR)"
         case .modelInvalid(let file, let reason):
             "\(file): unusable model file (\(reason))"
+        case .tokenOutOfVocabulary(let id, let vocabularySize):
+            "token id \(id) is outside the model's vocabulary of \(vocabularySize) tokens"
         case .missingAPIKey(let variable):
             "the API key variable \(variable) is not set"
         case .rateLimited(let provider, let retryAfter):
@@ -51,6 +57,8 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
             "\(provider): no response (\(reason))"
         case .malformedResponse(let provider, let reason):
             "\(provider): malformed response (\(reason))"
+        case .responseTooLarge(let provider, let limit):
+            "\(provider): response larger than the limit of \(limit) bytes, refused"
         case .circuitOpen(let provider):
             "\(provider): circuit open after repeated failures, not called"
         case .allProvidersFailed(let failures):

@@ -32,6 +32,19 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         public var timeout: TimeInterval = 30
         /// The most texts sent in one request.
         public var maxBatchSize = 256
+        /// The largest response body accepted, in bytes; a longer one is cut off and refused with
+        /// ``EmbeddingError/responseTooLarge(provider:limit:)``. `nil` (the default) allows what a full batch
+        /// needs: 32 bytes of JSON per number (`maxBatchSize × dimension × 32`) plus 1 MiB, at most 1 GiB.
+        public var maximumResponseBytes: Int?
+
+        /// The response cap in effect: ``maximumResponseBytes`` or the default computed from the batch.
+        public var responseLimit: Int {
+            if let maximumResponseBytes { return maximumResponseBytes }
+            let perNumber = 32
+            let (product, overflow) = maxBatchSize.multipliedReportingOverflow(by: dimension)
+            guard !overflow, product <= (1 << 30) / perNumber else { return 1 << 30 }
+            return min(1 << 30, product * perNumber + (1 << 20))
+        }
 
         /// A configuration for the OpenAI-compatible service at `baseURL` (ending in `/v1`): `model` is sent
         /// with every request, `dimension` is the length of the vectors it returns, and the key is read from
@@ -60,21 +73,25 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
     public let name: String
 
     private let apiKey: String?
-    /// URLSession's own timeout, a backstop behind the deadline of ``withDeadline(_:)``.
+    /// URLSession's own timeout, a backstop behind the client's deadline.
     private let backstopTimeout: TimeInterval
-    private let session: URLSession
+    private let client: BoundedHTTPClient
     private let endpoint: URL
     private let counters = Locked(EmbeddingUsage())
 
     /// - Throws: ``EmbeddingError/missingAPIKey(variable:)`` when `apiKeyVariable` is set but the
     ///   environment (`environment`, by default the process's) has no non-empty value for it.
-    /// - Precondition: `dimension > 0`, `maxBatchSize > 0`, `timeout > 0`.
+    /// - Precondition: `dimension > 0`, `maxBatchSize > 0`, `0 < timeout <= maximumTimeout`,
+    ///   `maximumResponseBytes > 0` when set.
     public init(
         _ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         precondition(configuration.dimension > 0, "dimension must be positive")
         precondition(configuration.maxBatchSize > 0, "maxBatchSize must be positive")
-        precondition(configuration.timeout > 0, "timeout must be positive")
+        precondition((configuration.maximumResponseBytes ?? 1) > 0, "maximumResponseBytes must be positive")
+        precondition(
+            configuration.timeout > 0 && configuration.timeout <= Self.maximumTimeout,
+            "timeout must be in 0 < t <= \(Self.maximumTimeout) s")
         if let variable = configuration.apiKeyVariable {
             guard let key = environment[variable], !key.isEmpty else {
                 throw EmbeddingError.missingAPIKey(variable: variable)
@@ -94,10 +111,13 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         sessionConfiguration.timeoutIntervalForRequest = timeout
         sessionConfiguration.timeoutIntervalForResource = timeout
         sessionConfiguration.httpMaximumConnectionsPerHost = 4
-        session = URLSession(configuration: sessionConfiguration)
+        client = BoundedHTTPClient(configuration: sessionConfiguration)
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    deinit { client.invalidate() }
+
+    /// The longest ``Configuration/timeout`` accepted, in seconds (one day).
+    public static let maximumTimeout: TimeInterval = 86_400
 
     /// Requests, failures, texts and tokens so far.
     public var usage: EmbeddingUsage { counters.withLock { $0 } }
@@ -142,51 +162,47 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         request.httpBody = try JSONEncoder().encode(
             EmbeddingsRequest(model: configuration.model, input: texts, encoding_format: "float"))
 
-        let (data, response) = try await withDeadline(request)
-        guard let http = response as? HTTPURLResponse else {
-            throw EmbeddingError.malformedResponse(provider: name, reason: "not an HTTP response")
-        }
+        let (data, http) = try await exchange(request)
         switch http.statusCode {
         case 200..<300:
             return try decode(data, expecting: texts.count)
         case 429:
-            let retryAfter = http.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init)
+            // Only a finite, non-negative number of seconds is a delay ("inf", "nan", "-1" or an HTTP date are not).
+            let retryAfter = http.value(forHTTPHeaderField: "Retry-After")
+                .flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                .flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
             throw EmbeddingError.rateLimited(provider: name, retryAfter: retryAfter)
         case 500..<600:
-            throw EmbeddingError.serverError(provider: name, status: http.statusCode, message: Self.message(in: data))
+            throw EmbeddingError.serverError(provider: name, status: http.statusCode, message: message(in: data))
         default:
-            throw EmbeddingError.requestRejected(
-                provider: name, status: http.statusCode, message: Self.message(in: data))
+            throw EmbeddingError.requestRejected(provider: name, status: http.statusCode, message: message(in: data))
         }
     }
 
     /// The response, or ``EmbeddingError/transport(provider:reason:)`` once ``Configuration/timeout``
-    /// has passed: the request races a timer and the loser is cancelled. (URLSession's own timeout is
-    /// kept as a backstop; on Linux it is whole seconds and was seen to not fire under load.)
-    private func withDeadline(_ request: URLRequest) async throws -> (Data, URLResponse) {
-        let session = session
+    /// has passed (the transfer is abandoned then, whether or not it stops at once), or
+    /// ``EmbeddingError/responseTooLarge(provider:limit:)`` as soon as the body passes the cap.
+    private func exchange(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         let timeout = configuration.timeout
-        let name = name
-        return try await withThrowingTaskGroup(of: (Data, URLResponse).self) { group in
-            group.addTask {
-                do {
-                    return try await session.data(for: request)
-                } catch let error as URLError where error.code == .cancelled {
-                    throw CancellationError()
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch {
-                    throw EmbeddingError.transport(provider: name, reason: Self.describe(error))
-                }
-            }
-            group.addTask {
-                try await Task.sleep(for: .seconds(timeout))
-                throw EmbeddingError.transport(provider: name, reason: "timed out after \(timeout) s")
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
+        do {
+            return try await client.send(request, limit: configuration.responseLimit, deadline: timeout)
+        } catch BoundedHTTPClient.Failure.tooLarge(let limit) {
+            throw EmbeddingError.responseTooLarge(provider: name, limit: limit)
+        } catch BoundedHTTPClient.Failure.timedOut {
+            throw EmbeddingError.transport(
+                provider: name, reason: "no answer within \(Self.seconds(timeout)) s, timed out")
+        } catch let error as URLError where error.code == .cancelled {
+            throw CancellationError()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw EmbeddingError.transport(provider: name, reason: describe(error))
         }
+    }
+
+    /// `30` for 30.0, `0.5` for 0.5.
+    private static func seconds(_ value: TimeInterval) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     private func decode(_ data: Data, expecting count: Int) throws -> (vectors: [[Float]], tokens: Int) {
@@ -219,19 +235,47 @@ public final class HTTPEmbeddingProvider: EmbeddingProvider {
         return (vectors, body.usage?.prompt_tokens ?? 0)
     }
 
-    /// The service's own error message (`{"error":{"message":...}}`), shortened, or nothing.
-    private static func message(in data: Data) -> String {
-        if let body = try? JSONDecoder().decode(ErrorResponse.self, from: data) {
-            return String(body.error.message.prefix(200))
-        }
-        return ""
+    /// The service's own error message (`{"error":{"message":...}}`), shortened and with the API key and
+    /// any bearer token or `Authorization` value blanked out (some servers echo the request's headers), or
+    /// nothing.
+    private func message(in data: Data) -> String {
+        guard let body = try? JSONDecoder().decode(ErrorResponse.self, from: data.prefix(1 << 16)) else { return "" }
+        return Self.redacted(body.error.message, key: apiKey).prefix(200).description
     }
 
-    private static func describe(_ error: any Error) -> String {
-        if let urlError = error as? URLError {
-            return urlError.code == .timedOut ? "timed out" : "URL error \(urlError.code.rawValue)"
+    /// `text` with every occurrence of `key`, the value of any `Authorization` header and the credential
+    /// after `Bearer` or `Basic` replaced by `[redacted]`.
+    static func redacted(_ text: String, key: String?) -> String {
+        var text = text
+        if let key, !key.isEmpty { text = text.replacingOccurrences(of: key, with: "[redacted]") }
+        text = text.replacingOccurrences(
+            of: "(?i)(authorization\\s*+[\"']?\\s*+[:=]\\s*+[\"']?)[^\"'\\n\\r]++", with: "$1[redacted]",
+            options: .regularExpression)
+        return text.replacingOccurrences(
+            of: "(?i)\\b(bearer|basic)\\s++(?!\\[redacted\\])[^\\s\"',;}]++", with: "$1 [redacted]",
+            options: .regularExpression)
+    }
+
+    /// A sentence for a failed transfer, naming the host and port (never the URL's path or query).
+    private func describe(_ error: any Error) -> String {
+        let url = configuration.baseURL
+        let host = url.host ?? "the server"
+        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
+        let address = "\(host):\(port)"
+        guard let urlError = error as? URLError else { return "network error talking to \(address)" }
+        switch urlError.code {
+        case .cannotConnectToHost: return "connection refused by \(address)"
+        case .cannotFindHost, .dnsLookupFailed: return "cannot resolve the host name \(host)"
+        case .timedOut: return "\(address) timed out"
+        case .networkConnectionLost: return "the connection to \(address) was lost"
+        case .notConnectedToInternet: return "no network connection"
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            return "TLS handshake with \(address) failed"
+        case .badServerResponse, .cannotParseResponse: return "\(address) sent an invalid HTTP response"
+        case .unsupportedURL, .badURL: return "unsupported URL scheme \(url.scheme ?? "")"
+        default: return "network error talking to \(address) (URL error \(urlError.code.rawValue))"
         }
-        return "\(error)"
     }
 }
 

@@ -61,7 +61,7 @@ public final class MiniLMEmbedder: EmbeddingProvider {
 
     /// ``embed(_:)`` without suspending: runs on the calling thread.
     public func embedSynchronously(_ texts: [String]) -> [[Float]] {
-        embed(tokens: tokenize(texts))
+        embedValidated(tokens: tokenize(texts))
     }
 
     /// Token ids of every text; large inputs are tokenized on ``threads`` threads (at 2 threads, serial
@@ -90,7 +90,7 @@ public final class MiniLMEmbedder: EmbeddingProvider {
                 [WordPieceTokenizer.classifierToken] + pieces[start..<end] + [WordPieceTokenizer.separatorToken])
             start += step
         } while start + (window - step) < pieces.count
-        let vectors = embed(tokens: windows)
+        let vectors = embedValidated(tokens: windows)
         guard vectors.count > 1 else { return vectors[0] }
         var mean = [Float](repeating: 0, count: dimension)
         for vector in vectors { for c in 0..<dimension { mean[c] += vector[c] } }
@@ -98,9 +98,31 @@ public final class MiniLMEmbedder: EmbeddingProvider {
         return mean
     }
 
-    /// Embeds pre-tokenized texts (each from ``tokenIDs(_:)``: `[CLS]` … `[SEP]`, at most 512 ids), in
-    /// length-sorted batches; vectors come back in input order.
-    public func embed(tokens: [[Int32]]) -> [[Float]] {
+    /// Embeds pre-tokenized texts (each from ``tokenIDs(_:)``: `[CLS]` … `[SEP]`), in length-sorted batches;
+    /// vectors come back in input order. A sequence longer than the model's 512 positions is cut to its
+    /// first 511 ids and `[SEP]`; an empty one is embedded as `[CLS] [SEP]` (the empty text).
+    ///
+    /// - Throws: ``EmbeddingError/tokenOutOfVocabulary(id:vocabularySize:)`` for an id outside the
+    ///   vocabulary (0 ..< 30,522), before anything is computed.
+    public func embed(tokens: [[Int32]]) throws -> [[Float]] {
+        let limit = MiniLMModel.maximumPositions
+        var checked = tokens
+        for index in checked.indices {
+            if let bad = checked[index].first(where: { $0 < 0 || Int($0) >= MiniLMModel.vocabularySize }) {
+                throw EmbeddingError.tokenOutOfVocabulary(id: bad, vocabularySize: MiniLMModel.vocabularySize)
+            }
+            if checked[index].isEmpty {
+                checked[index] = [WordPieceTokenizer.classifierToken, WordPieceTokenizer.separatorToken]
+            } else if checked[index].count > limit {
+                checked[index] = Array(checked[index].prefix(limit - 1)) + [WordPieceTokenizer.separatorToken]
+            }
+        }
+        return embedValidated(tokens: checked)
+    }
+
+    /// ``embed(tokens:)`` for sequences known to be valid (from the tokenizer: ids in the vocabulary,
+    /// 2 ... 512 of them).
+    private func embedValidated(tokens: [[Int32]]) -> [[Float]] {
         let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
         let batches = stride(from: 0, to: order.count, by: batchSize).map {
             Array(order[$0..<min($0 + batchSize, order.count)])

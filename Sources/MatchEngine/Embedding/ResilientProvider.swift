@@ -170,16 +170,32 @@ public final class ResilientProvider: EmbeddingProvider {
                     vectors: vectors)
             } catch is CancellationError {
                 throw CancellationError()
+            } catch let gaveUp as GaveUp {
+                // Retries multiply a per-request timeout: say how long the provider was tried in all.
+                var failure = (gaveUp.error as? LocalizedError)?.errorDescription ?? "\(type(of: gaveUp.error)) error"
+                if gaveUp.attempts > 1 {
+                    let seconds = gaveUp.elapsed / .seconds(1)
+                    failure += " (\(gaveUp.attempts) attempts over " + String(format: "%.1f", seconds) + " s)"
+                }
+                failures.append(failure)
             } catch {
-                failures.append((error as? LocalizedError)?.errorDescription ?? "\(error)")
+                failures.append((error as? LocalizedError)?.errorDescription ?? "\(type(of: error)) error")
             }
         }
         throw EmbeddingError.allProvidersFailed(failures)
     }
 
+    /// The last error of a provider that was given up on, with how often and how long it was tried.
+    private struct GaveUp: Error {
+        var error: any Error
+        var attempts: Int
+        var elapsed: Duration
+    }
+
     /// Calls one provider, retrying retryable failures while its circuit stays closed.
     private func attempt(_ texts: [String], with link: Link, at index: Int) async throws -> [[Float]] {
         var retry = 0
+        let start = ContinuousClock.now
         while true {
             guard link.breaker.allowsCall() else {
                 throw EmbeddingError.circuitOpen(provider: link.provider.modelIdentifier)
@@ -198,7 +214,9 @@ public final class ResilientProvider: EmbeddingProvider {
             }
             counts.withLock { $0[index].failures += 1 }
             link.breaker.recordFailure()
-            guard let delay = pause(before: retry, after: failure) else { throw failure }
+            guard let delay = pause(before: retry, after: failure) else {
+                throw GaveUp(error: failure, attempts: retry + 1, elapsed: ContinuousClock.now - start)
+            }
             retry += 1
             try await Task.sleep(for: delay)
         }
@@ -212,8 +230,17 @@ public final class ResilientProvider: EmbeddingProvider {
         let scale = 1 + Double.random(in: -retryPolicy.jitter...retryPolicy.jitter)
         let backoff = retryPolicy.delays[retry] * scale
         guard case .rateLimited(_, let retryAfter?) = error else { return backoff }
-        let requested = Duration.milliseconds(Int64(retryAfter * 1000))
+        guard let requested = Self.duration(retryAfter) else { return backoff }
         guard requested <= retryPolicy.maxRetryAfter else { return nil }
         return max(backoff, requested)
+    }
+
+    /// A server's `Retry-After` in seconds as a `Duration`: `nil` for NaN, zero or negative values (the
+    /// backoff applies); values past a year (including infinity) are clamped to a year, which is over any
+    /// sensible ``RetryPolicy/maxRetryAfter`` and so gives up. Converting never traps.
+    static func duration(_ seconds: Double) -> Duration? {
+        guard !seconds.isNaN, seconds > 0 else { return nil }
+        let clamped = min(seconds, 365 * 86_400)
+        return .milliseconds(Int64((clamped * 1000).rounded(.up)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ResumeParser
 
 /// Reads float32 tensors from a `.safetensors` file: an 8-byte little-endian header length, a JSON
 /// header `{name: {dtype, shape, data_offsets}}`, then the raw tensor bytes.
@@ -23,7 +24,8 @@ final class Safetensors {
         do {
             file = try FileHandle(forReadingFrom: url)
         } catch {
-            throw EmbeddingError.modelInvalid(file: url.path, reason: "cannot open: \(error.localizedDescription)")
+            let reason = TextExtractor.describe(error, fallback: "open error")
+            throw EmbeddingError.modelInvalid(file: url.path, reason: "cannot open: \(reason)")
         }
         let fileSize = Int((try? file.seekToEnd()) ?? 0)
         let head = try Self.read(file, at: 0, count: 8, path: path)
@@ -76,7 +78,8 @@ final class Safetensors {
         } catch let error as EmbeddingError {
             throw error
         } catch {
-            throw EmbeddingError.modelInvalid(file: path, reason: "cannot read: \(error.localizedDescription)")
+            let reason = TextExtractor.describe(error, fallback: "read error")
+            throw EmbeddingError.modelInvalid(file: path, reason: "cannot read: \(reason)")
         }
     }
 }

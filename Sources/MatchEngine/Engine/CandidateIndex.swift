@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParallelWork
 import VectorIndex
 
 /// One namespace's candidates in memory for one model: the HNSW index of their newest resume vectors
@@ -12,6 +13,9 @@ final class CandidateIndex: Sendable {
     let index: HNSWIndex
     let file: URL
     private let roster: Locked<Roster>
+    /// The revision the index file on disk holds (`nil`: unknown or none).
+    private let savedRevision: Locked<UInt64?>
+    private let writer = Locked(())
 
     /// The candidates in dense positions (so per-query scratch is a flat array), with their scoring
     /// profiles and, built on demand after a change, per-skill posting lists of positions.
@@ -21,6 +25,17 @@ final class CandidateIndex: Sendable {
         var positionOfRow: [Int64: Int] = [:]
         var positionOfIdentity: [CandidateID: Int] = [:]
         var postings: [String: [Int32]]? = nil
+
+        init(_ records: [CandidateRecord] = []) {
+            self.records = records
+            profiles = records.map { CandidateProfile(skills: Set($0.skills), years: $0.years, degree: $0.degree) }
+            positionOfRow.reserveCapacity(records.count)
+            positionOfIdentity.reserveCapacity(records.count)
+            for (position, record) in records.enumerated() {
+                positionOfRow[record.rowID] = position
+                positionOfIdentity[record.identity] = position
+            }
+        }
 
         mutating func upsert(_ record: CandidateRecord) {
             let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
@@ -54,14 +69,14 @@ final class CandidateIndex: Sendable {
         }
     }
 
-    private init(namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL, records: [CandidateRecord]) {
+    private init(
+        namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL, roster: Roster, savedRevision: UInt64?
+    ) {
+        self.savedRevision = Locked(savedRevision)
         self.namespaceID = namespaceID
         self.namespace = namespace
         self.index = index
         self.file = file
-        var roster = Roster()
-        roster.records.reserveCapacity(records.count)
-        for record in records { roster.upsert(record) }
         self.roster = Locked(roster)
     }
 
@@ -72,26 +87,41 @@ final class CandidateIndex: Sendable {
         configuration: HNSWIndex.Configuration, logger: Logger
     ) throws -> CandidateIndex {
         let revision = try store.revision(namespace: namespaceID)
-        let records = try store.candidates(namespace: namespaceID)
+        // The index file and the candidates are read side by side: two independent reads of similar cost.
+        let exists = FileManager.default.fileExists(atPath: file.path)
+        let fromFile = Locked<Result<HNSWIndex, any Error>?>(nil)
+        let fromStore = Locked<Result<Roster, any Error>?>(nil)
+        ParallelMap.forEach(count: 2, threads: 2) { part in
+            if part == 0 {
+                if exists { fromFile.withLock { $0 = Result { try HNSWIndex(contentsOf: file) } } }
+            } else {
+                let roster = Result { Roster(try store.candidates(namespace: namespaceID)) }
+                fromStore.withLock { $0 = roster }
+            }
+        }
+        guard let roster = try fromStore.withLock({ $0 })?.get() else {
+            throw StoreError.failed(operation: "list candidates", reason: "not read")
+        }
         var index: HNSWIndex?
         var reason = "no index file"
-        if FileManager.default.fileExists(atPath: file.path) {
-            do {
-                let loaded = try HNSWIndex(contentsOf: file)
-                if loaded.revision != UInt64(revision) {
-                    reason = "index at revision \(loaded.revision), store at \(revision)"
-                } else if loaded.dimension != dimension {
-                    reason = "index of dimension \(loaded.dimension), provider of \(dimension)"
-                } else {
-                    index = loaded
-                }
-            } catch {
-                reason = "index file unreadable (\((error as? LocalizedError)?.errorDescription ?? "\(error)"))"
+        switch fromFile.withLock({ $0 }) {
+        case .success(let loaded):
+            if loaded.revision != UInt64(revision) {
+                reason = "index at revision \(loaded.revision), store at \(revision)"
+            } else if loaded.dimension != dimension {
+                reason = "index of dimension \(loaded.dimension), provider of \(dimension)"
+            } else {
+                index = loaded
             }
+        case .failure(let error):
+            reason = "index file unreadable (\((error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"))"
+        case nil:
+            break
         }
         if let index {
             return CandidateIndex(
-                namespaceID: namespaceID, namespace: namespace, index: index, file: file, records: records)
+                namespaceID: namespaceID, namespace: namespace, index: index, file: file, roster: roster,
+                savedRevision: index.revision)
         }
         logger.notice(
             "rebuilding the candidate index from the store",
@@ -104,17 +134,22 @@ final class CandidateIndex: Sendable {
         }
         rebuilt.revision = UInt64(revision)
         let loaded = CandidateIndex(
-            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, records: records)
+            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, roster: roster,
+            savedRevision: nil)
         loaded.save(logger: logger)
         return loaded
     }
 
-    /// Writes the index file (atomically); a failure is logged, never thrown: the file is derived.
+    /// Writes the index file (atomically) unless it already holds this revision; a failure is logged,
+    /// never thrown: the file is derived.
     func save(logger: Logger) {
+        let revision = index.revision
+        guard savedRevision.withLock({ $0 }) != revision else { return }
         do {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try index.write(to: file)
+            savedRevision.withLock { $0 = revision }
         } catch {
             logger.warning(
                 "could not save the candidate index; it will be rebuilt on the next open",
@@ -122,9 +157,19 @@ final class CandidateIndex: Sendable {
         }
     }
 
+    /// Runs a store write and its application to this index as one step with respect to other writers
+    /// of the namespace, so that the revision the index records covers every change it holds.
+    func serializingWrites<T>(_ body: () throws -> T) rethrows -> T {
+        try writer.withLock { _ in try body() }
+    }
+
     /// Applies stored changes: new or replaced candidates with their vectors, and the revision reached.
     func apply(_ changes: [(record: CandidateRecord, vector: [Float])], revision: Int64) {
-        for change in changes { index.update(id: UInt64(change.record.rowID), vector: change.vector) }
+        // One parallel insert per batch; a candidate stored twice in one batch keeps its last vector.
+        var last: [Int64: Int] = [:]
+        for (position, change) in changes.enumerated() { last[change.record.rowID] = position }
+        let kept = last.values.sorted()
+        index.add(ids: kept.map { UInt64(changes[$0].record.rowID) }, vectors: kept.flatMap { changes[$0].vector })
         roster.withLock { roster in for change in changes { roster.upsert(change.record) } }
         index.revision = UInt64(revision)
     }
@@ -146,50 +191,48 @@ final class CandidateIndex: Sendable {
         roster.withLock { roster in roster.positionOfIdentity[identity].map { roster.records[$0] } }
     }
 
+    /// The roster as it is now, for a query to read without holding the lock (copy-on-write: O(1)
+    /// unless a writer changes it meanwhile). With `postings`, the skill posting lists are built first.
+    func snapshot(postings: Bool = false) -> Roster {
+        roster.withLock { roster in
+            if postings && roster.postings == nil {
+                var lists: [String: [Int32]] = [:]
+                for (position, record) in roster.records.enumerated() {
+                    for skill in record.skills { lists[skill, default: []].append(Int32(position)) }
+                }
+                roster.postings = lists
+            }
+            return roster
+        }
+    }
+
     /// Every candidate with its scoring profile.
     func allCandidates() -> [(record: CandidateRecord, profile: CandidateProfile)] {
-        roster.withLock { roster in Array(zip(roster.records, roster.profiles)) }
+        let roster = snapshot()
+        return Array(zip(roster.records, roster.profiles))
     }
+}
 
-    /// The candidates and profiles of these row ids (unknown ids are skipped).
-    func candidates(_ rowIDs: some Sequence<Int64>) -> [(record: CandidateRecord, profile: CandidateProfile)] {
-        roster.withLock { roster in
-            rowIDs.compactMap { row in roster.positionOfRow[row].map { (roster.records[$0], roster.profiles[$0]) } }
-        }
-    }
-
-    /// The `limit` candidates with the highest weighted share of the job's skills — `required` weighing
-    /// `requiredWeight` in all, `preferred` `preferredWeight` — the skill part of the score, from
-    /// per-skill posting lists (ties: earlier position first).
+extension CandidateIndex.Roster {
+    /// The positions of the `limit` candidates with the highest weighted share of the job's skills —
+    /// `required` weighing `requiredWeight` in all, `preferred` `preferredWeight` — the skill part of the
+    /// score (ties: earlier position first). Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
     ///
-    /// - Complexity: O(n + Σ posting lengths) per call (a flat score array and a linear-time selection),
-    ///   after the lists are built (O(total skills) once per change).
+    /// - Complexity: O(n + Σ posting lengths): a flat score array and a linear-time selection.
     func mostSkillsInCommon(
         required: [String], preferred: [String], requiredWeight: Double, preferredWeight: Double, limit: Int
-    ) -> [Int64] {
-        roster.withLock { roster in
-            if roster.postings == nil {
-                var postings: [String: [Int32]] = [:]
-                for (position, record) in roster.records.enumerated() {
-                    for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
-                }
-                roster.postings = postings
-            }
-            var points = [Float](repeating: 0, count: roster.records.count)
-            for (skills, weight) in [(required, requiredWeight), (preferred, preferredWeight)] where !skills.isEmpty {
-                let each = Float(weight / Double(skills.count))
-                for skill in Set(skills) {
-                    for position in roster.postings?[skill] ?? [] { points[Int(position)] += each }
-                }
-            }
-            // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
-            // the complement of the position low, so larger keys are better and ties go to earlier positions.
-            var keys: [UInt64] = []
-            for (position, value) in points.enumerated() where value > 0 {
-                keys.append(UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position)))
-            }
-            let top = TopSelection.largest(limit, of: &keys)
-            return top.map { roster.records[Int(UInt32.max - UInt32(truncatingIfNeeded: $0))].rowID }
+    ) -> [Int] {
+        var points = [Float](repeating: 0, count: records.count)
+        for (skills, weight) in [(required, requiredWeight), (preferred, preferredWeight)] where !skills.isEmpty {
+            let each = Float(weight / Double(skills.count))
+            for skill in Set(skills) { for position in postings?[skill] ?? [] { points[Int(position)] += each } }
         }
+        // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
+        // the complement of the position low, so larger keys are better and ties go to earlier positions.
+        var keys: [UInt64] = []
+        for (position, value) in points.enumerated() where value > 0 {
+            keys.append(UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position)))
+        }
+        return TopSelection.largest(limit, of: &keys).map { Int(UInt32.max - UInt32(truncatingIfNeeded: $0)) }
     }
 }

@@ -11,7 +11,9 @@ extension Engine {
     /// every core while the previous batch is embedded (one batch ahead at most: back-pressure), and one
     /// writer commits each batch in one transaction with the job's counts, so a crash or a cancellation
     /// keeps whole batches only. The same bytes again are a duplicate: nothing is embedded or written for
-    /// them. One bad document never stops the others: it becomes an ``IngestFailure``.
+    /// them. One bad document never stops the others: it becomes an ``IngestFailure``. While a job runs,
+    /// OpenBLAS uses one thread per product (see ``BLASThreads``): the job's own
+    /// parallelism fills the cores.
     ///
     /// - Throws: ``EngineError/invalidNamespace(_:)``, ``StoreError`` when the job cannot be recorded.
     public func ingest(_ sources: [IngestSource], namespace: String) throws -> IngestJob {
@@ -21,7 +23,11 @@ extension Engine {
         let (events, continuation) = AsyncStream.makeStream(
             of: IngestEvent.self, bufferingPolicy: .bufferingNewest(1_024))
         let task = Task.detached { [self] in
-            let status = await self.runIngest(id: id, sources: sources, index: index, events: continuation)
+            // Parsing the next batch runs beside embedding this one: OpenBLAS on one thread per product
+            // keeps the two from oversubscribing the cores (its threads spin while they wait).
+            let status = await BLASThreads.withSingleThread {
+                await self.runIngest(id: id, sources: sources, index: index, events: continuation)
+            }
             continuation.yield(.finished(status))
             continuation.finish()
             return status
@@ -45,9 +51,9 @@ extension Engine {
             let pipeline = pipeline
             func prepare(_ batch: [IngestSource]) -> Task<[Result<DocumentPipeline.PreparedResume, any Error>], Never> {
                 Task.detached {
-                    (try? await Engine.offPool {
+                    await Engine.computeOffPool {
                         ParallelMap.map(batch) { source in Result { try pipeline.prepareResume(source) } }
-                    }) ?? []
+                    }
                 }
             }
             var next = batches.first.map(prepare)
@@ -101,11 +107,11 @@ extension Engine {
         index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation, logger: Logger
     ) async throws {
         var failures: [IngestFailure] = []
-        var ready: [DocumentPipeline.PreparedResume] = []
+        var ready: [(document: DocumentPipeline.PreparedResume, hostID: String?)] = []
         for (source, outcome) in zip(batch, prepared) {
             switch outcome {
             case .success(let document):
-                ready.append(document)
+                ready.append((document, source.candidateID))
                 events.yield(.parsed(source: document.source))
             case .failure(let error):
                 let failure = IngestFailure(source: source.name, reason: Self.reason(error, source: source.name))
@@ -113,20 +119,18 @@ extension Engine {
                 events.yield(.failed(failure))
             }
         }
-        let known = try store.storedResumeHashes(ready.map(\.contentHash), namespace: index.namespaceID)
+        let known = try store.storedResumeHashes(ready.map(\.document.contentHash), namespace: index.namespaceID)
         var duplicates: [(DocumentPipeline.PreparedResume, CandidateID)] = []
         var fresh: [DocumentPipeline.PreparedResume] = []
         var hostIDs: [String?] = []
-        let hostIDOfSource = Dictionary(
-            batch.map { ($0.name, $0.candidateID) }, uniquingKeysWith: { first, _ in first })
-        for document in ready {
+        for (document, hostID) in ready {
             if let identity = known[document.contentHash] {
                 duplicates.append((document, identity))
             } else {
                 // The same bytes twice in one batch are embedded once (the cache) and the writer reports
                 // the second as a duplicate.
                 fresh.append(document)
-                hostIDs.append(hostIDOfSource[document.source] ?? nil)
+                hostIDs.append(hostID)
             }
         }
         let embedded: [DocumentPipeline.Embedded]
@@ -155,30 +159,36 @@ extension Engine {
                 parsed: document.parsed, hostID: hostID, chunks: document.chunks, chunkVectors: vectors.chunks,
                 documentVector: vectors.document)
         }
-        // Duplicates found before embedding count in the same transaction as the batch.
-        let outcomes = try store.writeResumes(
-            writes, namespace: index.namespaceID, model: model,
-            progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
-        var changes: [(record: CandidateRecord, vector: [Float])] = []
-        for ((document, vectors), outcome) in zip(zip(fresh, embedded), outcomes) {
-            switch outcome {
-            case .stored(let row, let identity, let isNewVersion, let documentID):
-                let parsed = document.parsed
-                let record = CandidateRecord(
-                    rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
-                    location: parsed.contact.location, years: parsed.totalExperienceYears, degree: parsed.highestDegree,
-                    skills: parsed.skills.map(\.name), documentID: documentID, source: document.source)
-                changes.append((record, vectors.document))
-                events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
-            case .duplicate(let identity):
+        // Duplicates found before embedding count in the same transaction as the batch. Writing and
+        // applying to the index happen under the namespace's writer lock, so the revision the index
+        // records always covers every change it holds.
+        let storedCount = try index.serializingWrites {
+            let outcomes = try store.writeResumes(
+                writes, namespace: index.namespaceID, model: model,
+                progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
+            var changes: [(record: CandidateRecord, vector: [Float])] = []
+            for ((document, vectors), outcome) in zip(zip(fresh, embedded), outcomes) {
+                switch outcome {
+                case .stored(let row, let identity, let isNewVersion, let documentID):
+                    let parsed = document.parsed
+                    let record = CandidateRecord(
+                        rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
+                        location: parsed.contact.location, years: parsed.totalExperienceYears,
+                        degree: parsed.highestDegree,
+                        skills: parsed.skills.map(\.name), documentID: documentID, source: document.source)
+                    changes.append((record, vectors.document))
+                    events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
+                case .duplicate(let identity):
+                    events.yield(.duplicate(source: document.source, candidate: identity))
+                }
+            }
+            for (document, identity) in duplicates {
                 events.yield(.duplicate(source: document.source, candidate: identity))
             }
+            if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
+            return changes.count
         }
-        for (document, identity) in duplicates {
-            events.yield(.duplicate(source: document.source, candidate: identity))
-        }
-        if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
-        logger.debug("batch committed", metadata: ["stored": "\(changes.count)", "failed": "\(failures.count)"])
+        logger.debug("batch committed", metadata: ["stored": "\(storedCount)", "failed": "\(failures.count)"])
     }
 
     /// A failure's reason in words that name the source; typed errors keep their own message.

@@ -23,40 +23,53 @@ extension Engine {
         let job = try jobRecord(id, in: index)
         let jobVector = try store.documentVector(document: job.documentID, model: model)
         let statuses = filters.statuses == nil ? [:] : try store.statuses(job: job.rowID, namespace: index.namespaceID)
-        let pool: [(record: CandidateRecord, profile: CandidateProfile)]
+        let roster = index.snapshot(postings: index.count > configuration.exhaustiveRankingLimit)
+        var positions: [Int]
         if let wanted = filters.candidates {
-            pool = index.candidates(wanted.compactMap { index.record(identity: $0)?.rowID })
-        } else if index.count <= configuration.exhaustiveRankingLimit {
-            pool = index.allCandidates()
+            positions = wanted.compactMap { roster.positionOfIdentity[$0] }.sorted()
+        } else if roster.records.count <= configuration.exhaustiveRankingLimit {
+            positions = Array(roster.records.indices)
         } else {
             let weights = configuration.weights
-            var rows = Set(
-                index.mostSkillsInCommon(
+            var pool = Set(
+                roster.mostSkillsInCommon(
                     required: job.parsed.requiredSkills.map(\.name), preferred: job.parsed.preferredSkills.map(\.name),
                     requiredWeight: weights.requiredSkills, preferredWeight: weights.preferredSkills,
                     limit: configuration.rankingPoolSize))
             if let jobVector {
                 let size = configuration.rankingPoolSize
                 for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {
-                    rows.insert(Int64(neighbor.id))
+                    if let position = roster.positionOfRow[Int64(neighbor.id)] { pool.insert(position) }
                 }
             }
-            pool = index.candidates(rows)
+            positions = pool.sorted()
         }
         let accept = try filter(filters, statuses: statuses)
+        positions.removeAll { !accept(roster.records[$0]) }
+        let similarityOfPosition: [Double?] =
+            jobVector.map { vector in
+                similarities(of: positions.map { roster.records[$0].rowID }, to: vector, in: index)
+            } ?? positions.map { _ in nil }
         // Score the pool without explanations, then explain the few returned.
-        var scored: [(record: CandidateRecord, profile: CandidateProfile, similarity: Double?, score: Double)] = []
-        scored.reserveCapacity(pool.count)
-        for (record, profile) in pool where accept(record) {
-            let similarity = jobVector.flatMap { similarityOf(record.rowID, to: $0, in: index) }
-            scored.append(
-                (record, profile, similarity, scorer.quickScore(profile, against: job.parsed, similarity: similarity)))
+        var scored: [(position: Int, offset: Int, score: Double)] = []
+        scored.reserveCapacity(positions.count)
+        for (offset, position) in positions.enumerated() {
+            let score = scorer.quickScore(
+                roster.profiles[position], against: job.parsed, similarity: similarityOfPosition[offset])
+            scored.append((position, offset, score))
         }
-        let top = scored.sorted { ($0.score, $1.record.identity) > ($1.score, $0.record.identity) }
-            .prefix(max(1, min(limit, 100_000)))
-            .map {
-                (record: $0.record, result: scorer.score($0.profile, against: job.parsed, similarity: $0.similarity))
-            }
+        let top = scored.sorted {
+            ($0.score, roster.records[$1.position].identity) > ($1.score, roster.records[$0.position].identity)
+        }
+        .prefix(max(1, min(limit, 100_000)))
+        .map { entry in
+            (
+                record: roster.records[entry.position],
+                result: scorer.score(
+                    roster.profiles[entry.position], against: job.parsed,
+                    similarity: similarityOfPosition[entry.offset])
+            )
+        }
         try store.recordMatches(
             top.compactMap { entry in
                 entry.record.documentID.map {
@@ -79,13 +92,12 @@ extension Engine {
         let index = try candidateIndex(namespace)
         let record = try record(candidate, in: index)
         let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
-        let vector = index.index.vector(id: UInt64(record.rowID))
         var ranked: [RankedJob] = []
         for job in try store.jobs(namespace: index.namespaceID) {
-            let jobVector = try store.documentVector(document: job.documentID, model: model)
-            let similarity = zip(vector ?? [], jobVector ?? []).reduce(Float(0)) { $0 + $1.0 * $1.1 }
-            let result = scorer.score(
-                profile, against: job.parsed, similarity: vector != nil && jobVector != nil ? Double(similarity) : nil)
+            let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
+                similarityOf(record.rowID, to: $0, in: index)
+            }
+            let result = scorer.score(profile, against: job.parsed, similarity: similarity)
             ranked.append(RankedJob(rank: 0, job: job.identity, title: job.parsed.title, result: result))
         }
         ranked.sort { ($0.result.score, $1.job) > ($1.result.score, $0.job) }
@@ -147,16 +159,16 @@ extension Engine {
         }
     }
 
-    /// Cosine similarity of a candidate's indexed vector and `vector` (both unit length).
+    /// Cosine similarity of a candidate's indexed vector and `vector`.
     private func similarityOf(_ row: Int64, to vector: [Float], in index: CandidateIndex) -> Double? {
-        guard let own = index.index.vector(id: UInt64(row)), own.count == vector.count else { return nil }
-        return Double(
-            own.withUnsafeBufferPointer { a in
-                vector.withUnsafeBufferPointer { b in
-                    guard let a = a.baseAddress, let b = b.baseAddress else { return Float(0) }
-                    return Distance.dot(a, b, count: own.count)
-                }
-            })
+        similarities(of: [row], to: vector, in: index)[0]
+    }
+
+    /// Cosine similarities of candidates' indexed vectors and `vector` (`nil` for one not indexed), one
+    /// pass over the index's memory: rank, explain and rankJobs all compute them this way, so they agree.
+    private func similarities(of rows: [Int64], to vector: [Float], in index: CandidateIndex) -> [Double?] {
+        guard vector.count == index.index.dimension else { return rows.map { _ in nil } }
+        return index.index.distances(to: vector, ids: rows.map { UInt64($0) }).map { $0.map { Double(1 - $0) } }
     }
 
     private func filter(_ filters: RankFilters, statuses: [Int64: PipelineStatus]) throws -> (CandidateRecord) -> Bool {

@@ -226,8 +226,10 @@ public final class Engine: Sendable {
     public func deleteCandidate(_ id: CandidateID, namespace: String) throws {
         let index = try candidateIndex(namespace)
         let record = try record(id, in: index)
-        try store.deleteCandidate(record.rowID, namespace: index.namespaceID)
-        index.remove(record.rowID, revision: try store.revision(namespace: index.namespaceID))
+        try index.serializingWrites {
+            try store.deleteCandidate(record.rowID, namespace: index.namespaceID)
+            index.remove(record.rowID, revision: try store.revision(namespace: index.namespaceID))
+        }
         index.save(logger: logger)
     }
 
@@ -251,7 +253,8 @@ public final class Engine: Sendable {
         let embedded = try await DocumentPipeline.embed([prepared.chunks], with: provider)
         let write = JobWrite(
             source: prepared.source, contentHash: prepared.contentHash, format: prepared.extracted.format.rawValue,
-            text: prepared.extracted.text, reading: prepared.reading, parsed: prepared.parsed,
+            text: prepared.extracted.text, pageCount: prepared.extracted.pageCount, reading: prepared.reading,
+            parsed: prepared.parsed,
             hostID: source.candidateID, chunks: prepared.chunks, chunkVectors: embedded[0].chunks,
             documentVector: embedded[0].document)
         let stored = try store.writeJob(write, namespace: index.namespaceID, model: model).job
@@ -265,18 +268,33 @@ public final class Engine: Sendable {
         requirements: ParsedJob, description: String, id: JobID? = nil, namespace: String
     ) async throws -> JobSummary {
         let index = try candidateIndex(namespace, create: true)
-        let reading = pipeline.parser.readingText(ofJob: description, format: "txt")
+        // No description: the requirements themselves are the text that is embedded and stored.
+        let text =
+            description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            ? Self.describe(requirements) : description
+        let reading = pipeline.parser.readingText(ofJob: text, format: "txt")
         let chunks = pipeline.chunker.chunks(of: reading, limit: pipeline.maximumChunks)
-        let texts =
-            chunks.isEmpty
-            ? [Chunk(ordinal: 0, section: .other, range: 0..<0, text: requirements.title ?? "job")] : chunks
-        let embedded = try await DocumentPipeline.embed([texts], with: provider)
+        let embedded = try await DocumentPipeline.embed([chunks], with: provider)
         let write = JobWrite(
-            source: requirements.source, contentHash: SHA256.hexDigest(of: Array(description.utf8)), format: "txt",
-            text: description, reading: reading, parsed: requirements, hostID: id, chunks: chunks,
+            source: requirements.source, contentHash: SHA256.hexDigest(of: Array(text.utf8)), format: "txt",
+            text: text, pageCount: nil, reading: reading, parsed: requirements, hostID: id, chunks: chunks,
             chunkVectors: embedded[0].chunks, documentVector: embedded[0].document)
         let stored = try store.writeJob(write, namespace: index.namespaceID, model: model).job
         return JobSummary(id: stored.identity, source: stored.source, requirements: stored.parsed)
+    }
+
+    /// "Title. Required: a, b. Preferred: c. At least 5 years. Degree: bachelor."
+    static func describe(_ job: ParsedJob) -> String {
+        var parts = [job.title ?? "Job"]
+        if !job.requiredSkills.isEmpty {
+            parts.append("Required: \(job.requiredSkills.map(\.name).joined(separator: ", "))")
+        }
+        if !job.preferredSkills.isEmpty {
+            parts.append("Preferred: \(job.preferredSkills.map(\.name).joined(separator: ", "))")
+        }
+        if let years = job.minimumYears { parts.append("At least \(years) years") }
+        if let degree = job.requiredDegree { parts.append("Degree: \(degree.rawValue)") }
+        return parts.joined(separator: ". ") + "."
     }
 
     func record(_ id: CandidateID, in index: CandidateIndex) throws -> CandidateRecord {
@@ -304,6 +322,13 @@ public final class Engine: Sendable {
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// ``offPool(_:)`` for work that cannot fail.
+    static func computeOffPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
         }
     }
 }

@@ -13,37 +13,26 @@ public struct DocumentPipeline: Sendable {
     /// Bumped when parsing changes what it finds; stored with every document.
     public static let parserVersion = 1
 
-    /// A resume read, parsed and chunked, not yet embedded.
-    public struct PreparedResume: Sendable {
+    /// A document read, parsed and chunked, not yet embedded.
+    public struct Prepared<Parsed: Sendable>: Sendable {
         /// The source (see ``IngestSource``'s naming rule).
         public var source: String
         /// SHA-256 of the bytes, lower-case hex.
         public var contentHash: String
         /// What was read from the bytes.
         public var extracted: ExtractedText
-        /// The parse.
-        public var parsed: ParsedResume
+        /// The parse: a ``ParsedResume`` or a ``ParsedJob``.
+        public var parsed: Parsed
         /// The reading-order text the chunks point into.
         public var reading: ReadingText
         /// The chunks to embed (at most ``DocumentPipeline/maximumChunks``).
         public var chunks: [Chunk]
     }
 
-    /// A job description read, parsed and chunked, not yet embedded.
-    public struct PreparedJob: Sendable {
-        /// The source (see ``IngestSource``'s naming rule).
-        public var source: String
-        /// SHA-256 of the bytes, lower-case hex.
-        public var contentHash: String
-        /// What was read from the bytes.
-        public var extracted: ExtractedText
-        /// The parsed requirements.
-        public var parsed: ParsedJob
-        /// The reading-order text the chunks point into.
-        public var reading: ReadingText
-        /// The chunks to embed.
-        public var chunks: [Chunk]
-    }
+    /// A resume read, parsed and chunked.
+    public typealias PreparedResume = Prepared<ParsedResume>
+    /// A job description read, parsed and chunked.
+    public typealias PreparedJob = Prepared<ParsedJob>
 
     /// A document's vectors: one per chunk, and the document's (their normalised mean).
     public struct Embedded: Sendable {
@@ -71,24 +60,26 @@ public struct DocumentPipeline: Sendable {
     ///
     /// - Throws: ``ParseError`` naming the source.
     public func prepareResume(_ source: IngestSource) throws -> PreparedResume {
-        let (data, extracted) = try read(source)
-        let parsed = parser.parseResume(text: extracted.text, source: source.name, format: extracted.format.rawValue)
-        let reading = parser.readingText(ofResume: extracted.text, format: extracted.format.rawValue)
-        return PreparedResume(
-            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted, parsed: parsed,
-            reading: reading, chunks: try chunks(of: reading, source: source.name))
+        try prepare(source, parse: parser.parseResume, reading: parser.readingText(ofResume:format:))
     }
 
     /// Reads, parses and chunks a job description.
     ///
     /// - Throws: ``ParseError`` naming the source.
     public func prepareJob(_ source: IngestSource) throws -> PreparedJob {
+        try prepare(source, parse: parser.parseJob, reading: parser.readingText(ofJob:format:))
+    }
+
+    private func prepare<Parsed>(
+        _ source: IngestSource, parse: (String, String, String) -> Parsed, reading: (String, String) -> ReadingText
+    ) throws -> Prepared<Parsed> {
         let (data, extracted) = try read(source)
-        let parsed = parser.parseJob(text: extracted.text, source: source.name, format: extracted.format.rawValue)
-        let reading = parser.readingText(ofJob: extracted.text, format: extracted.format.rawValue)
-        return PreparedJob(
-            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted, parsed: parsed,
-            reading: reading, chunks: try chunks(of: reading, source: source.name))
+        let format = extracted.format.rawValue
+        let text = reading(extracted.text, format)
+        return Prepared(
+            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted,
+            parsed: parse(extracted.text, source.name, format), reading: text,
+            chunks: try chunks(of: text, source: source.name))
     }
 
     /// Embeds the chunks of many documents in one provider call (so batching, caching and retries work

@@ -32,18 +32,20 @@ extension DocumentStore: EngineStore {
         return try read("look up stored resumes") { db in
             var found: [String: CandidateID] = [:]
             for hash in hashes {
-                if let identity = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
-                        WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
-                        """, arguments: [namespace, hash])
-                {
-                    found[hash] = identity
-                }
+                if let identity = try Self.storedResume(db, hash: hash, namespace: namespace) { found[hash] = identity }
             }
             return found
         }
+    }
+
+    /// The candidate whose resume has these bytes in the namespace, if one does.
+    private static func storedResume(_ db: Database, hash: String, namespace: Int64) throws -> CandidateID? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
+                WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
+                """, arguments: [namespace, hash])
     }
 
     func writeResumes(
@@ -54,13 +56,7 @@ extension DocumentStore: EngineStore {
         try write("store resumes") { db in
             var outcomes: [ResumeWriteOutcome] = []
             for resume in writes {
-                if let identity = try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
-                        WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
-                        """, arguments: [namespace, resume.contentHash])
-                {
+                if let identity = try Self.storedResume(db, hash: resume.contentHash, namespace: namespace) {
                     outcomes.append(.duplicate(identity: identity))
                     continue
                 }
@@ -252,14 +248,15 @@ extension DocumentStore: EngineStore {
         FROM candidate c LEFT JOIN document d ON d.id = c.currentDocumentId
         """
 
+    /// Decodes a row of ``candidateColumns`` by position (by name costs a lookup per column, and open
+    /// decodes every candidate of a namespace).
     private static func candidate(_ row: Row) -> CandidateRecord {
-        let skills: String = row["skills"]
+        let skills: String = row[7]
         return CandidateRecord(
-            rowID: row["id"], identity: row["identity"], name: row["name"], email: row["email"],
-            location: row["location"], years: row["years"],
-            degree: (row["degree"] as String?).flatMap(DegreeLevel.init),
-            skills: skills.isEmpty ? [] : skills.split(separator: "\n").map(String.init),
-            documentID: row["currentDocumentId"], source: row["source"])
+            rowID: row[0], identity: row[1], name: row[2], email: row[3], location: row[4], years: row[5],
+            degree: (row[6] as String?).flatMap(DegreeLevel.init),
+            skills: skills.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) },
+            documentID: row[8], source: row[9])
     }
 
     func candidates(namespace: Int64) throws -> [CandidateRecord] {

@@ -76,20 +76,25 @@ protocol EngineStore: Sendable {
     func integrityCheck() throws -> String
 }
 
-/// One resume ready to store: the document, its parse, its chunks and their vectors.
-struct ResumeWrite: Sendable {
+/// One document ready to store: the document, its parse, its chunks and their vectors.
+struct DocumentWrite<Parsed: Sendable>: Sendable {
     var source: String
     var contentHash: String
     var format: String
     var text: String
     var pageCount: Int?
     var reading: ReadingText
-    var parsed: ParsedResume
+    var parsed: Parsed
     var hostID: String?
     var chunks: [Chunk]
     var chunkVectors: [[Float]]
     var documentVector: [Float]
 }
+
+/// A resume ready to store.
+typealias ResumeWrite = DocumentWrite<ParsedResume>
+/// A job description ready to store.
+typealias JobWrite = DocumentWrite<ParsedJob>
 
 /// What storing one resume did.
 enum ResumeWriteOutcome: Sendable, Equatable {
@@ -103,20 +108,6 @@ struct IngestProgressWrite: Sendable {
     var failures: [IngestFailure]
     /// Documents of the batch found already stored before embedding (not among the writes).
     var knownDuplicates: Int
-}
-
-/// One job description ready to store.
-struct JobWrite: Sendable {
-    var source: String
-    var contentHash: String
-    var format: String
-    var text: String
-    var reading: ReadingText
-    var parsed: ParsedJob
-    var hostID: String?
-    var chunks: [Chunk]
-    var chunkVectors: [[Float]]
-    var documentVector: [Float]
 }
 
 /// A candidate as ranking sees it.

@@ -17,7 +17,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Months since year 0, for arithmetic.
     var ordinal: Int { year * 12 + month - 1 }
 
-    init(ordinal: Int) { self.init(year: ordinal / 12, month: ordinal % 12 + 1) }
+    /// The month `ordinal` months after January of year 0 (floored, so negative ordinals work too).
+    init(ordinal: Int) {
+        let (year, month) = ordinal.quotientAndRemainder(dividingBy: 12)
+        self.init(year: month < 0 ? year - 1 : year, month: (month + 12) % 12 + 1)
+    }
 
     /// The current month in UTC.
     public static var now: YearMonth {

@@ -43,9 +43,39 @@ public struct SkillTaxonomy: Sendable {
 
     /// Reads a taxonomy file in the format of the shipped one (`{"skills": [{"name", "category",
     /// "aliases", "cased", "listed"}]}`).
+    ///
+    /// - Throws: ``ParseError/unreadable(source:reason:)`` when the file cannot be read,
+    ///   ``ParseError/invalidTaxonomy(source:reason:)`` when it is not a taxonomy, and
+    ///   ``ParseError/duplicateSkill(source:name:)`` when two skills share a name (ignoring case).
     public init(contentsOf url: URL) throws {
         struct File: Decodable { var skills: [Skill] }
-        self.init(skills: try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).skills)
+        let source = url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ParseError.unreadable(source: source, reason: TextExtractor.describe(error, fallback: "read error"))
+        }
+        let skills: [Skill]
+        do {
+            skills = try JSONDecoder().decode(File.self, from: data).skills
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw ParseError.invalidTaxonomy(source: source, reason: "missing \(path)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ParseError.invalidTaxonomy(source: source, reason: "wrong type at \(path)")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ParseError.invalidTaxonomy(source: source, reason: "invalid value at \(path)")
+        } catch {
+            throw ParseError.invalidTaxonomy(source: source, reason: "not JSON")
+        }
+        var seen = Set<String>()
+        for skill in skills where !seen.insert(skill.name.lowercased()).inserted {
+            throw ParseError.duplicateSkill(source: source, name: skill.name)
+        }
+        self.init(skills: skills)
     }
 
     /// The skill a name or alias stands for, ignoring case ("postgres" → PostgreSQL), or `nil`.

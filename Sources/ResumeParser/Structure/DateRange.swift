@@ -26,20 +26,23 @@ struct DateRange: Equatable {
         "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
         + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
     private static let season = "(?:spring|summer|fall|autumn|winter)"
+    // Whitespace runs are possessive (`\\s*+`): what follows one is never whitespace, so nothing is lost, and
+    // a line of "jan" and 100,000 spaces is not tried in quadratically many splits.
     private static let date =
-        "(?:\(month)\\s*,?\\s*(?:19|20)\\d{2}|\(season)\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2}\\s*[-/.]\\s*(?:0?[1-9]|1[0-2])(?!\\d)"
-        + "|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*(?:19|20)\\d{2}|(?:19|20)\\d{2})"
+        "(?:\(month)\\s*+,?\\s*+(?:19|20)\\d{2}|\(season)\\s++(?:19|20)\\d{2}"
+        + "|(?:19|20)\\d{2}\\s*+[-/.]\\s*+(?:0?[1-9]|1[0-2])(?!\\d)"
+        + "|(?:0?[1-9]|1[0-2])\\s*+[/.]\\s*+(?:19|20)\\d{2}|(?:19|20)\\d{2})"
     private static let present = "(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
-    private static let separator = "\\s*(?:-|–|—|−|~|to|until|till|through|thru)\\s*"
+    private static let separator = "\\s*+(?:-|–|—|−|~|to|until|till|through|thru)\\s*+"
 
     private static let rangePattern = NSRegularExpression.fixed(
         "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])", options: .caseInsensitive)
     private static let sincePattern = NSRegularExpression.fixed(
-        "\\b(?:since|from)\\s+(\(date))(?![\\w/])", options: .caseInsensitive)
+        "\\b(?:since|from)\\s++(\(date))(?![\\w/])", options: .caseInsensitive)
     private static let seasonPattern = NSRegularExpression.fixed(
-        "(?<![\\w/])(\(season))\\s+((?:19|20)\\d{2})(?![\\w/])", options: .caseInsensitive)
+        "(?<![\\w/])(\(season))\\s++((?:19|20)\\d{2})(?![\\w/])", options: .caseInsensitive)
     private static let partsPattern = NSRegularExpression.fixed(
-        "^(?:(\(month))\\s*,?\\s*(\\d{4})|(\(season))\\s+(\\d{4})|(\\d{4})\\s*[-/.]\\s*(\\d{1,2})|(\\d{1,2})\\s*[/.]\\s*(\\d{4})|(\\d{4}))$",
+        "^(?:(\(month))\\s*+,?\\s*+(\\d{4})|(\(season))\\s++(\\d{4})|(\\d{4})\\s*+[-/.]\\s*+(\\d{1,2})|(\\d{1,2})\\s*+[/.]\\s*+(\\d{4})|(\\d{4}))$",
         options: .caseInsensitive)
 
     /// The first date range in `line`, if any.

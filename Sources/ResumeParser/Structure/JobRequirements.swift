@@ -11,7 +11,8 @@ enum JobRequirements {
         "optional", "extra credit", "pluses", "not required",
     ]
     private static let years = NSRegularExpression.fixed(
-        "(\\d{1,2}(?:\\.\\d)?)\\s*\\+?\\s*(?:(?:-|–|to)\\s*\\d{1,2}\\s*)?(?:years?|yrs?)\\b", options: .caseInsensitive)
+        "(\\d{1,2}(?:\\.\\d)?)\\s*+\\+?\\s*+(?:(?:-|–|to)\\s*+\\d{1,2}\\s*+)?(?:years?|yrs?)\\b",
+        options: .caseInsensitive)
 
     static func isPreferred(_ line: String) -> Bool {
         let lowered = line.lowercased()
