@@ -24,6 +24,10 @@ struct EmbedCommand: AsyncParsableCommand {
 
             --provider http calls an OpenAI-compatible POST {base-url}/embeddings, with the API key read \
             from the variable named by --api-key-env, retrying 429 and 5xx answers with backoff.
+
+            Examples:
+              match-tool embed lines.txt
+              match-tool embed lines.txt --format f32 -o vectors.f32 --database cache.sqlite
             """
     )
 
