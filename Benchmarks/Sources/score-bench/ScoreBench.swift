@@ -1,7 +1,7 @@
 import Foundation
 import MatchEngine
 
-/// `score-bench FIXTURES_DIR --tool PATH/match-tool [--files 1000] [--job FILE] [--out FILE]`
+/// `score-bench FIXTURES_DIR --tool PATH/match-tool [--files 1000] [--corpus fixtures|synthetic] [--job FILE] [--out FILE]`
 ///
 /// The recruiter's main job, measured as a user runs it: the built `match-tool score` binary over the
 /// fixture resumes replicated to `--files` distinct files (engine-bench's rule: each copy gets a unique
@@ -14,6 +14,10 @@ import MatchEngine
 /// and, in this process, MiniLM alone embedding the distinct chunk texts the first run had to embed, in
 /// batches of the chunks of 32 documents as ingest hands them to the provider. Prints a summary and JSON
 /// lines (`--out`).
+///
+/// `--corpus synthetic` writes `--files` generated plain-text resumes instead, each with its own name,
+/// e-mail, employers, dates and skills, so every chunk is distinct (copies of the fixtures share most
+/// chunks, which the engine's cache embeds once).
 @main
 struct ScoreBench {
     static func main() async throws {
@@ -28,6 +32,7 @@ struct ScoreBench {
         let out = option("--out")
         let tool = option("--tool")
         let jobOption = option("--job")
+        let corpus = option("--corpus") ?? "fixtures"
         guard let fixtures = arguments.first.map({ URL(fileURLWithPath: $0) }), let tool else {
             print("usage: score-bench FIXTURES_DIR --tool PATH/match-tool [--files 1000] [--job FILE] [--out FILE]")
             exit(64)
@@ -36,11 +41,14 @@ struct ScoreBench {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("score-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let folder = work.appendingPathComponent("resumes")
-        let sources = try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: folder)
+        let sources =
+            corpus == "synthetic"
+            ? try synthesise(count: files, into: folder)
+            : try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: folder)
         var records: [[String: Any]] = [
             [
                 "record": "env", "cpu_isa": instructionSet, "cores": ProcessInfo.processInfo.activeProcessorCount,
-                "files": files,
+                "files": files, "corpus": corpus,
                 "openblas_coretype": ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "",
             ]
         ]
@@ -149,6 +157,48 @@ struct ScoreBench {
             }
             let url = target.appendingPathComponent(String(format: "%04d-", i) + original.lastPathComponent)
             try data.write(to: url)
+            return url
+        }
+    }
+
+    /// `count` generated plain-text resumes, each distinct in every line but the headings.
+    static func synthesise(count: Int, into target: URL) throws -> [URL] {
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let first = ["Ada", "Bo", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana", "Ivo", "Jun", "Kira", "Lev", "Mara", "Nils"]
+        let last = ["Okafor", "Lind", "Sato", "Moreau", "Haddad", "Szabo", "Eriksen", "Tanaka", "Mbeki", "Quintero"]
+        let skills = [
+            "Python", "Go", "PostgreSQL", "Redis", "Docker", "Kubernetes", "Terraform", "AWS", "Kafka", "React",
+            "TypeScript", "Java", "Spark", "Airflow", "SQL", "GraphQL", "Rust", "C++", "Linux", "gRPC",
+        ]
+        let companies = ["Corvid Systems", "Heron Labs", "Bluefin Data", "Oriel Health", "Tallis Freight", "Vireo"]
+        let verbs = ["Built", "Ran", "Rewrote", "Scaled", "Designed", "Migrated", "Automated", "Profiled"]
+        return try (0..<count).map { i in
+            func pick<T>(_ list: [T], _ salt: Int) -> T { list[(i &* 2_654_435_761 &+ salt &* 40_503) % list.count] }
+            let name = "\(pick(first, 1)) \(pick(last, 2))"
+            let own = (0..<7).map { skills[(i &* 7 &+ $0 &* (3 + i % 5)) % skills.count] }
+            let start = 2005 + i % 15
+            let text = """
+                \(name)
+                \(name.lowercased().replacingOccurrences(of: " ", with: ".")).\(i)@example.com | +1 415 555 \(String(format: "%04d", i % 10_000))
+
+                Summary
+                Engineer number \(i), building services with \(own.prefix(3).joined(separator: ", ")) since \(start).
+
+                Experience
+                Senior Engineer | \(pick(companies, 3)) | Jan \(start + 4) – Present
+                - \(pick(verbs, 4)) the \(own[0]) platform behind order \(i * 37 % 9_973) for \(i % 90 + 10) teams.
+                - \(pick(verbs, 5)) \(own[1]) pipelines and cut costs by \(i % 40 + 10) percent.
+                Engineer | \(pick(companies, 6)) | Mar \(start) – Dec \(start + 3)
+                - Wrote \(own[2]) tooling, ticket \(i * 101 % 10_007); mentored \(i % 4 + 1) engineers.
+
+                Education
+                B.Sc. Computer Science, State University, \(start - 1)
+
+                Skills
+                \(own.joined(separator: ", "))
+                """
+            let url = target.appendingPathComponent(String(format: "%04d-synthetic.txt", i))
+            try Data(text.utf8).write(to: url)
             return url
         }
     }
