@@ -153,6 +153,12 @@ extension ShortlistReport {
                 rows.forEach(function (row) { body.appendChild(row); });
               });
             });
+            // A link can carry a sort: report.html#sort=3 sorts by the fourth column (score), ascending.
+            var wanted = /^#sort=(\\d+)$/.exec(location.hash);
+            if (wanted) {
+              var header = document.querySelectorAll('#shortlist th[data-sort]')[Number(wanted[1])];
+              if (header) { header.click(); }
+            }
             </script>
             </body>
             </html>

@@ -71,6 +71,14 @@ struct HTMLReportTests {
         }
         #expect(rows.contains { $0["file"] == Self.payload })
 
+        // With scripts on, the columns sort: #sort=3 orders by score, ascending.
+        let sortedDOM = try Self.run(chromium, ["--dump-dom", html.absoluteString + "#sort=3"], in: folder)
+        let sortedScores = Self.rows(sortedDOM).compactMap { $0["data-score"].flatMap(Double.init) }
+        #expect(sortedScores.count == expected.count)
+        #expect(sortedScores == sortedScores.sorted(), "\(sortedScores)")
+        #expect(
+            sortedScores != rows.compactMap { $0["data-score"].flatMap(Double.init) } || Set(sortedScores).count == 1)
+
         let screenshot = folder.appendingPathComponent("report.png")
         _ = try Self.run(
             chromium, ["--screenshot=\(screenshot.path)", "--window-size=1280,1600", html.absoluteString], in: folder)
