@@ -35,6 +35,11 @@ let package = Package(
                 .product(name: "ResumeParser", package: "MatchEngine"),
             ]
         ),
+        // `match-tool score` end to end (the built binary) against MiniLM alone on the same chunks.
+        .executableTarget(
+            name: "score-bench",
+            dependencies: [.product(name: "MatchEngine", package: "MatchEngine")]
+        ),
         // Resume parsing throughput per format, single core.
         .executableTarget(
             name: "parse-bench",

@@ -24,6 +24,10 @@ struct EmbedCommand: AsyncParsableCommand {
 
             --provider http calls an OpenAI-compatible POST {base-url}/embeddings, with the API key read \
             from the variable named by --api-key-env, retrying 429 and 5xx answers with backoff.
+
+            Examples:
+              match-tool embed lines.txt
+              match-tool embed lines.txt --format f32 -o vectors.f32 --database cache.sqlite
             """
     )
 
@@ -41,6 +45,12 @@ struct EmbedCommand: AsyncParsableCommand {
 
     @Option(help: "Cache vectors in this SQLite database, so texts seen before are not embedded again.")
     var database: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Cache vectors in the engine's database in this directory (the cache ingest and score use).",
+            valueName: "path"))
+    var db: String?
 
     @Option(help: "Vector length (hashing, http; MiniLM is always 384).")
     var dimension: Int?
@@ -84,6 +94,9 @@ struct EmbedCommand: AsyncParsableCommand {
                 "--timeout must be a number of seconds above 0 and at most "
                     + "\(Int(HTTPEmbeddingProvider.maximumTimeout)), not \(timeout).")
         }
+        if db != nil, database != nil {
+            throw ValidationError("Give --db (an engine directory) or --database (a file).")
+        }
         guard provider != .http || URL(string: baseURL)?.scheme != nil else {
             throw ValidationError("--base-url \(baseURL) is not a URL.")
         }
@@ -100,7 +113,10 @@ struct EmbedCommand: AsyncParsableCommand {
         }
         do {
             let base = try makeProvider()
-            let cache = EmbeddingCache(capacity: 100_000, store: try database.map { try DocumentStore(path: $0) })
+            // --db names an engine directory (as in every engine command), --database a SQLite file.
+            let cachePath = db.map { URL(fileURLWithPath: $0).appendingPathComponent("engine.sqlite").path } ?? database
+            if let db { try FileManager.default.createDirectory(atPath: db, withIntermediateDirectories: true) }
+            let cache = EmbeddingCache(capacity: 100_000, store: try cachePath.map { try DocumentStore(path: $0) })
             let embedder = CachedEmbeddingProvider(base.provider, cache: cache)
             let start = ContinuousClock.now
             let sink = try OutputSink(path: output)

@@ -73,14 +73,15 @@ struct EvalRagCommand: AsyncParsableCommand {
             engine.db == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let opened = try await engine.open(at: temporary)
+        let (opened, settings) = try await engine.open(["db": temporary?.path])
         defer { opened.close() }
+        let namespace = engine.namespace(settings)
         let root = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let evaluation: RetrievalEvaluation
         do {
-            try await set.ingestCorpus(root: root, into: opened, namespace: engine.namespace)
+            try await set.ingestCorpus(root: root, into: opened, namespace: namespace)
             evaluation = try await RetrievalEvaluation.run(
-                set, engine: opened, namespace: engine.namespace, k: k, options: options)
+                set, engine: opened, namespace: namespace, k: k, options: options)
         } catch let error as RetrievalEvaluationError {
             FileHandleOutput.standardError("error: \(error.localizedDescription)")
             throw ExitCode(1)
@@ -96,7 +97,7 @@ struct EvalRagCommand: AsyncParsableCommand {
             for question in set.questions {
                 print("\(question.id) \(question.question) [\(question.relevant.count)]")
                 let passages = try await opened.retrieve(
-                    question.question, namespace: engine.namespace, k: 6, options: open)
+                    question.question, namespace: namespace, k: 6, options: open)
                 for passage in passages {
                     let hit = question.relevant.contains { RetrievalEvaluation.answers(passage, $0) }
                     let cosine = passage.cosine.map { String(format: "%.3f", $0) } ?? "-"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MatchEngine
+import ResumeParser
 
 /// `match-tool ingest`: stores resumes (and optionally jobs) in the engine — parsed, chunked, embedded
 /// and indexed — printing one row per file. A file that fails is reported and the others go on; the
@@ -13,12 +14,18 @@ struct IngestCommand: AsyncParsableCommand {
             Folders are expanded to the files directly inside them. Each file's format is detected from \
             its bytes (PDF, DOCX, plain text, Markdown, HTML). Ingesting the same bytes twice stores them \
             once; a new file of a known candidate (same e-mail) is stored as a new version.
+
+            Examples:
+              match-tool ingest resumes/
+              match-tool ingest --db data/ --namespace acme --job job.md resumes/ --progress json
+
+            \(ExitStatus.help)
             """
     )
 
     @OptionGroup var engine: EngineOptions
 
-    @Option(name: .long, help: "Job description files or folders to store as jobs.")
+    @Option(name: .long, help: ArgumentHelp("Job description files or folders to store as jobs.", valueName: "file"))
     var job: [String] = []
 
     @Argument(help: "Resume files or folders.")
@@ -31,50 +38,41 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine = try await self.engine.open()
+        let (engine, settings) = try await self.engine.open()
         defer { engine.close() }
+        let namespace = self.engine.namespace(settings)
         var table = TextTable(headers: ["file", "kind", "candidate or job", "status"])
-        var failures = 0
+        var status = ExitStatus.ok
         for url in InputFiles.expand(job) {
             do {
-                let stored = try await engine.addJob(.file(url), namespace: self.engine.namespace)
-                table.append([url.lastPathComponent, "job", stored.id, "stored"])
+                let stored = try await engine.addJob(.file(url), namespace: namespace)
+                table.append([FileNameEscaping.escaped(url.lastPathComponent), "job", stored.id, "stored"])
             } catch {
-                failures += 1
-                table.append([url.lastPathComponent, "job", "-", "error"])
-                FileHandleOutput.standardError("error: \(error.localizedDescription)")
+                status = FileManager.default.fileExists(atPath: url.path) ? max(status, 1) : ExitStatus.noInput
+                table.append([FileNameEscaping.escaped(url.lastPathComponent), "job", "-", "error"])
+                FileHandleOutput.standardError("error: \(ExitStatus.describe(error))")
             }
         }
-        let sources = InputFiles.expand(resumes).map { IngestSource.file($0) }
-        if !sources.isEmpty {
-            let ingest = try engine.ingest(sources, namespace: self.engine.namespace)
-            for await event in ingest.events {
-                switch event {
-                case .stored(let source, let candidate, let isNewVersion):
-                    table.append([Self.name(source), "resume", candidate, isNewVersion ? "new version" : "stored"])
-                case .duplicate(let source, let candidate):
-                    table.append([Self.name(source), "resume", candidate, "already stored"])
-                case .failed(let failure):
-                    table.append([Self.name(failure.source), "resume", "-", "error"])
-                    FileHandleOutput.standardError("error: \(failure.reason)")
-                case .parsed, .embedded, .progress, .finished: break
-                }
+        if !resumes.isEmpty {
+            let outcome = try await BatchIngest.run(
+                resumes, into: engine, namespace: namespace, progress: self.engine.progressMode(settings))
+            for row in outcome.rows {
+                table.append([
+                    FileNameEscaping.escaped(URL(fileURLWithPath: row.source).lastPathComponent), "resume",
+                    row.candidate ?? "-", row.outcome,
+                ])
             }
-            let status = await ingest.result()
-            failures += status.failed
-            if status.state != .succeeded {
-                FileHandleOutput.standardError("error: ingest job \(status.id) ended \(status.state.rawValue)")
-                failures += 1
+            if outcome.exitStatus == ExitStatus.noInput || status == ExitStatus.noInput {
+                status = ExitStatus.noInput
+            } else {
+                status = max(status, outcome.exitStatus)
             }
+            if !self.engine.quiet { FileHandleOutput.standardError(BatchIngest.summary(outcome)) }
         }
         print(table.render())
-        let candidates = try engine.candidates(namespace: self.engine.namespace).count
-        let jobs = try engine.jobs(namespace: self.engine.namespace).count
-        print(
-            "\n\(candidates) candidates and \(jobs) jobs in namespace \"\(self.engine.namespace)\" of "
-                + "\(engine.directory.path); \(failures) file(s) failed.")
-        if failures > 0 { throw ExitCode(1) }
+        let candidates = try engine.candidates(namespace: namespace).count
+        let jobs = try engine.jobs(namespace: namespace).count
+        print("\n\(candidates) candidates and \(jobs) jobs in namespace \"\(namespace)\" of \(engine.directory.path).")
+        if status != ExitStatus.ok { throw ExitCode(status) }
     }
-
-    private static func name(_ source: String) -> String { URL(fileURLWithPath: source).lastPathComponent }
 }

@@ -7,10 +7,30 @@ struct MatchTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match-tool",
         abstract: "Score resumes against jobs, locally.",
+        discussion: """
+            The recruiter's job: `match-tool score --job job.md resumes/` stores the job and the resumes in \
+            the engine (default $XDG_DATA_HOME/match-engine, else ~/.local/share/match-engine; --db chooses \
+            another) and prints the ranked shortlist; --format csv|json|html --output FILE writes a report.
+
+            Examples:
+              match-tool score --job job.md resumes/ --top 10
+              match-tool score --job job.md resumes/ --format html --output shortlist.html
+              match-tool jobs list
+              match-tool explain --job JOB_ID --candidate CANDIDATE_ID
+              match-tool db stats
+              match-tool config show
+
+            Shell completion: `match-tool --generate-completion-script bash > /etc/bash_completion.d/match-tool` \
+            (also zsh, fish).
+
+            \(ExitStatus.help)
+            """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, MatchCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self,
-            EmbedCommand.self, RagCommand.self, SearchCommand.self, EvalRagCommand.self,
+            ScoreCommand.self, IngestCommand.self, JobsCommand.self, CandidatesCommand.self, RankCommand.self,
+            ExplainCommand.self, StatusCommand.self, DBCommand.self, ConfigCommand.self, ParseCommand.self,
+            ParseJobCommand.self, EvalParseCommand.self, EmbedCommand.self, RagCommand.self, SearchCommand.self,
+            EvalRagCommand.self,
         ]
     )
 

@@ -19,6 +19,10 @@ struct ParseCommand: ParsableCommand {
             counted once, current jobs up to this month) and the text of each section. Folders are expanded \
             to the files directly inside them; files are parsed on every core. A file that fails is reported \
             on standard error and the others go on; the exit status is 1 when any failed.
+
+            Examples:
+              match-tool parse resumes/
+              match-tool parse --format table cv.pdf cv.docx
             """
     )
 
@@ -64,6 +68,8 @@ struct ParseJobCommand: ParsableCommand {
         discussion: """
             Skills under "nice to have", "bonus", "preferred" or "a plus" (as a heading or on the line) are \
             preferred, the others required. --format json prints one object per file and line.
+
+            Example: match-tool parse-job --format table job.md
             """
     )
 
@@ -99,6 +105,8 @@ struct EvalParseCommand: ParsableCommand {
         discussion: """
             Prints one row per measure, overall and per layout; --misses lists what each resume got wrong. \
             A folder where no resume has a truth file is an error (exit status 66), not a perfect score.
+
+            Example: match-tool eval-parse Fixtures --misses
             """
     )
 

@@ -56,8 +56,9 @@ struct RagCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let opened = try await engine.open()
+        let (opened, settings) = try await engine.open()
         defer { opened.close() }
+        let namespace = engine.namespace(settings)
         var options = RetrievalOptions()
         if let minimumSimilarity { options.minimumSimilarity = minimumSimilarity }
         let filters = RetrievalFilters(
@@ -65,12 +66,12 @@ struct RagCommand: AsyncParsableCommand {
         let context: RetrievalContext
         do {
             context = try await opened.context(
-                for: question, namespace: engine.namespace, budget: budget, k: k, filters: filters, options: options)
+                for: question, namespace: namespace, budget: budget, k: k, filters: filters, options: options)
         } catch let error as EngineError {
             throw RetrievalFailure.exit(for: error)
         }
         if context.citations.isEmpty {
-            FileHandleOutput.standardError("no passage answers this question in namespace \"\(engine.namespace)\"")
+            FileHandleOutput.standardError("no passage answers this question in namespace \"\(namespace)\"")
         }
         switch format {
         case .text:

@@ -32,16 +32,17 @@ struct SearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let opened = try await engine.open()
+        let (opened, settings) = try await engine.open()
         defer { opened.close() }
+        let namespace = engine.namespace(settings)
         let results: [CandidateSearchResult]
         do {
-            results = try await opened.searchCandidates(text, namespace: engine.namespace, limit: limit)
+            results = try await opened.searchCandidates(text, namespace: namespace, limit: limit)
         } catch let error as EngineError {
             throw RetrievalFailure.exit(for: error)
         }
         if results.isEmpty {
-            FileHandleOutput.standardError("no candidate matches in namespace \"\(engine.namespace)\"")
+            FileHandleOutput.standardError("no candidate matches in namespace \"\(namespace)\"")
         }
         switch format {
         case .json:

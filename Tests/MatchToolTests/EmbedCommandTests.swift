@@ -68,6 +68,25 @@ struct EmbedCommandTests {
         #expect(first.standardOutput == second.standardOutput)
     }
 
+    @Test("--db caches vectors in an engine's database, which ingest then reuses")
+    func engineCache() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("lines.txt")
+        try "alpha\nbeta\n".write(to: input, atomically: true, encoding: .utf8)
+        let engine = folder.appendingPathComponent("engine").path
+        let arguments = ["embed", input.path, "--provider", "hashing", "--db", engine]
+        let first = try MatchToolProcess.run(arguments)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError.contains("0 hits (0 from the database), 2 misses"), "\(first.standardError)")
+        let second = try MatchToolProcess.run(arguments)
+        #expect(second.standardError.contains("2 hits (2 from the database), 0 misses"), "\(second.standardError)")
+        let stats = try MatchToolProcess.run(["db", "stats", "--db", engine, "--provider", "hashing", "--quiet"])
+        #expect(stats.standardOutput.contains("embedding cache: 2 vectors"), "\(stats.standardOutput)")
+        let both = try MatchToolProcess.run(arguments + ["--database", folder.appendingPathComponent("c.sqlite").path])
+        #expect(both.status == 64)
+    }
+
     @Test("--provider http calls the service with the key, retries a 503, and reports usage")
     func http() throws {
         let attempts = Counter()

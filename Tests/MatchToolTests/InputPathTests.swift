@@ -37,8 +37,11 @@ struct InputPathTests {
     func jobFolder() throws {
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let run = try MatchToolProcess.run(["match", "--no-semantic", "--job", root.path, Fixtures.resume(1).path])
-        #expect(run.status != 0)
+        let run = try MatchToolProcess.run([
+            "score", "--db", root.appendingPathComponent("engine").path, "--provider", "hashing", "--job", root.path,
+            Fixtures.resume(1).path,
+        ])
+        #expect(run.status == 66)
         #expect(run.standardError.contains("it is a folder, not a file"), "\(run.standardError)")
         #expect(!run.standardError.contains("NSCocoaErrorDomain"))
     }

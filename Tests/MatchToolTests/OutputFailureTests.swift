@@ -9,7 +9,7 @@ struct OutputFailureTests {
         try #require(FileHandle(forWritingAtPath: "/dev/full"), "/dev/full is missing on this machine")
     }
 
-    @Test("parse, parse-job, embed and ingest into /dev/full exit 74 with a message")
+    @Test("parse, parse-job, embed, ingest, score and jobs list into /dev/full exit 74 with a message")
     func devFull() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -25,6 +25,11 @@ struct OutputFailureTests {
                 "ingest", "--db", folder.appendingPathComponent("engine").path, "--provider", "hashing",
                 Fixtures.resume(1).path,
             ],
+            [
+                "score", "--db", folder.appendingPathComponent("engine").path, "--provider", "hashing", "--job",
+                Fixtures.job("backend-engineer.txt").path, Fixtures.resume(1).path, "--format", "csv",
+            ],
+            ["jobs", "list", "--db", folder.appendingPathComponent("engine").path, "--provider", "hashing"],
         ]
         for arguments in commands {
             let run = try MatchToolProcess.run(arguments, standardOutput: try Self.full())

@@ -22,10 +22,12 @@ public enum MatchToolProcess {
         return Bundle.main.bundleURL
     }
 
-    /// Runs `match-tool arguments`, with `environment` added to this process's environment; standard output
-    /// goes to `standardOutput` when given (e.g. `/dev/full`), and is then returned empty.
+    /// Runs `match-tool arguments`, with `environment` added to this process's environment (a value of
+    /// `nil` removes the variable), in `currentDirectory` when given; standard output goes to
+    /// `standardOutput` when given (e.g. `/dev/full`), and is then returned empty.
     public static func run(
-        _ arguments: [String], environment: [String: String] = [:], standardOutput: FileHandle? = nil
+        _ arguments: [String], environment: [String: String?] = [:], currentDirectory: URL? = nil,
+        standardOutput: FileHandle? = nil
     ) throws -> Result {
         let executable = productsDirectory.appendingPathComponent("match-tool")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -34,7 +36,10 @@ public enum MatchToolProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var merged = ProcessInfo.processInfo.environment
+        for (name, value) in environment { merged[name] = value }
+        process.environment = merged
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         // Standard error goes to a file so that neither stream can fill a pipe and block the other.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID()).err")
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {

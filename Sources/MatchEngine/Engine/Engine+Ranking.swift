@@ -25,7 +25,9 @@ extension Engine {
         let statuses = filters.statuses == nil ? [:] : try store.statuses(job: job.rowID, namespace: index.namespaceID)
         let roster = index.snapshot(postings: index.count > configuration.exhaustiveRankingLimit)
         var positions: [Int]
-        if roster.records.count <= configuration.exhaustiveRankingLimit {
+        if let wanted = filters.candidates {
+            positions = wanted.compactMap { roster.positionOfIdentity[$0] }.sorted()
+        } else if roster.records.count <= configuration.exhaustiveRankingLimit {
             positions = Array(roster.records.indices)
         } else {
             let weights = configuration.weights
@@ -190,6 +192,7 @@ extension Engine {
                 else { return false }
             }
             if let wanted = filters.statuses, !wanted.contains(statuses[record.rowID] ?? .new) { return false }
+            if let wanted = filters.candidates, !wanted.contains(record.identity) { return false }
             return true
         }
     }

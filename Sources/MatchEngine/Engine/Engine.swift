@@ -140,6 +140,16 @@ public final class Engine: Sendable {
             configuration: configuration.index, logger: logger)
     }
 
+    /// Removes the namespace's index file and loads the index again, which rebuilds it from the stored
+    /// vectors (see ``rebuildIndexes(namespace:)``).
+    func rebuildIndex(namespaceID: Int64, name: String) throws -> CandidateIndex {
+        let current = try indexes.withLock({ $0[namespaceID] }) ?? loadIndex(namespaceID: namespaceID, name: name)
+        try? FileManager.default.removeItem(at: current.file)
+        let rebuilt = try loadIndex(namespaceID: namespaceID, name: name)
+        indexes.withLock { $0[namespaceID] = rebuilt }
+        return rebuilt
+    }
+
     /// The in-memory index of `namespace`, created (empty) when `create` and the namespace is new.
     func candidateIndex(_ namespace: String, create: Bool = false) throws -> CandidateIndex {
         try checkOpen()

@@ -89,15 +89,19 @@ public struct RankFilters: Sendable, Equatable {
     public var location: String?
     /// Stands at one of these pipeline statuses for the job (candidates never moved are `new`).
     public var statuses: Set<PipelineStatus>?
+    /// Is one of these candidates (say, the ones a batch just ingested); they are scored whatever the
+    /// size of the namespace, and ids not in it are ignored.
+    public var candidates: Set<CandidateID>?
 
     /// No condition: every candidate.
     public init(
         minimumYears: Double? = nil, requiredSkill: String? = nil, location: String? = nil,
-        statuses: Set<PipelineStatus>? = nil
+        statuses: Set<PipelineStatus>? = nil, candidates: Set<CandidateID>? = nil
     ) {
         self.minimumYears = minimumYears
         self.requiredSkill = requiredSkill
         self.location = location
         self.statuses = statuses
+        self.candidates = candidates
     }
 }

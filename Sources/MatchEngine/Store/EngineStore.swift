@@ -64,6 +64,16 @@ protocol EngineStore: Sendable {
         throws
     /// Deletes a candidate with every version, chunk, vector, result and status; bumps the revision.
     func deleteCandidate(_ candidate: Int64, namespace: Int64) throws
+    /// Deletes a job with its description's versions, chunks, vectors, match results and statuses.
+    func deleteJob(_ job: Int64, namespace: Int64) throws
+    /// Row counts of the namespace.
+    func counts(namespace: Int64) throws -> StoreCounts
+    /// Vectors in the embedding cache (shared by every namespace).
+    func cachedVectorCount() throws -> Int
+    /// Candidates whose ranked resume has no document vector for `model`.
+    func candidatesWithoutVector(namespace: Int64, model: String) throws -> [CandidateID]
+    /// The result of SQLite's integrity check: `"ok"` for a sound database.
+    func integrityCheck() throws -> String
 
     // Retrieval (DocumentStore+Retrieval.swift).
 
