@@ -6,48 +6,40 @@ import Testing
     import Glibc
 #endif
 
-/// Peak memory of `match-tool parse` over the whole hostile corpus (Fixtures/hostile), measured by the
-/// kernel for that one child process.
+/// Peak memory of `match-tool parse` over the whole hostile corpus (Fixtures/hostile), as GNU time
+/// reports it for the tool's process alone.
 @Suite("Hostile-input corpus, memory")
 struct HostileMemoryTests {
-    /// Runs `executable arguments` with output discarded; returns its exit status and peak resident set
-    /// size in bytes (from `wait4`).
+    /// Runs `executable arguments` under GNU time with output discarded; returns its exit status and
+    /// peak resident set size in bytes.
+    ///
+    /// Not `wait4` on a child spawned from here: `posix_spawn` starts the child in this process's memory
+    /// (vfork), and Linux carries that memory's high-water mark into the child's `ru_maxrss`, so the
+    /// figure was the test runner's own size whenever it was the larger. GNU time forks the tool from
+    /// its own small process, and reports the tool's figure alone.
     static func peakMemory(_ executable: String, _ arguments: [String]) throws -> (status: Int32, bytes: Int) {
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else {
+            throw POSIXError(.ENOENT)  // the test fails: install Debian's `time` package
+        }
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("peak-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = ([time, "-f", "%M", "-o", report.path, executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, time, &actions, nil, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-        // The child's own high-water mark (VmHWM), read while it runs. `ru_maxrss` from wait4 is not the
-        // child's alone: posix_spawn shares the parent's memory until exec, and Linux carries that
-        // memory's high-water mark into the child's, so a test runner over 300 MB (the whole suite in
-        // parallel) made every file "use" the runner's size.
-        var highWater = 0
         var status: Int32 = 0
-        var usage = rusage()
-        while true {
-            highWater = max(highWater, Self.highWaterKiB(pid) * 1024)
-            let reaped = wait4(pid, &status, WNOHANG, &usage)
-            if reaped == pid { break }
-            if reaped < 0 && errno != EINTR { break }
-            usleep(2_000)
-        }
-        // ru_maxrss (kilobytes) only when the child ended before it could be read; the exit status is in
-        // bits 8-15 of a normal exit.
-        return ((status >> 8) & 0xFF, highWater > 0 ? highWater : usage.ru_maxrss * 1024)
-    }
-
-    /// `VmHWM` of a running process in KiB, 0 when it cannot be read.
-    static func highWaterKiB(_ pid: pid_t) -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return 0 }
-        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // GNU time writes the peak in kilobytes, after a "Command exited with non-zero status" line if any.
+        let text = try String(contentsOf: report, encoding: .utf8)
+        let kilobytes = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 0
+        return ((status >> 8) & 0xFF, kilobytes * 1024)
     }
 
     /// The files that inflate to tens of megabytes; each is measured in a process of its own, so that the

@@ -11,10 +11,11 @@ import Testing
 struct HostileCorpusTests {
     static let folder = Fixtures.root.appendingPathComponent("hostile")
 
-    /// 2 s in a release build. A debug build takes up to ~3.3 s on one file here (the 9 MB DOCX part) on
-    /// a loaded machine, so it gets 6 s; the quadratic cases this corpus guards took 14 to 44 s.
+    /// 2 s in a release build. A debug build takes up to ~3.3 s on one file here (the 9 MB DOCX part), and
+    /// 6.4 s was seen on a machine loaded by other builds, so it gets 12 s; the quadratic cases this corpus
+    /// guards took 14 to 44 s.
     #if DEBUG
-        static let bound = Duration.seconds(6)
+        static let bound = Duration.seconds(12)
     #else
         static let bound = Duration.seconds(2)
     #endif

@@ -30,8 +30,8 @@ struct LinearTimeTests {
         let start = ContinuousClock.now
         let extracted = try TextExtractor().extract(data, source: "paragraphs.docx")
         let elapsed = ContinuousClock.now - start
-        // Debug build: ~0.4 s here; the quadratic version took about 30 s.
-        #expect(elapsed < .seconds(2), "\(elapsed)")
+        // Debug build: ~0.4 s here (3 s seen on a loaded machine); the quadratic version took about 30 s.
+        #expect(elapsed < .seconds(10), "\(elapsed)")
         #expect(extracted.text.hasPrefix("• Zoë\n"))
         #expect(extracted.text.hasSuffix("\n• Ærø"))
     }
@@ -42,8 +42,8 @@ struct LinearTimeTests {
         #expect(SectionSplitter.heading(String(repeating: "#", count: 2_000_000) + " Experience")?.kind == .experience)
         #expect(SectionSplitter.heading(String(repeating: "#", count: 2_000_000)) == nil)
         let elapsed = ContinuousClock.now - start
-        // Debug build: well under a second; the `removeFirst()` loop took 19 s.
-        #expect(elapsed < .seconds(3), "\(elapsed)")
+        // Debug build: well under a second (3 s seen on a loaded machine); the `removeFirst()` loop took 19 s.
+        #expect(elapsed < .seconds(10), "\(elapsed)")
         #expect(SectionSplitter.heading("## Skills: Go, Python")?.rest == "Go, Python")
         #expect(SectionSplitter.heading("•  Education")?.kind == .education)
     }

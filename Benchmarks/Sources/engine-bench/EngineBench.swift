@@ -44,34 +44,19 @@ struct EngineBench {
 
         let minilm = try MiniLMEmbedder()
         let engineDirectory = work.appendingPathComponent("minilm")
-        let ingested = try await timedIngest(sources, provider: minilm, directory: engineDirectory)
-        // The same chunks, embedded by MiniLM alone (a new embedder, no cache): the distinct chunk texts
-        // ingest had to embed (copies of a fixture share most chunks, and ingest's cache embeds each once),
-        // in batches of the size ingest hands the provider (the chunks of 32 documents).
-        let pipeline = DocumentPipeline()
-        var seen = Set<String>()
-        var chunkBatches: [[String]] = []
-        var chunkCount = 0
-        for start in stride(from: 0, to: sources.count, by: 32) {
-            var batch: [String] = []
-            for source in sources[start..<min(start + 32, sources.count)] {
-                for chunk in try pipeline.prepareResume(source).chunks {
-                    chunkCount += 1
-                    let key = chunk.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    if seen.insert(key).inserted { batch.append(chunk.text) }
-                }
-            }
-            if !batch.isEmpty { chunkBatches.append(batch) }
+        // The fixtures replicated (as the target is stated), and as many synthetic resumes whose every
+        // chunk is distinct (copies of a fixture share most chunks, which the cache embeds once).
+        let synthetic = (0..<files).map { SyntheticResumes(seed: 11).source($0) }
+        for (name, set) in [("fixtures", sources), ("synthetic", synthetic)] {
+            let directory = name == "fixtures" ? engineDirectory : work.appendingPathComponent("minilm-\(name)")
+            let ingested = try await timedIngest(set, provider: minilm, directory: directory)
+            let (embedSeconds, distinct, chunkCount) = try await embedAlone(set)
+            let ratio = ingested.seconds / embedSeconds
+            log("ingest \(name), MiniLM: \(fmt(ingested.seconds)) s; MiniLM alone on the same \(distinct) distinct chunks (of \(chunkCount)): \(fmt(embedSeconds)) s; ratio ×\(fmt(ratio))")
+            records.append(["record": "ingest", "provider": "minilm", "set": name, "files": files,
+                            "seconds": ingested.seconds, "embed_only_seconds": embedSeconds, "chunks": chunkCount,
+                            "distinct_chunks": distinct, "ratio": ratio])
         }
-        let alone = try MiniLMEmbedder()
-        let embedStart = ContinuousClock.now
-        for batch in chunkBatches { _ = try await alone.embed(batch) }
-        let embedSeconds = seconds(since: embedStart)
-        let ratio = ingested.seconds / embedSeconds
-        log("ingest, MiniLM: \(fmt(ingested.seconds)) s; MiniLM alone on the same \(seen.count) distinct chunks (of \(chunkCount)): \(fmt(embedSeconds)) s; ratio ×\(fmt(ratio))")
-        records.append(["record": "ingest", "provider": "minilm", "files": files, "seconds": ingested.seconds,
-                        "embed_only_seconds": embedSeconds, "chunks": chunkCount, "distinct_chunks": seen.count,
-                        "ratio": ratio])
 
         // 2. Re-scoring the stored resumes against a new job.
         do {
@@ -147,6 +132,30 @@ struct EngineBench {
         let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
         if let out { try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8) }
         print(lines.joined(separator: "\n"))
+    }
+
+    /// MiniLM alone (a new embedder, no cache) on the distinct chunk texts ingest embedded, in batches of
+    /// the size ingest hands the provider (the chunks of 32 documents): seconds, distinct and all chunks.
+    static func embedAlone(_ sources: [IngestSource]) async throws -> (Double, Int, Int) {
+        let pipeline = DocumentPipeline()
+        var seen = Set<String>()
+        var chunkBatches: [[String]] = []
+        var chunkCount = 0
+        for start in stride(from: 0, to: sources.count, by: 32) {
+            var batch: [String] = []
+            for source in sources[start..<min(start + 32, sources.count)] {
+                for chunk in try pipeline.prepareResume(source).chunks {
+                    chunkCount += 1
+                    let key = chunk.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    if seen.insert(key).inserted { batch.append(chunk.text) }
+                }
+            }
+            if !batch.isEmpty { chunkBatches.append(batch) }
+        }
+        let alone = try MiniLMEmbedder()
+        let start = ContinuousClock.now
+        for batch in chunkBatches { _ = try await alone.embed(batch) }
+        return (seconds(since: start), seen.count, chunkCount)
     }
 
     static func configuration(_ provider: any EmbeddingProvider, batch: Int = 32) -> EngineConfiguration {
