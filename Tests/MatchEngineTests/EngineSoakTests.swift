@@ -40,6 +40,8 @@ struct EngineSoakTests {
         } else {
             directory = try Fixtures.temporaryDirectory().appendingPathComponent("engine")
         }
+        let temporary = Self.environment["MATCH_ENGINE_SOAK_DIR"] == nil
+        defer { if temporary { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) } }
         let inbox = directory.deletingLastPathComponent().appendingPathComponent("soak-inbox")
         var configuration = EngineConfiguration(provider: HashingEmbedder())
         configuration.referenceMonth = YearMonth(year: 2025, month: 6)
