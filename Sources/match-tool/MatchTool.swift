@@ -10,7 +10,7 @@ struct MatchTool: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, MatchCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self,
-            EmbedCommand.self,
+            EmbedCommand.self, RagCommand.self, SearchCommand.self, EvalRagCommand.self,
         ]
     )
 
