@@ -4,10 +4,12 @@ import Foundation
 extension HNSWIndex {
     /// Writes the index to `url` atomically: to a temporary file in the same folder, flushed to disk,
     /// then renamed over `url`, so a crash leaves either the old file or the new one, never half of one.
-    /// Searches and writers wait while the index is written.
+    /// Searches and writers wait while the index is written. Temporary files that earlier writes of `url`
+    /// left behind when their process died (untouched for a minute) are removed first.
     ///
     /// - Throws: ``VectorIndexError/io(path:reason:)`` when the file cannot be written.
     public func write(to url: URL) throws {
+        Self.removeAbandonedTemporaryFiles(of: url)
         let path = url.path
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
@@ -65,6 +67,24 @@ extension HNSWIndex {
                 try? folder.sync()
                 folder.close()
             }
+        }
+    }
+
+    /// Removes the temporary files of `url` (named `.<name>.<UUID>.tmp` by ``write(to:)``) that no one has
+    /// modified for `abandonedAfter` seconds: a write killed mid-way (SIGKILL, power loss) leaves its file,
+    /// as large as the index, and nothing else would ever remove it. A live write keeps its file's
+    /// modification time fresh, so it is not removed from under a writer in another process.
+    static func removeAbandonedTemporaryFiles(of url: URL, abandonedAfter seconds: TimeInterval = 60) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let now = Date()
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let path = folder.appendingPathComponent(name).path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let modified = attributes[.modificationDate] as? Date, now.timeIntervalSince(modified) > seconds
+            else { continue }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 

@@ -428,7 +428,9 @@ public final class HNSWIndex: @unchecked Sendable {
     /// Grows the arena so that `additional` more nodes fit without another reallocation.
     private func reserveCapacity(forAdditional additional: Int) {
         let needed = state.withLock { $0.used + additional - $0.freeSlots.count }
-        guard needed > arena.capacity else { return }
+        // `grow` writes the capacity under the write lock: read it under the read lock (ThreadSanitizer
+        // reported the unlocked read racing with another writer's grow).
+        guard needed > structure.withReadLock({ arena.capacity }) else { return }
         structure.withWriteLock {
             let used = state.withLock { $0.used }
             if needed > arena.capacity { arena.grow(to: max(needed, arena.capacity * 2), used: used) }

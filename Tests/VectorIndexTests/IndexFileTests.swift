@@ -110,6 +110,27 @@ struct IndexFileTests {
         #expect(loaded.search([0, 0, 0, 0], k: 3).isEmpty)
     }
 
+    /// A write killed between creating its temporary file and the rename (the crash harness, RELIABILITY.md)
+    /// leaves `.<name>.<UUID>.tmp`, as large as the index; nothing removed it.
+    @Test("a write removes the temporary files that killed writes left, not a live one")
+    func abandonedTemporaryFiles() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("index.hnsw")
+        let old = folder.appendingPathComponent(".index.hnsw.0A1B.tmp")
+        let fresh = folder.appendingPathComponent(".index.hnsw.2C3D.tmp")
+        let other = folder.appendingPathComponent(".other.hnsw.4E5F.tmp")
+        for file in [old, fresh, other] { try Data("half a file".utf8).write(to: file) }
+        let aMinuteAgo = Date(timeIntervalSinceNow: -120)
+        for file in [old, other] {
+            try FileManager.default.setAttributes([.modificationDate: aMinuteAgo], ofItemAtPath: file.path)
+        }
+        try HNSWIndex(dimension: 4, metric: .cosine).write(to: url)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == ["index.hnsw", fresh.lastPathComponent, other.lastPathComponent])
+        #expect(try HNSWIndex(contentsOf: url).count == 0)
+    }
+
     @Test("XXH64 reference values")
     func checksum() {
         #expect(xxh64([], seed: 0) == 0xEF46_DB37_51D8_E999)

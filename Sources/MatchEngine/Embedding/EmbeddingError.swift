@@ -66,3 +66,18 @@ public enum EmbeddingError: Error, Sendable, Equatable, LocalizedError {
         }
     }
 }
+
+extension EmbeddingError {
+    /// ``errorDescription`` without the server's own words: a server's error message can echo the
+    /// request (resume text, e-mail addresses), so what goes to the logs keeps the provider, the case
+    /// and the status only.
+    var descriptionForLogs: String {
+        switch self {
+        case .serverError(let provider, let status, _): "\(provider): server error HTTP \(status)"
+        case .requestRejected(let provider, let status, _): "\(provider): request rejected with HTTP \(status)"
+        case .malformedResponse(let provider, _): "\(provider): malformed response"
+        case .allProvidersFailed(let failures): "every embedding provider failed (\(failures.count))"
+        default: errorDescription ?? "\(self)"
+        }
+    }
+}

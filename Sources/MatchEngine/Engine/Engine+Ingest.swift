@@ -80,9 +80,11 @@ extension Engine {
             state = .cancelled
         } catch {
             state = Task.isCancelled ? .cancelled : .failed
-            logger.error(
-                "ingest stopped",
-                metadata: ["reason": "\((error as? LocalizedError)?.errorDescription ?? "\(type(of: error))")"])
+            // Never a server's own message: it can echo the request's text.
+            let reason =
+                (error as? EmbeddingError)?.descriptionForLogs ?? (error as? LocalizedError)?.errorDescription
+                ?? "\(type(of: error))"
+            logger.error("ingest stopped", metadata: ["reason": "\(reason)"])
         }
         index.save(logger: logger)
         try? store.setIngestJobState(id: id, state)

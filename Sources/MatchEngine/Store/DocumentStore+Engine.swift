@@ -371,12 +371,14 @@ extension DocumentStore: EngineStore {
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO matchResult (namespaceId, jobId, candidateId, documentId, score, decision, result, weights)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    SELECT ?, ?, ?, ?, ?, ?, ?, ?
+                    WHERE EXISTS (SELECT 1 FROM document WHERE id = ? AND candidateId = ?)
                     """)
+            // A candidate deleted since the ranking read it has nothing left to record a result against.
             for (match, json) in encoded {
                 try statement.execute(arguments: [
                     namespace, job, match.candidate, match.document, match.result.score,
-                    match.result.decision.rawValue, json, weightsJSON,
+                    match.result.decision.rawValue, json, weightsJSON, match.document, match.candidate,
                 ])
             }
         }

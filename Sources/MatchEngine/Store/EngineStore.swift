@@ -42,7 +42,8 @@ protocol EngineStore: Sendable {
     func job(_ identity: JobID, namespace: Int64) throws -> JobRecord?
     /// Every job of the namespace.
     func jobs(namespace: Int64) throws -> [JobRecord]
-    /// Appends scored results for one job.
+    /// Appends scored results for one job; a candidate deleted meanwhile (or whose document is gone) is
+    /// skipped, so a ranking that ran beside a delete still succeeds.
     func recordMatches(_ matches: [MatchRecord], job: Int64, namespace: Int64, weights: ScoringWeights) throws
     /// The latest stored results for a job (newest scoring of each candidate), best first.
     func matchResults(job: Int64, namespace: Int64) throws -> [(candidate: Int64, result: MatchResult)]
