@@ -44,6 +44,9 @@ let package = Package(
         // Scores the parser against ground truth: development tooling for `match-tool eval-parse` and the
         // tests, not part of any library product.
         .target(name: "ParserEvaluation", dependencies: ["ResumeParser"]),
+        // Scores retrieval against the questions in Fixtures/retrieval: development tooling for
+        // `match-tool eval-rag` and the tests, not part of any library product.
+        .target(name: "RetrievalEvaluation", dependencies: ["MatchEngine"]),
         .target(
             name: "MatchEngine",
             dependencies: [
@@ -55,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "match-tool",
             dependencies: [
-                "MatchEngine", "ResumeParser", "ParserEvaluation", "VectorIndex", "ParallelWork",
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "VectorIndex", "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "MatchEngineTests",
             dependencies: [
-                "MatchEngine", "ResumeParser", "ParserEvaluation", "VectorIndex", "TestSupport",
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "VectorIndex", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "ParserEvaluation", "TestSupport"]),

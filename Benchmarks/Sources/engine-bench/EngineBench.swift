@@ -4,6 +4,7 @@ import MatchEngine
 import ResumeParser
 
 /// `engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large] [--out FILE]`
+/// `engine-bench FIXTURES_DIR --only-retrieve [--chunks 100000] [--queries 200] [--out FILE]`
 ///
 /// Measures the engine against the targets, each in one run:
 /// 1. ingest of `--files` distinct resume files (the fixture resumes copied round-robin, each copy with a
@@ -12,6 +13,7 @@ import ResumeParser
 /// 2. re-scoring the stored resumes against a new job (add the job, then rank them all);
 /// 3. with `--candidates` synthetic resumes ingested (hashing provider), `rank(job:)` latency p50/p99
 ///    over `--queries` jobs, and the time to open the engine on that directory (index + candidates).
+/// 4. with `--only-retrieve`, only `retrieve` latency over about `--chunks` chunks (see `RetrieveBench`).
 /// Prints a summary and writes JSON lines (`--out`).
 @main
 struct EngineBench {
@@ -26,6 +28,8 @@ struct EngineBench {
         // Keeps (or reuses) the large engine directory, so open and rank can be measured again without
         // ingesting the candidates anew.
         let largeDirectory = options.value("--large-dir").map { URL(fileURLWithPath: $0) }
+        let chunks = Int(options.value("--chunks") ?? "100000") ?? 100_000
+        let onlyRetrieve = options.flag("--only-retrieve")
         guard let fixtures = options.remaining.first.map({ URL(fileURLWithPath: $0) }) else {
             print("usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]")
             exit(64)
@@ -33,6 +37,15 @@ struct EngineBench {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         var records: [[String: Any]] = [["record": "env", "cpu_isa": HNSWInstructionSet.name, "cores": ProcessInfo.processInfo.activeProcessorCount]]
+
+        // 4. Retrieval latency (alone with --only-retrieve).
+        if onlyRetrieve {
+            records += try await RetrieveBench.run(chunks: chunks, queries: queries, work: work)
+            let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
+            if let out { try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8) }
+            print(lines.joined(separator: "\n"))
+            return
+        }
 
         // 1. Ingest of distinct files.
         if !onlyLarge {

@@ -38,6 +38,8 @@ public final class Engine: Sendable {
     let logger: Logger
     let scorer: MatchScorer
     private let indexes: Locked<[Int64: CandidateIndex]>
+    /// Retrieval's per-namespace chunk indexes, loaded on first use (Engine+Retrieval.swift).
+    let chunkIndexes = Locked<[Int64: ChunkIndex]>([:])
     private let isClosed = Locked(false)
 
     /// Opens (or creates) the engine in `directory` and loads every namespace's candidate index.
@@ -181,6 +183,7 @@ public final class Engine: Sendable {
         }
         guard !wasClosed else { return }
         for index in indexes.withLock({ Array($0.values) }) { index.save(logger: logger) }
+        saveChunkIndexes()
     }
 
     /// The status of an ingest job, from the store (also after a restart).

@@ -74,6 +74,24 @@ protocol EngineStore: Sendable {
     func candidatesWithoutVector(namespace: Int64, model: String) throws -> [CandidateID]
     /// The result of SQLite's integrity check: `"ok"` for a sound database.
     func integrityCheck() throws -> String
+
+    // Retrieval (DocumentStore+Retrieval.swift).
+
+    /// The namespace's chunk revision: bumped by every chunk written or deleted and every new version.
+    func chunkRevision(namespace: Int64) throws -> Int64
+    /// The chunks of the namespace's current document versions (resumes and jobs), read in one
+    /// transaction with the chunk revision they reflect.
+    func currentChunks(namespace: Int64) throws -> (revision: Int64, chunks: [ChunkEntry])
+    /// The stored vectors of these chunks for `model` (chunks without one are left out).
+    func chunkVectors(_ keys: [UInt64], namespace: Int64, model: String) throws -> [(key: UInt64, vector: [Float])]
+    /// Full-text (BM25) search: `expression` is an FTS5 query built by ``FullTextQuery`` that names the
+    /// namespace's tag; the best `limit` chunk keys, with BM25 scores (higher is better).
+    func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
+    /// How many rows of the full-text table hold each of these stemmed terms (all namespaces: the table's
+    /// own statistics, like BM25's); terms it does not hold are left out.
+    func termDocumentCounts(_ terms: [String]) throws -> [String: Int]
+    /// The text and document facts of these chunks, when they belong to the namespace.
+    func passageRows(_ keys: [UInt64], namespace: Int64) throws -> [UInt64: PassageRow]
 }
 
 /// One document ready to store: the document, its parse, its chunks and their vectors.

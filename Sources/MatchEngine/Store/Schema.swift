@@ -28,6 +28,7 @@ enum Schema {
             }
         }
         migrator.registerMigration("v3: engine", migrate: migrateToEngine)
+        migrator.registerMigration("v4: retrieval", migrate: migrateToRetrieval)
         return migrator
     }
 
@@ -197,5 +198,62 @@ enum Schema {
             table.uniqueKey(["provider", "digest"])
         }
         try db.create(index: "embeddingCache_by_age", on: "embeddingCache", columns: ["createdAt"])
+    }
+
+    /// v4: retrieval. An FTS5 table over the chunks of every current document version, kept in sync by
+    /// triggers (so the code that writes chunks does not change), and a per-namespace chunk revision that
+    /// every chunk change bumps (jobs add chunks without bumping `namespace.revision`).
+    ///
+    /// The table stores its own copy of the text and of the filter tags (namespace, kind, section, owner,
+    /// document), so a delete needs only the row's key. An external-content table would read `chunk` by
+    /// an integer rowid, which `chunk` lacks (its implicit rowid is not stable across VACUUM); a contentless
+    /// one (SQLite 3.40 has no `contentless_delete`) needs the original values on delete, and the
+    /// document-derived tags are gone when a cascade deletes the chunks. The price is the text twice.
+    ///
+    /// Tokenizer: `porter unicode61 remove_diacritics 2`. Porter folds English inflections ("migrated" /
+    /// "migration", "mentoring" / "mentored", "dashboards" / "dashboard"), which questions and resume
+    /// bullets rarely share word for word; technology names it over-stems ("pandas" → "panda") are stemmed
+    /// the same way in questions, so exact-term questions still match. `chunkSearchTerms` (fts5vocab) gives
+    /// each stemmed term's document count, so a query can leave out terms most chunks contain.
+    private static func migrateToRetrieval(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE namespace ADD COLUMN chunkRevision INTEGER NOT NULL DEFAULT 0;
+                CREATE VIRTUAL TABLE chunkSearch USING fts5(
+                    text, tags, tokenize = 'porter unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE chunkSearchTerms USING fts5vocab(chunkSearch, 'row');
+                CREATE TRIGGER chunk_search_insert AFTER INSERT ON chunk BEGIN
+                    INSERT INTO chunkSearch (rowid, text, tags)
+                    SELECT new.documentId * 65536 + new.ordinal, new.text,
+                        'n' || new.namespaceId || ' k' || d.kind || ' s' || new.section || ' d' || d.id
+                        || CASE WHEN d.candidateId IS NOT NULL THEN ' c' || d.candidateId ELSE ' j' || d.jobId END
+                    FROM document d WHERE d.id = new.documentId;
+                    UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = new.namespaceId;
+                END;
+                CREATE TRIGGER chunk_search_delete AFTER DELETE ON chunk BEGIN
+                    DELETE FROM chunkSearch WHERE rowid = old.documentId * 65536 + old.ordinal;
+                    UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = old.namespaceId;
+                END;
+                CREATE TRIGGER candidate_version_search AFTER UPDATE OF currentDocumentId ON candidate
+                WHEN old.currentDocumentId IS NOT NULL AND old.currentDocumentId IS NOT new.currentDocumentId BEGIN
+                    DELETE FROM chunkSearch WHERE rowid IN
+                        (SELECT documentId * 65536 + ordinal FROM chunk WHERE documentId = old.currentDocumentId);
+                    UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = new.namespaceId;
+                END;
+                CREATE TRIGGER job_version_search AFTER UPDATE OF currentDocumentId ON job
+                WHEN old.currentDocumentId IS NOT NULL AND old.currentDocumentId IS NOT new.currentDocumentId BEGIN
+                    DELETE FROM chunkSearch WHERE rowid IN
+                        (SELECT documentId * 65536 + ordinal FROM chunk WHERE documentId = old.currentDocumentId);
+                    UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = new.namespaceId;
+                END;
+                INSERT INTO chunkSearch (rowid, text, tags)
+                SELECT c.documentId * 65536 + c.ordinal, c.text,
+                    'n' || c.namespaceId || ' k' || d.kind || ' s' || c.section || ' d' || d.id
+                    || CASE WHEN d.candidateId IS NOT NULL THEN ' c' || d.candidateId ELSE ' j' || d.jobId END
+                FROM chunk c JOIN document d ON d.id = c.documentId
+                WHERE d.id IN (SELECT currentDocumentId FROM candidate UNION SELECT currentDocumentId FROM job);
+                UPDATE namespace SET chunkRevision = 1
+                WHERE id IN (SELECT DISTINCT namespaceId FROM chunk);
+                """)
     }
 }

@@ -1,0 +1,271 @@
+import Foundation
+import ResumeParser
+import VectorIndex
+
+extension Engine {
+    /// The passages of `namespace` that best answer `query`, best first: dense retrieval from the
+    /// namespace's chunk index and BM25 from SQLite FTS5, fused by reciprocal rank, then thresholded, so
+    /// a question without an answer returns fewer passages (or none) rather than junk.
+    ///
+    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity``,
+    /// or when it also matches the question's terms and reaches the lower
+    /// ``RetrievalOptions/lexicalMinimumSimilarity``. Only current document versions are searched.
+    ///
+    /// - Parameters:
+    ///   - query: the question, as a person typed it (never used as FTS5 syntax; the first 4,096
+    ///     characters are read, the first 2,000 embedded).
+    ///   - k: the most passages returned (clamped to 1 … ``RetrievalOptions/maximumK``).
+    ///   - filters: document kind, candidates, jobs, sections.
+    /// - Throws: ``EngineError/unknownNamespace(_:)``, ``EngineError/unknownCandidate(_:namespace:)`` or
+    ///   ``EngineError/unknownJob(_:namespace:)`` for a filter naming one that does not exist,
+    ///   ``EngineError/invalidConfiguration(_:)`` for options out of range, the provider's error, ``StoreError``.
+    /// - Complexity: one query embedding, O(ef × log n) for the dense search, FTS5's cost for the terms.
+    public func retrieve(
+        _ query: String, namespace: String, k: Int = 4, filters: RetrievalFilters = RetrievalFilters(),
+        options: RetrievalOptions = RetrievalOptions()
+    ) async throws -> [Passage] {
+        try options.validate()
+        let vector = options.mode == .bm25 ? nil : try await queryVector(query)
+        return try retrieve(query, vector: vector, namespace: namespace, k: k, filters: filters, options: options)
+    }
+
+    /// ``retrieve(_:namespace:k:filters:options:)`` with the query's embedding computed by the caller (with
+    /// the engine's provider): a host that embeds questions itself, or a benchmark that times the search
+    /// alone.
+    ///
+    /// - Parameter embedding: the query's vector from the engine's provider; `nil` searches BM25 only.
+    /// - Precondition: `embedding` has the provider's dimension.
+    public func retrieve(
+        _ query: String, embedding: [Float]?, namespace: String, k: Int = 4,
+        filters: RetrievalFilters = RetrievalFilters(), options: RetrievalOptions = RetrievalOptions()
+    ) throws -> [Passage] {
+        try options.validate()
+        if let embedding {
+            precondition(embedding.count == configuration.provider.dimension, "query vector of the wrong dimension")
+        }
+        return try retrieve(
+            query, vector: embedding.map(Self.normalized), namespace: namespace, k: k, filters: filters,
+            options: options)
+    }
+
+    /// The best passages for `query` laid out for a prompt with numbered citations, within `budget`
+    /// characters (clamped to ``RetrievalContext/minimumBudget`` … ``RetrievalContext/maximumBudget``).
+    ///
+    /// - Throws: what ``retrieve(_:namespace:k:filters:options:)`` throws.
+    public func context(
+        for query: String, namespace: String, budget: Int = 4_000, k: Int = 4,
+        filters: RetrievalFilters = RetrievalFilters(), options: RetrievalOptions = RetrievalOptions()
+    ) async throws -> RetrievalContext {
+        let passages = try await retrieve(query, namespace: namespace, k: k, filters: filters, options: options)
+        return RetrievalContext(passages: passages, budget: budget)
+    }
+
+    /// Candidates of `namespace` whose resumes match free text, ranked by their best passages (hybrid
+    /// retrieval over resumes only, thresholded like ``retrieve(_:namespace:k:filters:options:)``).
+    ///
+    /// - Parameter limit: the most candidates returned (clamped to 1 … 100).
+    /// - Throws: what ``retrieve(_:namespace:k:filters:options:)`` throws.
+    public func searchCandidates(
+        _ text: String, namespace: String, limit: Int = 10, options: RetrievalOptions = RetrievalOptions()
+    ) async throws -> [CandidateSearchResult] {
+        try options.validate()
+        let vector = options.mode == .bm25 ? nil : try await queryVector(text)
+        var options = options
+        options.candidatePool = max(options.candidatePool, 200)
+        let passages = try retrieve(
+            text, vector: vector, namespace: namespace, k: 200, filters: RetrievalFilters(kind: .resume),
+            options: options, maximumK: 200)
+        var byCandidate: [CandidateID: [Passage]] = [:]
+        var order: [CandidateID] = []
+        for passage in passages {
+            guard let candidate = passage.candidate else { continue }
+            if byCandidate[candidate] == nil { order.append(candidate) }
+            byCandidate[candidate, default: []].append(passage)
+        }
+        let index = try candidateIndex(namespace)
+        var results: [CandidateSearchResult] = order.compactMap { id in
+            guard let record = index.record(identity: id), let passages = byCandidate[id] else { return nil }
+            let score = passages[0].fusedScore + (passages.count > 1 ? passages[1].fusedScore / 10 : 0)
+            return CandidateSearchResult(
+                rank: 0, candidate: Self.summary(record), score: score, passages: Array(passages.prefix(3)))
+        }
+        results.sort { ($0.score, $1.candidate.id) > ($1.score, $0.candidate.id) }
+        return results.prefix(max(1, min(limit, 100))).enumerated().map { offset, result in
+            var result = result
+            result.rank = offset + 1
+            return result
+        }
+    }
+
+    // MARK: Internals
+
+    private func queryVector(_ query: String) async throws -> [Float]? {
+        let text = String(query.prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        let vectors = try await provider.embed([text])
+        guard let vector = vectors.first, vector.count == configuration.provider.dimension else {
+            throw EmbeddingError.malformedResponse(
+                provider: configuration.provider.modelIdentifier, reason: "no vector for the query")
+        }
+        return Self.normalized(vector)
+    }
+
+    private static func normalized(_ vector: [Float]) -> [Float] {
+        var vector = vector
+        vector.withUnsafeMutableBufferPointer { Distance.normalize($0) }
+        return vector
+    }
+
+    /// The namespace's chunk index, loaded on first use and brought up to the store's chunk revision.
+    func chunkIndex(_ namespace: String) throws -> ChunkIndex {
+        let candidates = try candidateIndex(namespace)
+        let id = candidates.namespaceID
+        if let loaded = chunkIndexes.withLock({ $0[id] }) {
+            try loaded.synchronize(store: store, model: model, logger: logger)
+            return loaded
+        }
+        let key = SHA256.hexDigest(of: Array("\(candidates.namespace)\n\(model)\nchunks".utf8)).prefix(32)
+        let loaded = try ChunkIndex.load(
+            namespaceID: id, namespace: candidates.namespace, store: store, model: model,
+            dimension: configuration.provider.dimension,
+            file: directory.appendingPathComponent("indexes").appendingPathComponent("\(key).chunks.hnsw"),
+            configuration: configuration.index, logger: logger)
+        return chunkIndexes.withLock { indexes in
+            if let existing = indexes[id] { return existing }
+            indexes[id] = loaded
+            return loaded
+        }
+    }
+
+    /// Saves every loaded chunk index (on close).
+    func saveChunkIndexes() {
+        for index in chunkIndexes.withLock({ Array($0.values) }) { index.save(logger: logger) }
+    }
+
+    private func retrieve(
+        _ query: String, vector: [Float]?, namespace: String, k: Int, filters: RetrievalFilters,
+        options: RetrievalOptions, maximumK: Int = RetrievalOptions.maximumK
+    ) throws -> [Passage] {
+        let chunks = try chunkIndex(namespace)
+        let candidates = try candidateIndex(namespace)
+        let k = max(1, min(k, maximumK))
+        let pool = max(options.candidatePool, k)
+        let (accept, tags) = try resolve(filters, candidates: candidates)
+
+        var dense: [(key: UInt64, cosine: Double)] = []
+        if options.mode != .bm25, let vector, chunks.index.count > 0 {
+            dense = chunks.nearest(vector, k: pool, allow: chunks.predicate(accept))
+        }
+        var fullText = FullTextQuery(query)
+        var indexRows = 0
+        if options.mode != .dense, fullText.terms.count > 1 {
+            // Every row carries "kresume" or "kjob" in its tags (stemmed "kresum", "kjob"): their counts add to
+            // the number of rows.
+            let candidates = fullText.terms.flatMap(FullTextQuery.stemCandidates) + ["kresum", "kjob"]
+            let counts = try chunks.termDocumentCounts(candidates, store: store)
+            indexRows = (counts["kresum"] ?? 0) + (counts["kjob"] ?? 0)
+            fullText = fullText.withoutCommonTerms(counts: counts, rows: indexRows)
+        }
+        let hint = filters.kind == nil && filters.candidates == nil && filters.jobs == nil ? fullText.kindHint : nil
+        var sparse: [(key: UInt64, score: Double)] = []
+        if options.mode != .dense, let scoped = fullText.expression(namespace: chunks.namespaceID, tags: tags),
+            let unscoped = fullText.expression(namespace: nil, tags: tags)
+        {
+            // Only the namespace's current chunks (the entries) are kept, whichever query found them. Fast
+            // path: without the namespace tag, whose posting list holds every row of the namespace and
+            // doubles FTS5's work; rows of other namespaces are dropped here. When they may have crowded the
+            // namespace's rows out of the first `4 × pool`, the query runs again scoped by the tag.
+            // In large indexes the rows holding every term are tried first (an intersection is cheap; a
+            // union scores every row of every term): when they fill the pool, they are the BM25 list.
+            let keep = { (hit: (key: UInt64, score: Double)) in chunks.entry(hit.key).map(accept) ?? false }
+            let wide = pool * 4
+            if indexRows >= FullTextQuery.conjunctiveFirstRows, fullText.terms.count > 1,
+                let all = fullText.expression(namespace: nil, tags: tags, conjunctive: true)
+            {
+                sparse = try store.searchChunks(all, limit: wide).filter(keep)
+            }
+            if sparse.count < pool {
+                let found = try store.searchChunks(unscoped, limit: wide)
+                sparse = found.filter(keep)
+                if sparse.count < pool && found.count == wide {
+                    sparse = try store.searchChunks(scoped, limit: pool).filter(keep)
+                }
+            }
+            sparse = Array(sparse.prefix(pool))
+        }
+        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
+        var cosines: [UInt64: Double] = [:]
+        for hit in dense { cosines[hit.key] = hit.cosine }
+        let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
+        var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
+        for (key, var score) in fused {
+            if let hint, let entry = chunks.entry(key), entry.isResume != (hint == .resume) {
+                score *= options.kindHintFactor
+            }
+            let cosine = cosines[key] ?? vector.flatMap { chunks.cosine(key, $0) }
+            let calibrated = cosine.map(options.calibrated)
+            let keep: Bool
+            switch options.mode {
+            case .bm25: keep = true
+            case .dense: keep = (calibrated ?? 0) >= options.minimumSimilarity
+            case .hybrid:
+                if let calibrated {
+                    keep =
+                        calibrated >= options.minimumSimilarity
+                        || (bm25[key] != nil && calibrated >= options.lexicalMinimumSimilarity)
+                } else {
+                    keep = bm25[key] != nil
+                }
+            }
+            if keep { kept.append((key, score, cosine)) }
+        }
+        kept.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
+        let top = kept.prefix(k)
+        let rows = try store.passageRows(top.map(\.key), namespace: chunks.namespaceID)
+        return top.compactMap { hit in
+            guard let row = rows[hit.key] else { return nil }
+            return Passage(
+                source: row.source, kind: row.isResume ? .resume : .job, candidate: row.candidate,
+                candidateName: row.name, job: row.job, section: SectionKind(rawValue: row.section) ?? .other,
+                ordinal: row.ordinal, range: row.start..<max(row.start, row.end), text: row.text, cosine: hit.cosine,
+                denseScore: hit.cosine.map(options.calibrated), bm25Score: bm25[hit.key], fusedScore: hit.fused)
+        }
+    }
+
+    /// The filters as a predicate over chunk entries and as FTS5 tag groups (each group OR-ed, groups AND-ed).
+    private func resolve(
+        _ filters: RetrievalFilters, candidates: CandidateIndex
+    ) throws -> (accept: @Sendable (ChunkEntry) -> Bool, tags: [[String]]) {
+        let limit = 1_000
+        if (filters.candidates?.count ?? 0) > limit || (filters.jobs?.count ?? 0) > limit {
+            throw EngineError.invalidConfiguration("at most \(limit) candidates and \(limit) jobs in a filter")
+        }
+        var tags: [[String]] = []
+        let kind = filters.kind
+        if let kind { tags.append(["k" + kind.rawValue]) }
+        let sections = filters.sections.map { Set($0.map(\.rawValue)) }
+        if let sections { tags.append(sections.sorted().map { "s" + $0 }) }
+        var candidateRows: Set<Int64>?
+        var jobRows: Set<Int64>?
+        if let wanted = filters.candidates {
+            candidateRows = Set(try wanted.map { try record($0, in: candidates).rowID })
+        }
+        if let wanted = filters.jobs {
+            jobRows = Set(try wanted.map { try jobRecord($0, in: candidates).rowID })
+        }
+        if candidateRows != nil || jobRows != nil {
+            tags.append(
+                (candidateRows ?? []).sorted().map { "c\($0)" } + (jobRows ?? []).sorted().map { "j\($0)" })
+        }
+        let accept: @Sendable (ChunkEntry) -> Bool = { [candidateRows, jobRows] entry in
+            if let kind, (kind == .resume) != entry.isResume { return false }
+            if let sections, !sections.contains(entry.section) { return false }
+            if candidateRows != nil || jobRows != nil {
+                let rows = entry.isResume ? candidateRows : jobRows
+                guard let rows, rows.contains(entry.owner) else { return false }
+            }
+            return true
+        }
+        return (accept, tags)
+    }
+}

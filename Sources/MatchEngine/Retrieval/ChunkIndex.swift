@@ -1,0 +1,166 @@
+import Foundation
+import Logging
+import VectorIndex
+
+/// One namespace's chunks in memory for one model: an HNSW index of the chunk vectors of every current
+/// resume and job version, and what filters need to know of each chunk. Derived from the store: the file
+/// records the chunk revision it reflects, and ``synchronize(store:model:logger:)`` brings a loaded (or
+/// stale) index up to date by difference — chunks the store no longer has leave, new ones are added —
+/// so a restart after a few writes does not rebuild 100,000 vectors.
+final class ChunkIndex: Sendable {
+    let namespaceID: Int64
+    let namespace: String
+    let index: HNSWIndex
+    let file: URL
+    private let entries: Locked<[UInt64: ChunkEntry]>
+    /// One synchronisation at a time; searches never wait for it.
+    private let synchronizing = Locked(())
+    /// Full-text document counts of stemmed terms (-1: not in the index), read once per chunk revision.
+    private let termCounts = Locked<[String: Int]>([:])
+
+    private init(namespaceID: Int64, namespace: String, index: HNSWIndex, file: URL) {
+        self.namespaceID = namespaceID
+        self.namespace = namespace
+        self.index = index
+        self.file = file
+        entries = Locked([:])
+    }
+
+    /// Loads the namespace's chunk index from `file` (when readable and of the right dimension, else
+    /// starts empty) and synchronises it with the store.
+    static func load(
+        namespaceID: Int64, namespace: String, store: any EngineStore, model: String, dimension: Int, file: URL,
+        configuration: HNSWIndex.Configuration, logger: Logger
+    ) throws -> ChunkIndex {
+        var index: HNSWIndex?
+        var reason = "no index file"
+        if FileManager.default.fileExists(atPath: file.path) {
+            do {
+                let loaded = try HNSWIndex(contentsOf: file)
+                if loaded.dimension == dimension {
+                    index = loaded
+                } else {
+                    reason = "index of dimension \(loaded.dimension), provider of \(dimension)"
+                }
+            } catch {
+                reason = "index file unreadable (\((error as? LocalizedError)?.errorDescription ?? "\(error)"))"
+            }
+        }
+        let rebuilt = index == nil
+        if rebuilt {
+            logger.log(
+                level: reason == "no index file" ? .info : .notice,
+                "building the chunk index from the store",
+                metadata: ["namespace": "\(namespace)", "reason": "\(reason)"])
+        }
+        let chunkIndex = ChunkIndex(
+            namespaceID: namespaceID, namespace: namespace,
+            index: index ?? HNSWIndex(dimension: dimension, metric: .cosine, configuration: configuration), file: file)
+        // A loaded file's revision says nothing until the entries are read: force the first synchronisation.
+        try chunkIndex.synchronize(store: store, model: model, logger: logger, force: true)
+        if rebuilt { chunkIndex.save(logger: logger) }
+        return chunkIndex
+    }
+
+    /// Brings the index up to the store's chunk revision (nothing to do when it is there already).
+    ///
+    /// - Complexity: O(1) store read when current; else O(n) to list the namespace's chunks, plus the HNSW
+    ///   insertion of each new chunk.
+    func synchronize(store: any EngineStore, model: String, logger: Logger, force: Bool = false) throws {
+        if !force, try store.chunkRevision(namespace: namespaceID) == Int64(bitPattern: index.revision) { return }
+        try synchronizing.withLock { _ in
+            let (revision, chunks) = try store.currentChunks(namespace: namespaceID)
+            if !force, revision == Int64(bitPattern: index.revision) { return }
+            var current: [UInt64: ChunkEntry] = [:]
+            current.reserveCapacity(chunks.count)
+            for chunk in chunks { current[chunk.key] = chunk }
+            // Entries first, so that a search between the two steps cannot return a deleted chunk.
+            let known = entries.withLock { entries in
+                defer { entries = current }
+                return entries
+            }
+            var stale = 0
+            for id in index.ids where current[id] == nil {
+                _ = index.remove(id: id)
+                stale += 1
+            }
+            let missing = chunks.lazy.map(\.key).filter { !self.index.contains(id: $0) }
+            let vectors = try store.chunkVectors(Array(missing), namespace: namespaceID, model: model)
+            if !vectors.isEmpty {
+                index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector))
+            }
+            index.revision = UInt64(bitPattern: revision)
+            termCounts.withLock { $0.removeAll(keepingCapacity: true) }
+            if force || stale > 0 || vectors.count > 1_000 {
+                logger.debug(
+                    "chunk index synchronised",
+                    metadata: [
+                        "namespace": "\(namespace)", "added": "\(vectors.count)", "removed": "\(stale)",
+                        "chunks": "\(current.count)", "before": "\(known.count)",
+                    ])
+            }
+        }
+    }
+
+    /// Writes the index file (atomically); a failure is logged, never thrown: the file is derived.
+    func save(logger: Logger) {
+        do {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try index.write(to: file)
+        } catch {
+            logger.warning(
+                "could not save the chunk index; it will be brought up to date on the next open",
+                metadata: ["namespace": "\(namespace)"])
+        }
+    }
+
+    /// The full-text document counts of `terms`, from the cache or else from the store (then cached until
+    /// the next chunk change); terms the index does not hold are left out.
+    func termDocumentCounts(_ terms: [String], store: any EngineStore) throws -> [String: Int] {
+        let cached = termCounts.withLock { counts in terms.map { counts[$0] } }
+        let missing = zip(terms, cached).filter { $0.1 == nil }.map(\.0)
+        if !missing.isEmpty {
+            let fetched = try store.termDocumentCounts(missing)
+            termCounts.withLock { counts in
+                if counts.count > 100_000 { counts.removeAll(keepingCapacity: true) }
+                for term in missing { counts[term] = fetched[term] ?? -1 }
+            }
+        }
+        return termCounts.withLock { counts in
+            var result: [String: Int] = [:]
+            for term in terms { if let count = counts[term], count >= 0 { result[term] = count } }
+            return result
+        }
+    }
+
+    /// What filters know of a current chunk.
+    func entry(_ key: UInt64) -> ChunkEntry? { entries.withLock { $0[key] } }
+
+    /// A predicate that lets through current chunks accepted by `accept`.
+    func predicate(_ accept: @escaping @Sendable (ChunkEntry) -> Bool) -> @Sendable (UInt64) -> Bool {
+        let snapshot = entries.withLock { $0 }
+        return { key in snapshot[key].map(accept) ?? false }
+    }
+
+    /// The `k` chunks nearest to `query` among those `allow` lets through, nearest first, with cosines.
+    ///
+    /// - Complexity: O(ef × log n) distance evaluations expected.
+    func nearest(
+        _ query: [Float], k: Int, allow: @escaping @Sendable (UInt64) -> Bool
+    ) -> [(key: UInt64, cosine: Double)] {
+        index.search(query, k: k, ef: max(k, 100), filter: .predicate(allow)).map { ($0.id, Double(1 - $0.distance)) }
+    }
+
+    /// The cosine of `query` (unit length) and a chunk's stored vector.
+    func cosine(_ key: UInt64, _ query: [Float]) -> Double? {
+        guard let vector = index.vector(id: key), vector.count == query.count else { return nil }
+        var dot: Float = 0
+        var norm: Float = 0
+        for i in 0..<vector.count {
+            dot += vector[i] * query[i]
+            norm += vector[i] * vector[i]
+        }
+        return norm > 0 ? Double(dot / norm.squareRoot()) : nil
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A question turned into an FTS5 query that is safe to run: user text never reaches FTS5's query
+/// syntax. The text is folded (case, diacritics), cut into runs of letters and digits, stop words are
+/// dropped, and each remaining term is written as a double-quoted string (which cannot hold a quote, an
+/// operator or a column filter); terms are OR-ed and BM25 ranks the matches. Tags written by the v4
+/// triggers scope the query to one namespace and to the filters.
+struct FullTextQuery: Sendable, Equatable {
+    /// The terms, folded, at most ``maximumTerms`` of at most ``maximumTermLength`` characters each.
+    var terms: [String]
+    /// The kind of document the question is about, when its words say so: "which job / role / position /
+    /// opening / vacancy" asks about job descriptions, "who" and "which candidate" about resumes.
+    var kindHint: Passage.DocumentKind?
+
+    /// The most characters of a question that are read.
+    static let maximumInput = 4_096
+    /// The most terms one query keeps (the first ones, in order).
+    static let maximumTerms = 32
+    /// Longer terms are dropped (nothing in a resume is a 64-letter word).
+    static let maximumTermLength = 64
+
+    /// - Complexity: O(n) in the length of `question` (at most ``maximumInput`` characters are read).
+    init(_ question: String) {
+        let folded = String(question.prefix(Self.maximumInput))
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var words: [(word: String, afterApostrophe: Bool)] = []
+        var current = ""
+        var afterApostrophe = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+                continue
+            }
+            if !current.isEmpty { words.append((current, afterApostrophe)) }
+            current = ""
+            afterApostrophe = scalar == "'" || scalar == "\u{2019}"
+        }
+        if !current.isEmpty { words.append((current, afterApostrophe)) }
+
+        var terms: [String] = []
+        var seen: Set<String> = []
+        var hint: Passage.DocumentKind?
+        var previous = ""
+        for (word, afterApostrophe) in words {
+            defer { previous = word }
+            if hint == nil {
+                if Self.jobWords.contains(word) {
+                    hint = .job
+                } else if Self.personWords.contains(word) || (previous == "which" && word.hasPrefix("candidate")) {
+                    hint = .resume
+                }
+            }
+            // A possessive ("company's") leaves an "s" that would match every "B.S." and "M.S.".
+            if word == "s" && afterApostrophe { continue }
+            guard word.count <= Self.maximumTermLength, !Self.stopWords.contains(word),
+                terms.count < Self.maximumTerms, seen.insert(word).inserted
+            else { continue }
+            terms.append(word)
+        }
+        self.terms = terms
+        kindHint = hint
+    }
+
+    /// Words that make a question about job descriptions.
+    static let jobWords: Set<String> = [
+        "job", "jobs", "role", "roles", "position", "positions", "opening", "openings", "vacancy", "vacancies",
+        "posting", "postings",
+    ]
+    /// Words that make a question about people (resumes).
+    static let personWords: Set<String> = ["who", "whom", "whose", "anyone", "someone", "somebody", "anybody"]
+
+    /// The forms a term's Porter stem may take in the full-text index: the term and its prefixes down to
+    /// four characters shorter (at least three), and with a final "y" as "i" ("company" → "compani").
+    static func stemCandidates(_ term: String) -> [String] {
+        var candidates = [term]
+        if term.hasSuffix("y") { candidates.append(String(term.dropLast()) + "i") }
+        let length = term.count
+        if length > 3 {
+            for cut in 1...min(4, length - 3) { candidates.append(String(term.dropLast(cut))) }
+        }
+        return candidates
+    }
+
+    /// The query without the terms that more than `share` of the index's rows hold (their BM25 weight is
+    /// near zero, and scoring every row that holds them is what makes a query slow), keeping at least the
+    /// rarest term. A term's count is that of its longest stem candidate the index holds; a term with no
+    /// known stem is kept. Indexes of fewer than `minimumRows` rows are left alone.
+    ///
+    /// - Parameters:
+    ///   - counts: document counts of stem candidates (``stemCandidates(_:)``) in the index.
+    ///   - rows: the number of rows in the index.
+    func withoutCommonTerms(
+        counts: [String: Int], rows: Int, share: Double = 0.1, minimumRows: Int = 1_000
+    ) -> FullTextQuery {
+        guard rows >= minimumRows, terms.count > 1 else { return self }
+        let frequency = terms.map { term in
+            Self.stemCandidates(term).compactMap { counts[$0] }.first
+        }
+        let limit = Int(Double(rows) * share)
+        var kept = zip(terms, frequency).filter { ($0.1 ?? 0) <= limit }.map(\.0)
+        if kept.isEmpty, let rarest = zip(terms, frequency).min(by: { ($0.1 ?? 0) < ($1.1 ?? 0) }) {
+            kept = [rarest.0]
+        }
+        var pruned = self
+        pruned.terms = kept
+        return pruned
+    }
+
+    /// Indexes with at least this many rows try the rows holding every term before the union.
+    static let conjunctiveFirstRows = 1_000
+
+    /// The FTS5 expression: the namespace tag (when given), the filter tags, then the terms OR-ed (AND-ed
+    /// when `conjunctive`); `nil` when no term is left (a question of stop words only matches nothing).
+    func expression(namespace: Int64?, tags: [[String]], conjunctive: Bool = false) -> String? {
+        guard !terms.isEmpty else { return nil }
+        var parts = namespace.map { ["tags : \"n\($0)\""] } ?? []
+        for group in tags where !group.isEmpty {
+            parts.append("tags : (" + group.map { "\"\($0)\"" }.joined(separator: " OR ") + ")")
+        }
+        parts.append("text : (" + terms.map { "\"\($0)\"" }.joined(separator: conjunctive ? " AND " : " OR ") + ")")
+        return parts.joined(separator: " AND ")
+    }
+
+    /// English function words, question words, and words every resume or question has ("experience",
+    /// "candidate"), which would only add noise to BM25.
+    static let stopWords: Set<String> = [
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anyone", "are", "as", "at",
+        "be", "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done",
+        "each", "either", "for", "from", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i",
+        "if", "in", "into", "is", "it", "its", "me", "more", "most", "my", "neither", "no", "nor", "not", "of", "on",
+        "or", "our", "out", "over", "own", "she", "should", "so", "some", "someone", "such", "than", "that", "the",
+        "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until",
+        "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why",
+        "will", "with", "would", "you", "your", "candidate", "candidates", "applicant", "applicants", "person",
+        "people", "anybody", "somebody", "experience", "experienced", "resume", "resumes", "cv", "list", "show",
+        "find", "tell", "give", "name", "names", "mention", "mentions", "mentioned", "say", "says", "job", "jobs",
+        "role", "roles", "position", "positions", "opening", "openings", "vacancy", "vacancies", "posting", "postings",
+    ]
+}

@@ -1,0 +1,74 @@
+/// How ``Engine/retrieve(_:namespace:k:filters:options:)`` searches; every number has a default and a
+/// ceiling.
+public struct RetrievalOptions: Sendable, Equatable {
+    /// Which retrievers take part.
+    public enum Mode: String, Sendable, Equatable, CaseIterable, Codable {
+        /// Dense (chunk embeddings, HNSW) and sparse (BM25 over FTS5), fused by reciprocal rank.
+        case hybrid
+        /// Embeddings only.
+        case dense
+        /// BM25 only: every chunk that matches a term of the question is a result.
+        case bm25
+    }
+
+    /// Which retrievers take part (default ``Mode/hybrid``).
+    public var mode: Mode
+    /// Passages below this calibrated dense score are dropped (default 0.5): fewer results rather than junk.
+    public var minimumSimilarity: Double
+    /// The lower bar for a passage that also matches the question's terms in BM25 (default 0.2): lexical
+    /// evidence counts, but a term match alone is not an answer.
+    public var lexicalMinimumSimilarity: Double
+    /// The cosine that calibrates to 0 (default 0.15).
+    public var similarityFloor: Double
+    /// The cosine that calibrates to 1 (default 0.75).
+    public var similarityCeiling: Double
+    /// The constant of reciprocal rank fusion, `Σ 1 / (fusionK + rank)` (default 60).
+    public var fusionK: Double
+    /// How many candidates each retriever contributes before fusion (default 50; 1 … 1,000).
+    public var candidatePool: Int
+    /// The factor applied to the fused score of a passage whose document kind is not the one the question
+    /// is about ("which job…" → job descriptions, "who…" → resumes) when no kind filter is set (default 0.5;
+    /// 1 turns the hint off).
+    public var kindHintFactor: Double
+
+    /// The defaults above.
+    public init(
+        mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
+        similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
+        candidatePool: Int = 50, kindHintFactor: Double = 0.5
+    ) {
+        self.mode = mode
+        self.minimumSimilarity = minimumSimilarity
+        self.lexicalMinimumSimilarity = lexicalMinimumSimilarity
+        self.similarityFloor = similarityFloor
+        self.similarityCeiling = similarityCeiling
+        self.fusionK = fusionK
+        self.candidatePool = candidatePool
+        self.kindHintFactor = kindHintFactor
+    }
+
+    /// The most passages one query returns.
+    public static let maximumK = 100
+
+    /// A cosine mapped linearly from floor … ceiling to 0 … 1 and clamped.
+    func calibrated(_ cosine: Double) -> Double {
+        min(1, max(0, (cosine - similarityFloor) / (similarityCeiling - similarityFloor)))
+    }
+
+    func validate() throws {
+        func check(_ ok: Bool, _ reason: String) throws {
+            if !ok { throw EngineError.invalidConfiguration(reason) }
+        }
+        try check(minimumSimilarity.isFinite && (0...1).contains(minimumSimilarity), "minimumSimilarity must be 0 … 1")
+        try check(
+            lexicalMinimumSimilarity.isFinite && (0...1).contains(lexicalMinimumSimilarity),
+            "lexicalMinimumSimilarity must be 0 … 1")
+        try check(
+            similarityFloor.isFinite && similarityCeiling.isFinite && similarityFloor < similarityCeiling
+                && similarityFloor >= -1 && similarityCeiling <= 1,
+            "the similarity floor must be below the ceiling, both in -1 … 1")
+        try check(fusionK.isFinite && fusionK >= 0 && fusionK <= 10_000, "fusionK must be 0 … 10,000")
+        try check((1...1_000).contains(candidatePool), "candidatePool must be 1 … 1,000")
+        try check(kindHintFactor.isFinite && (0...1).contains(kindHintFactor), "kindHintFactor must be 0 … 1")
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+
+/// Retrieval's reads: the full-text table `chunkSearch` (schema v4, kept in sync by triggers), the chunk
+/// revision, chunk vectors and passage rows. Every statement names its namespace.
+extension DocumentStore {
+    func chunkRevision(namespace: Int64) throws -> Int64 {
+        try read("read chunk revision") { db in
+            try Int64.fetchOne(db, sql: "SELECT chunkRevision FROM namespace WHERE id = ?", arguments: [namespace])
+                ?? 0
+        }
+    }
+
+    func currentChunks(namespace: Int64) throws -> (revision: Int64, chunks: [ChunkEntry]) {
+        try read("list current chunks") { db in
+            let revision =
+                try Int64.fetchOne(db, sql: "SELECT chunkRevision FROM namespace WHERE id = ?", arguments: [namespace])
+                ?? 0
+            var chunks: [ChunkEntry] = []
+            for kind in ["candidate", "job"] {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT c.documentId, c.ordinal, c.section, o.id AS owner FROM \(kind) o
+                        JOIN chunk c ON c.documentId = o.currentDocumentId
+                        WHERE o.namespaceId = ? AND c.namespaceId = ?
+                        """, arguments: [namespace, namespace])
+                while let row = try rows.next() {
+                    let document: Int64 = row["documentId"]
+                    let ordinal: Int = row["ordinal"]
+                    chunks.append(
+                        ChunkEntry(
+                            key: ChunkKey.make(document: document, ordinal: ordinal), document: document,
+                            isResume: kind == "candidate", section: row["section"], owner: row["owner"]))
+                }
+            }
+            return (revision, chunks)
+        }
+    }
+
+    func chunkVectors(_ keys: [UInt64], namespace: Int64, model: String) throws -> [(key: UInt64, vector: [Float])] {
+        guard !keys.isEmpty else { return [] }
+        return try read("read chunk vectors") { db in
+            var result: [(key: UInt64, vector: [Float])] = []
+            result.reserveCapacity(keys.count)
+            if keys.count <= 2_000 {
+                let statement = try db.makeStatement(
+                    sql: """
+                        SELECT vector FROM embedding
+                        WHERE documentId = ? AND ordinal = ? AND model = ? AND namespaceId = ?
+                        """)
+                for key in keys {
+                    let (document, ordinal) = ChunkKey.split(key)
+                    if let blob = try Data.fetchOne(
+                        statement, arguments: [document, ordinal, model, namespace])
+                    {
+                        result.append((key, VectorBytes.decode(blob)))
+                    }
+                }
+                return result
+            }
+            // Many keys (a rebuild): one pass over the namespace's chunk vectors.
+            let wanted = Set(keys)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT documentId, ordinal, vector FROM embedding
+                    WHERE namespaceId = ? AND model = ? AND ordinal >= 0
+                    """, arguments: [namespace, model])
+            while let row = try rows.next() {
+                let key = ChunkKey.make(document: row["documentId"], ordinal: row["ordinal"])
+                if wanted.contains(key) {
+                    let blob: Data = row["vector"]
+                    result.append((key, VectorBytes.decode(blob)))
+                }
+            }
+            return result
+        }
+    }
+
+    func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)] {
+        try read("full-text search") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, bm25(chunkSearch, 1.0, 0.0) AS score FROM chunkSearch
+                    WHERE chunkSearch MATCH ? ORDER BY score LIMIT ?
+                    """, arguments: [expression, limit]
+            ).map { row in
+                let rowid: Int64 = row["rowid"]
+                let score: Double = row["score"]
+                return (UInt64(rowid), -score)
+            }
+        }
+    }
+
+    func termDocumentCounts(_ terms: [String]) throws -> [String: Int] {
+        guard !terms.isEmpty else { return [:] }
+        return try read("read term statistics") { db in
+            var counts: [String: Int] = [:]
+            let statement = try db.makeStatement(sql: "SELECT doc FROM chunkSearchTerms WHERE term = ?")
+            for term in Set(terms) {
+                if let count = try Int.fetchOne(statement, arguments: [term]) { counts[term] = count }
+            }
+            return counts
+        }
+    }
+
+    func passageRows(_ keys: [UInt64], namespace: Int64) throws -> [UInt64: PassageRow] {
+        guard !keys.isEmpty else { return [:] }
+        return try read("read passages") { db in
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT c.section, c.startOffset, c.endOffset, c.text, d.kind, d.source,
+                        ca.identity AS candidate, ca.name AS name, j.identity AS job, j.title AS title
+                    FROM chunk c JOIN document d ON d.id = c.documentId
+                    LEFT JOIN candidate ca ON ca.id = d.candidateId
+                    LEFT JOIN job j ON j.id = d.jobId
+                    WHERE c.documentId = ? AND c.ordinal = ? AND c.namespaceId = ? AND d.namespaceId = ?
+                    """)
+            var rows: [UInt64: PassageRow] = [:]
+            for key in keys {
+                let (document, ordinal) = ChunkKey.split(key)
+                guard let row = try Row.fetchOne(statement, arguments: [document, ordinal, namespace, namespace])
+                else { continue }
+                let kind: String = row["kind"]
+                rows[key] = PassageRow(
+                    ordinal: ordinal, section: row["section"], start: row["startOffset"], end: row["endOffset"],
+                    text: row["text"], isResume: kind == "resume", source: row["source"], candidate: row["candidate"],
+                    name: row["name"], job: row["job"], title: row["title"])
+            }
+            return rows
+        }
+    }
+}
+
+/// A chunk's key in the full-text table and in the chunk vector index: the document's row id above 16 bits,
+/// the ordinal below (a document has at most 10,000 chunks), as the v4 triggers compute it.
+enum ChunkKey {
+    static func make(document: Int64, ordinal: Int) -> UInt64 {
+        UInt64(bitPattern: document) &* 65_536 &+ UInt64(truncatingIfNeeded: ordinal)
+    }
+
+    static func split(_ key: UInt64) -> (document: Int64, ordinal: Int) {
+        (Int64(bitPattern: key / 65_536), Int(key % 65_536))
+    }
+}
+
+/// What retrieval keeps in memory about a chunk of a current document: enough to filter without SQL.
+struct ChunkEntry: Sendable, Equatable {
+    var key: UInt64
+    var document: Int64
+    var isResume: Bool
+    var section: String
+    /// The candidate's row id for a resume chunk, the job's for a job chunk.
+    var owner: Int64
+}
+
+/// A chunk with its document's facts, as a passage needs them.
+struct PassageRow: Sendable {
+    var ordinal: Int
+    var section: String
+    var start: Int
+    var end: Int
+    var text: String
+    var isResume: Bool
+    var source: String
+    var candidate: String?
+    var name: String?
+    var job: String?
+    var title: String?
+}

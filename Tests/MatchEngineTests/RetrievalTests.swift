@@ -1,0 +1,317 @@
+import Foundation
+import GRDB
+import ResumeParser
+import TestSupport
+import Testing
+
+@testable import MatchEngine
+
+/// A small resume as bytes, with a word no fixture has.
+private func resume(_ name: String, _ marker: String, extra: String = "") -> IngestSource {
+    let text = """
+        \(name)
+        \(name.lowercased().replacingOccurrences(of: " ", with: "."))@example.com
+        SUMMARY
+        Backend engineer who built the \(marker) ledger service in Go and PostgreSQL. \(extra)
+        EXPERIENCE
+        Software Engineer, Quokka Labs   Jan 2020 - Present
+        - Built and operated the \(marker) ledger on Kubernetes.
+        SKILLS
+        Go, PostgreSQL, Kubernetes
+        """
+    return .bytes(Data(text.utf8), name: "\(name).txt")
+}
+
+@Suite("Retrieval")
+struct RetrievalTests {
+    static let modes: [RetrievalOptions.Mode] = [.hybrid, .dense, .bm25]
+
+    @Test("exact terms find their resume; every passage has source, section, offsets and scores")
+    func exactTerm() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest(
+            [resume("Ada Lovelace", "zorblax"), resume("Alan Turing", "quintar")],
+            namespace: "acme"
+        ).result()
+        let passages = try await fixture.engine.retrieve("Who built the zorblax ledger?", namespace: "acme")
+        let first = try #require(passages.first)
+        #expect(first.source == "Ada Lovelace.txt" && first.kind == .resume)
+        #expect(first.candidateName == "Ada Lovelace" && first.candidate == "email:ada.lovelace@example.com")
+        #expect(first.text.contains("zorblax") && first.bm25Score != nil && first.cosine != nil)
+        #expect(first.range.count >= first.text.utf16.count && first.fusedScore > 0)
+        #expect(!passages.contains { $0.text.contains("quintar") } || passages.count > 1)
+        #expect(passages.count <= 4)
+    }
+
+    @Test("namespaces never see each other's chunks, on the FTS path, the vector path and after deletes")
+    func namespaceIsolation() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let engine = fixture.engine
+        _ = try await engine.ingest([resume("Ada Lovelace", "zorblax")], namespace: "a").result()
+        _ = try await engine.ingest([resume("Alan Turing", "quintar")], namespace: "b").result()
+        _ = try await engine.addJob(
+            .bytes(Data("Zorblax engineer\nRequirements:\n- zorblax ledgers in Go".utf8), name: "job-a.txt"),
+            namespace: "a")
+        for mode in Self.modes {
+            let options = RetrievalOptions(mode: mode, minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+            let inB = try await engine.retrieve("zorblax ledger", namespace: "b", k: 100, options: options)
+            #expect(inB.allSatisfy { $0.source == "Alan Turing.txt" }, "\(mode)")
+            let inA = try await engine.retrieve("quintar ledger", namespace: "a", k: 100, options: options)
+            #expect(inA.allSatisfy { $0.source == "Ada Lovelace.txt" || $0.source == "job-a.txt" }, "\(mode)")
+            #expect(!inA.isEmpty, "\(mode)")
+        }
+        let bm25 = RetrievalOptions(mode: .bm25)
+        #expect(try await engine.retrieve("zorblax", namespace: "b", options: bm25).isEmpty)
+        #expect(
+            try await engine.searchCandidates("zorblax", namespace: "b").allSatisfy {
+                $0.candidate.name != "Ada Lovelace"
+            })
+        // The same file in both namespaces, deleted in one: the other keeps it.
+        _ = try await engine.ingest([resume("Grace Hopper", "cobolt")], namespace: "a").result()
+        _ = try await engine.ingest([resume("Grace Hopper", "cobolt")], namespace: "b").result()
+        #expect(try await engine.retrieve("cobolt", namespace: "a", options: bm25).count >= 1)
+        try engine.deleteCandidate("email:grace.hopper@example.com", namespace: "a")
+        for mode in Self.modes {
+            let options = RetrievalOptions(mode: mode, minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+            let inA = try await engine.retrieve("cobolt ledger", namespace: "a", k: 100, options: options)
+            #expect(!inA.contains { $0.source == "Grace Hopper.txt" }, "\(mode): a deleted candidate's chunks are gone")
+            let inB = try await engine.retrieve("cobolt ledger", namespace: "b", k: 100, options: options)
+            #expect(inB.contains { $0.source == "Grace Hopper.txt" }, "\(mode): the other namespace keeps its copy")
+        }
+        let rows = try engine.documentStore.read("count") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chunkSearch WHERE chunkSearch MATCH 'cobolt'") ?? 0
+        }
+        let chunks = try engine.documentStore.read("count") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM chunk WHERE text LIKE '%cobolt%'") ?? 0
+        }
+        #expect(rows == chunks && rows > 0, "the FTS table lost the deleted candidate's rows only")
+        await #expect(throws: EngineError.unknownNamespace("nowhere")) {
+            try await engine.retrieve("zorblax", namespace: "nowhere")
+        }
+    }
+
+    @Test("a namespace's rows are found even when another namespace's rows crowd the unscoped FTS query")
+    func crowdedFullText() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let crowd = (0..<12).map { i in
+            resume("Crowd Member\(i)", "zorblax", extra: "Zorblax zorblax zorblax zorblax everywhere.")
+        }
+        _ = try await fixture.engine.ingest(crowd, namespace: "big").result()
+        _ = try await fixture.engine.ingest([resume("Ada Lovelace", "zorblax")], namespace: "small").result()
+        let options = RetrievalOptions(mode: .bm25, candidatePool: 1)
+        let passages = try await fixture.engine.retrieve("zorblax", namespace: "small", k: 1, options: options)
+        #expect(passages.map(\.source) == ["Ada Lovelace.txt"])
+        let big = try await fixture.engine.retrieve("zorblax", namespace: "big", k: 3, options: options)
+        #expect(big.count == 3 && big.allSatisfy { $0.source.hasPrefix("Crowd Member") })
+    }
+
+    @Test("large indexes try the rows holding every term first")
+    func conjunctiveFirst() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        // Each marker word in under a tenth of the rows, so neither is left out as common.
+        let sources = (0..<260).map { i in
+            switch i % 13 {
+            case 0: resume("Member\(i) Person", "zorblax quintar")
+            case 1: resume("Member\(i) Person", "zorblax", extra: "Zorblax zorblax zorblax zorblax.")
+            case 2: resume("Member\(i) Person", "quintar", extra: "Quintar quintar quintar quintar.")
+            default: resume("Member\(i) Person", "plain")
+            }
+        }
+        let status = try await fixture.engine.ingest(sources, namespace: "acme").result()
+        #expect(status.stored == 260)
+        let options = RetrievalOptions(mode: .bm25, candidatePool: 5)
+        let passages = try await fixture.engine.retrieve("zorblax quintar", namespace: "acme", k: 5, options: options)
+        #expect(passages.count == 5)
+        for passage in passages {
+            let text = passage.text.lowercased()
+            #expect(text.contains("zorblax") && text.contains("quintar"), "\(passage.text)")
+        }
+        #expect(
+            FullTextQuery("zorblax quintar").expression(namespace: nil, tags: [], conjunctive: true)
+                == "text : (\"zorblax\" AND \"quintar\")")
+    }
+
+    @Test("a new version replaces the old one's chunks in both retrievers, also across a reopen")
+    func newVersion() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let v1 = IngestSource.bytes(
+            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the zorblax engine.".utf8), name: "v1.txt")
+        let v2 = IngestSource.bytes(
+            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the quintar engine.".utf8), name: "v2.txt")
+        _ = try await fixture.engine.ingest([v1], namespace: "acme").result()
+        #expect(try await fixture.engine.retrieve("zorblax engine", namespace: "acme").first?.source == "v1.txt")
+        _ = try await fixture.engine.ingest([v2], namespace: "acme").result()
+        let reopened = try fixture.reopen()
+        defer { reopened.close() }
+        for mode in Self.modes {
+            let options = RetrievalOptions(mode: mode, minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+            let passages = try await reopened.retrieve(
+                "zorblax quintar engine", namespace: "acme", k: 10, options: options)
+            #expect(!passages.isEmpty && Set(passages.map(\.source)) == ["v2.txt"], "\(mode)")
+        }
+    }
+
+    @Test("a stale chunk index file is brought up to date on open: deleted chunks leave, new ones come")
+    func staleIndexFile() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest(
+            [resume("Ada Lovelace", "zorblax"), resume("Alan Turing", "quintar")],
+            namespace: "acme"
+        ).result()
+        _ = try await fixture.engine.retrieve("zorblax", namespace: "acme")  // loads and later saves the index
+        let dense = RetrievalOptions(mode: .dense, minimumSimilarity: 0)
+        let engine = try fixture.reopen()
+        try engine.deleteCandidate("email:ada.lovelace@example.com", namespace: "acme")
+        engine.close()  // the chunk index was never loaded by this engine: its file is stale now
+        let again = try fixture.reopen()
+        defer { again.close() }
+        let passages = try await again.retrieve("zorblax ledger", namespace: "acme", k: 100, options: dense)
+        #expect(!passages.isEmpty && passages.allSatisfy { $0.source == "Alan Turing.txt" })
+    }
+
+    @Test(
+        "hostile queries never reach FTS5 syntax and never trap",
+        arguments: [
+            "", "   ", "\"", "\"\"\"", "NEAR(a b)", "a OR", "AND", "NOT NOT", "*", "zorblax*", "tags : n1",
+            "tags:\"n2\"",
+            "text : zorblax", ")(", "^zorblax", "{tags text} : x", "zorblax\u{0}ledger", "😀🚀", "ﬁ ligature Ça",
+            String(repeating: "zorblax ", count: 5_000), String(repeating: "(", count: 10_000),
+            String(repeating: "a", count: 100_000),
+        ])
+    func hostileQueries(query: String) async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest([resume("Ada Lovelace", "zorblax")], namespace: "acme").result()
+        _ = try await fixture.engine.ingest([resume("Alan Turing", "quintar")], namespace: "other").result()
+        for mode in Self.modes {
+            let passages = try await fixture.engine.retrieve(
+                query, namespace: "acme", k: 1_000_000, options: RetrievalOptions(mode: mode))
+            #expect(passages.count <= RetrievalOptions.maximumK)
+            #expect(passages.allSatisfy { $0.source == "Ada Lovelace.txt" })
+        }
+        let context = try await fixture.engine.context(for: query, namespace: "acme", budget: -5)
+        #expect(context.text.count <= RetrievalContext.minimumBudget)
+    }
+
+    @Test("FTS queries are built from quoted terms only, with stop words dropped and bounded size")
+    func queryBuilding() {
+        let query = FullTextQuery("Who has \"both\" Kafka AND (Rust)? NEAR tags:n2 Ça marche")
+        #expect(query.terms == ["kafka", "rust", "near", "tags", "n2", "ca", "marche"])
+        let expression = query.expression(namespace: 7, tags: [["kresume"]])
+        #expect(
+            expression
+                == "tags : \"n7\" AND tags : (\"kresume\") AND text : (\"kafka\" OR \"rust\" OR \"near\" OR \"tags\" OR \"n2\" OR \"ca\" OR \"marche\")"
+        )
+        #expect(FullTextQuery("who is the").expression(namespace: 1, tags: []) == nil)
+        #expect(FullTextQuery("Who lowered the company's bill?").terms == ["lowered", "company", "bill"])
+        #expect(FullTextQuery("Which job needs Go?").kindHint == .job)
+        #expect(FullTextQuery("Who knows Go?").kindHint == .resume)
+        #expect(FullTextQuery("Kafka in production").kindHint == nil)
+        #expect(FullTextQuery.stemCandidates("company") == ["company", "compani", "compan", "compa", "comp", "com"])
+        #expect(FullTextQuery.stemCandidates("go") == ["go"])
+        let common = FullTextQuery("built services kafka unheard")
+        let counts = ["built": 20_000, "servic": 40_000, "kafka": 5_000]
+        #expect(common.withoutCommonTerms(counts: counts, rows: 100_000).terms == ["kafka", "unheard"])
+        #expect(common.withoutCommonTerms(counts: counts, rows: 500).terms == common.terms, "small indexes: unchanged")
+        #expect(
+            FullTextQuery("built services").withoutCommonTerms(counts: counts, rows: 100_000).terms == ["built"],
+            "the rarest term stays")
+        #expect(
+            FullTextQuery(String(repeating: "word ", count: 100) + (0..<100).map { "t\($0)" }.joined(separator: " "))
+                .terms.count == 32)
+    }
+
+    @Test("filters: kind, candidate, job and section")
+    func filters() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let engine = fixture.engine
+        _ = try await engine.ingest(
+            [resume("Ada Lovelace", "zorblax"), resume("Alan Turing", "zorblax")],
+            namespace: "acme"
+        ).result()
+        let job = try await engine.addJob(
+            .bytes(Data("Zorblax engineer\nRequirements:\n- zorblax ledgers in Go".utf8), name: "job.txt"),
+            namespace: "acme")
+        let all = RetrievalOptions(minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+        for mode in Self.modes {
+            var options = all
+            options.mode = mode
+            let jobs = try await engine.retrieve(
+                "zorblax", namespace: "acme", k: 50, filters: RetrievalFilters(kind: .job), options: options)
+            #expect(!jobs.isEmpty && jobs.allSatisfy { $0.kind == .job && $0.job == job.id }, "\(mode)")
+            let turing = try await engine.retrieve(
+                "zorblax", namespace: "acme", k: 50,
+                filters: RetrievalFilters(candidates: ["email:alan.turing@example.com"]), options: options)
+            #expect(!turing.isEmpty && turing.allSatisfy { $0.source == "Alan Turing.txt" }, "\(mode)")
+            let skills = try await engine.retrieve(
+                "zorblax go postgresql", namespace: "acme", k: 50, filters: RetrievalFilters(sections: [.skills]),
+                options: options)
+            #expect(!skills.isEmpty && skills.allSatisfy { $0.section == .skills }, "\(mode)")
+            let byJob = try await engine.retrieve(
+                "zorblax", namespace: "acme", k: 50, filters: RetrievalFilters(jobs: [job.id]), options: options)
+            #expect(!byJob.isEmpty && byJob.allSatisfy { $0.kind == .job }, "\(mode)")
+        }
+        await #expect(throws: EngineError.unknownCandidate("nobody", namespace: "acme")) {
+            try await engine.retrieve("zorblax", namespace: "acme", filters: RetrievalFilters(candidates: ["nobody"]))
+        }
+    }
+
+    @Test("context: numbered citations within the budget; search ranks candidates by their best passages")
+    func contextAndSearch() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let engine = fixture.engine
+        _ = try await engine.ingest(
+            [resume("Ada Lovelace", "zorblax"), resume("Alan Turing", "quintar")],
+            namespace: "acme"
+        ).result()
+        let options = RetrievalOptions(minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+        let context = try await engine.context(
+            for: "zorblax ledger", namespace: "acme", budget: 1_000, k: 4, options: options)
+        #expect(context.text.hasPrefix("[1] Ada Lovelace.txt — Ada Lovelace, "))
+        #expect(context.text.count <= 1_000 && !context.citations.isEmpty)
+        for number in 1...context.citations.count { #expect(context.text.contains("[\(number)] ")) }
+        let small = try await engine.context(for: "zorblax ledger", namespace: "acme", budget: 200, options: options)
+        #expect(small.text.count <= 200 && small.citations.count == 1)
+        let found = try await engine.searchCandidates("zorblax ledger", namespace: "acme", options: options)
+        #expect(found.first?.candidate.name == "Ada Lovelace" && found.first?.rank == 1)
+        #expect(found.first?.passages.isEmpty == false)
+    }
+
+    @Test("schema v4 backfills the chunks of a v3 database and keeps the chunk revision with triggers")
+    func migrationBackfill() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest([resume("Ada Lovelace", "zorblax")], namespace: "acme").result()
+        let path = fixture.folder.appendingPathComponent("engine.sqlite").path
+        fixture.engine.close()
+        // Roll the database back to v3 as an older engine left it: no FTS table, no chunk revision.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    DROP TRIGGER chunk_search_insert; DROP TRIGGER chunk_search_delete;
+                    DROP TRIGGER candidate_version_search; DROP TRIGGER job_version_search;
+                    DROP TABLE chunkSearchTerms; DROP TABLE chunkSearch; ALTER TABLE namespace DROP COLUMN chunkRevision;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v4: retrieval';
+                    """)
+        }
+        try queue.close()
+        let reopened = try fixture.reopen()
+        defer { reopened.close() }
+        let passages = try await reopened.retrieve("zorblax", namespace: "acme", options: RetrievalOptions(mode: .bm25))
+        #expect(passages.first?.source == "Ada Lovelace.txt")
+        let namespace = try #require(try reopened.documentStore.namespaceID("acme", create: false))
+        let revision = try reopened.documentStore.chunkRevision(namespace: namespace)
+        #expect(revision > 0)
+        _ = try await reopened.addJob(.bytes(Data("Job\nRequirements:\n- Go".utf8), name: "job.txt"), namespace: "acme")
+        #expect(try reopened.documentStore.chunkRevision(namespace: namespace) > revision, "a job's chunks bump it")
+    }
+}
