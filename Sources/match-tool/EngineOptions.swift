@@ -118,14 +118,14 @@ struct EngineOptions: ParsableArguments {
     /// configuration is not usable.
     static func open(
         _ settings: Settings, weights: ScoringWeights = .standard, referenceMonth: YearMonth? = nil,
-        quiet: Bool = false
+        quiet: Bool = false, at directory: URL? = nil
     ) async throws -> Engine {
         var configuration = EngineConfiguration(provider: try makeProvider(settings), weights: weights)
         if let referenceMonth { configuration.referenceMonth = referenceMonth }
         // --quiet: only warnings and errors from the engine's log (index rebuilds are notices).
         if quiet { configuration.logger.logLevel = .warning }
         do {
-            return try await Engine.open(directory: directory(settings), configuration: configuration)
+            return try await Engine.open(directory: directory ?? Self.directory(settings), configuration: configuration)
         } catch {
             throw ExitStatus.report(error)
         }

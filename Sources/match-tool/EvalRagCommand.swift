@@ -69,13 +69,14 @@ struct EvalRagCommand: AsyncParsableCommand {
         if let lexicalMinimumSimilarity { options.lexicalMinimumSimilarity = lexicalMinimumSimilarity }
         if let fusionK { options.fusionK = fusionK }
         if let kindHintFactor { options.kindHintFactor = kindHintFactor }
+        let settings = try engine.settings()
+        let namespace = engine.namespace(settings)
         let temporary =
-            engine.db == nil
+            settings["db"] == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let (opened, settings) = try await engine.open(["db": temporary?.path])
+        let opened = try await EngineOptions.open(settings, quiet: engine.quiet, at: temporary)
         defer { opened.close() }
-        let namespace = engine.namespace(settings)
         let root = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let evaluation: RetrievalEvaluation
         do {

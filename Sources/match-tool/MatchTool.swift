@@ -28,9 +28,9 @@ struct MatchTool: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ScoreCommand.self, IngestCommand.self, JobsCommand.self, CandidatesCommand.self, RankCommand.self,
-            ExplainCommand.self, StatusCommand.self, DBCommand.self, ConfigCommand.self, ParseCommand.self,
-            ParseJobCommand.self, EvalParseCommand.self, EmbedCommand.self, RagCommand.self, SearchCommand.self,
-            EvalRagCommand.self,
+            ExplainCommand.self, StatusCommand.self, DBCommand.self, ConfigCommand.self, RagCommand.self,
+            SearchCommand.self, EvalRagCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self,
+            EmbedCommand.self,
         ]
     )
 
