@@ -38,7 +38,7 @@ let package = Package(
         // `match-tool score` end to end (the built binary) against MiniLM alone on the same chunks.
         .executableTarget(
             name: "score-bench",
-            dependencies: [.product(name: "MatchEngine", package: "MatchEngine")]
+            dependencies: ["BenchmarkSupport", .product(name: "MatchEngine", package: "MatchEngine")]
         ),
         // Resume parsing throughput per format, single core.
         .executableTarget(

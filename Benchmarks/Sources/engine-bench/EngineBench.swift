@@ -49,7 +49,9 @@ struct EngineBench {
 
         // 1. Ingest of distinct files.
         if !onlyLarge {
-        let sources = try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: work.appendingPathComponent("files"))
+        let sources = try FixtureCopies.replicate(
+            fixtures.appendingPathComponent("resumes"), count: files, into: work.appendingPathComponent("files")
+        ).enumerated().map { IngestSource.file($1, candidateID: "bench-\($0)") }
         let hashing = try await timedIngest(sources, provider: HashingEmbedder(), directory: work.appendingPathComponent("hashing"))
         log("ingest, hashing: \(files) files in \(fmt(hashing.seconds)) s = \(fmt(Double(files) / hashing.seconds)) resumes/s")
         records.append(["record": "ingest", "provider": "hashing", "files": files, "seconds": hashing.seconds,
@@ -187,27 +189,6 @@ struct EngineBench {
         let elapsed = seconds(since: start)
         precondition(status.stored == sources.count, "stored \(status.stored) of \(sources.count): \(status.failures.prefix(3))")
         return (elapsed, status)
-    }
-
-    /// `count` distinct files: the fixtures round-robin, each with a unique trailer (a comment line for
-    /// text, bytes after `%%EOF` for PDF, an archive comment for DOCX is not needed: a trailing newline
-    /// after the ZIP's end record keeps it readable), and its own candidate id.
-    static func replicate(_ folder: URL, count: Int, into target: URL) throws -> [IngestSource] {
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        let originals = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .sorted { $0.path < $1.path }
-        return try (0..<count).map { i in
-            let original = originals[i % originals.count]
-            var data = try Data(contentsOf: original)
-            switch original.pathExtension {
-            case "txt", "md": data.append(Data("\nReference: bench-\(i)\n".utf8))
-            case "pdf": data.append(Data("\n%bench-\(i)\n".utf8))
-            default: data.append(Data(String(format: "%08d", i).utf8))
-            }
-            let url = target.appendingPathComponent("\(i)-\(original.lastPathComponent)")
-            try data.write(to: url)
-            return .file(url, candidateID: "bench-\(i)")
-        }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double { (ContinuousClock.now - start) / .seconds(1) }

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import MatchEngine
 
@@ -21,19 +22,13 @@ import MatchEngine
 @main
 struct ScoreBench {
     static func main() async throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func option(_ name: String) -> String? {
-            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
-            let value = arguments[i + 1]
-            arguments.removeSubrange(i...i + 1)
-            return value
-        }
-        let files = Int(option("--files") ?? "1000") ?? 1_000
-        let out = option("--out")
-        let tool = option("--tool")
-        let jobOption = option("--job")
-        let corpus = option("--corpus") ?? "fixtures"
-        guard let fixtures = arguments.first.map({ URL(fileURLWithPath: $0) }), let tool else {
+        var options = CommandLineOptions()
+        let files = Int(options.value("--files") ?? "1000") ?? 1_000
+        let out = options.value("--out")
+        let tool = options.value("--tool")
+        let jobOption = options.value("--job")
+        let corpus = options.value("--corpus") ?? "fixtures"
+        guard let fixtures = options.remaining.first.map({ URL(fileURLWithPath: $0) }), let tool else {
             print("usage: score-bench FIXTURES_DIR --tool PATH/match-tool [--files 1000] [--job FILE] [--out FILE]")
             exit(64)
         }
@@ -44,7 +39,7 @@ struct ScoreBench {
         let sources =
             corpus == "synthetic"
             ? try synthesise(count: files, into: folder)
-            : try replicate(fixtures.appendingPathComponent("resumes"), count: files, into: folder)
+            : try FixtureCopies.replicate(fixtures.appendingPathComponent("resumes"), count: files, into: folder)
         var records: [[String: Any]] = [
             [
                 "record": "env", "cpu_isa": instructionSet, "cores": ProcessInfo.processInfo.activeProcessorCount,
@@ -140,25 +135,6 @@ struct ScoreBench {
         let fields = try String(contentsOf: report, encoding: .utf8).split(whereSeparator: \.isWhitespace)
         let number = { (i: Int) in fields.count > i ? Double(fields[i]) ?? 0 : 0 }
         return Timed(seconds: wall, cpuSeconds: number(2) + number(3), peakMB: number(1) / 1_024)
-    }
-
-    /// `count` distinct files: the fixtures round-robin, each with a unique trailer (engine-bench's rule).
-    static func replicate(_ folder: URL, count: Int, into target: URL) throws -> [URL] {
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        let originals = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .sorted { $0.path < $1.path }
-        return try (0..<count).map { i in
-            let original = originals[i % originals.count]
-            var data = try Data(contentsOf: original)
-            switch original.pathExtension {
-            case "txt", "md": data.append(Data("\nReference: bench-\(i)\n".utf8))
-            case "pdf": data.append(Data("\n%bench-\(i)\n".utf8))
-            default: data.append(Data(String(format: "%08d", i).utf8))
-            }
-            let url = target.appendingPathComponent(String(format: "%04d-", i) + original.lastPathComponent)
-            try data.write(to: url)
-            return url
-        }
     }
 
     /// `count` generated plain-text resumes, each distinct in every line but the headings.
