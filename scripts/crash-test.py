@@ -164,7 +164,13 @@ def index_files(directory):
         return [], []
     names = os.listdir(folder)
     return (
-        [os.path.join(folder, n) for n in names if n.endswith(".hnsw") and not n.startswith(".")],
+        # Candidate indexes only: retrieval's chunk indexes (`*.chunks.hnsw`, built on a namespace's first
+        # query) hold chunks, not candidates.
+        [
+            os.path.join(folder, n)
+            for n in names
+            if n.endswith(".hnsw") and not n.endswith(".chunks.hnsw") and not n.startswith(".")
+        ],
         [os.path.join(folder, n) for n in names if n.endswith(".tmp")],
     )
 
