@@ -196,8 +196,11 @@ public final class HNSWIndex: @unchecked Sendable {
         let entry = entryPoint.load(ordering: .acquiring)
         guard entry != Self.emptyEntry else { return [] }
         var ef = max(ef, k)
+        let live = count
+        // A candidate list as large as the index visits every node anyway; a scan does it exactly,
+        // also reaching nodes the neighbour pruning left without incoming links.
+        if ef >= live { return exactSearch(query, k: k, filter: filter) }
         if let filter {
-            let live = count
             let allowed = estimatedAllowedCount(filter, live: live)
             // A walk finds `ef` allowed nodes after visiting about ef / selectivity nodes, ~20 distances
             // each; an exact scan costs one distance per allowed node. Scan when that is cheaper.
@@ -220,12 +223,12 @@ public final class HNSWIndex: @unchecked Sendable {
     }
 
     /// Exact search over the live nodes that pass `filter`.
-    private func exactSearch(_ query: UnsafePointer<Float>, k: Int, filter: SearchFilter) -> [Neighbor] {
+    private func exactSearch(_ query: UnsafePointer<Float>, k: Int, filter: SearchFilter?) -> [Neighbor] {
         var top = TopK(k: k)
         let nodes: [UInt32] = state.withLock { state in
             switch filter {
             case .allowedIDs(let ids): ids.compactMap { state.nodeOfID[$0] }
-            case .predicate: Array(state.nodeOfID.values)
+            case .predicate, nil: Array(state.nodeOfID.values)
             }
         }
         for node in nodes where !arena.isDeleted(node) {

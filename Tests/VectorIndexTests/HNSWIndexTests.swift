@@ -52,6 +52,22 @@ struct HNSWIndexTests {
         }
     }
 
+    @Test("a candidate list as large as the index returns every node, exactly", arguments: [1, 2, 3])
+    func fullCandidateListIsExact(seed: UInt64) {
+        // m = 2 prunes hard: some nodes keep no incoming link, which a graph walk can never reach.
+        let vectors = clusteredVectors(count: 60, dimension: Self.dimension, clusters: 6, seed: seed)
+        let index = HNSWIndex(
+            dimension: Self.dimension, metric: .squaredL2, configuration: .init(m: 2, efConstruction: 8, seed: seed))
+        var exact = ExactIndex(dimension: Self.dimension, metric: .squaredL2)
+        index.add(ids: vectors.indices.map { UInt64($0) }, vectors: vectors.flatMap { $0 }, threads: 2)
+        for (i, v) in vectors.enumerated() { exact.add(id: UInt64(i), vector: v) }
+        for query in vectors {
+            let found = index.search(query, k: 100, ef: 100)
+            #expect(found.count == 60)
+            #expect(found.map(\.id) == exact.search(query, k: 100).map(\.id))
+        }
+    }
+
     @Test("a single-threaded build with a fixed seed is deterministic")
     func deterministic() {
         let vectors = clusteredVectors(count: 2_000, dimension: Self.dimension, clusters: 20, seed: 5)
