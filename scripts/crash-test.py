@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Crash-safety harness for `match-tool ingest` (development tool; see RELIABILITY.md).
+"""Crash-safety harness for `match-tool ingest` and `score` (development tool; see RELIABILITY.md).
 
 Phase "ingest": rounds on a fresh engine directory. In each round `match-tool ingest --provider hashing`
 runs over a corpus of a few hundred resumes with unique bytes (the fixtures, plus the text ones
@@ -19,6 +19,11 @@ Then the ingest is run again to completion: exit 0, every file stored or "alread
 documents and candidates as files (no duplicates), the index at the store's revision with every candidate,
 and no "index file unreadable" on standard error.
 
+Phase "score": the same rounds and checks with `match-tool score --job Fixtures/jobs/backend-engineer.txt`
+instead of `ingest` (the job is stored and every candidate scored and recorded as the run goes). The
+complete re-run must also print every candidate once in its JSON ranking, store the job once, and have
+recorded for each candidate the score it printed.
+
 Phase "save": a large engine directory (thousands of candidates, an index file of tens of MB) receives one
 new resume per run, and the run is SIGKILLed at a random moment, mostly while the index file is written.
 After each kill the index file must be the old one or the new one (both load: header and section checksums
@@ -29,6 +34,7 @@ failing kill can be replayed with --replay SEED.
 """
 
 import argparse
+import json
 import os
 import random
 import re
@@ -278,12 +284,20 @@ def check_store(directory, namespace="default", expect_complete=None):
     return figures
 
 
-def run_ingest(binary, directory, files, kill_after=None, namespace="default"):
-    """Runs match-tool ingest; SIGKILLs it after kill_after seconds when it is still running.
-    Returns (killed, returncode, stdout, stderr, seconds)."""
+def command_line(binary, directory, files, namespace="default", job=None):
+    """`match-tool ingest` over files, or `match-tool score --job job` when a job is given."""
+    common = ["--db", directory, "--namespace", namespace, "--provider", "hashing"]
+    if job is None:
+        return [binary, "ingest"] + common + files
+    return [binary, "score", "--job", job, "--format", "json", "--progress", "none"] + common + files
+
+
+def run_ingest(binary, directory, files, kill_after=None, namespace="default", job=None):
+    """Runs match-tool ingest (or score, when a job is given); SIGKILLs it after kill_after seconds when it
+    is still running. Returns (killed, returncode, stdout, stderr, seconds)."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [binary, "ingest", "--db", directory, "--namespace", namespace, "--provider", "hashing"] + files,
+        command_line(binary, directory, files, namespace, job),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -298,6 +312,44 @@ def run_ingest(binary, directory, files, kill_after=None, namespace="default"):
     return killed, process.returncode, out.decode(errors="replace"), err.decode(errors="replace"), (
         time.monotonic() - started
     )
+
+
+def check_scores(directory, out, count, namespace="default"):
+    """After a complete `score` run: every file ranked once in the JSON, one job stored once, and each
+    candidate's latest recorded result for it matches the printed score."""
+    try:
+        ranked = json.loads(out)["candidates"]
+    except (ValueError, KeyError) as error:
+        raise Failure("score printed no JSON ranking: %s" % error)
+    ids = [row["candidate"]["id"] for row in ranked]
+    if len(ids) != count or len(set(ids)) != count:
+        raise Failure("score ranked %d rows (%d distinct) for %d files" % (len(ids), len(set(ids)), count))
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(directory, "engine.sqlite"), uri=True, timeout=30)
+    try:
+        ns_id = db.execute("SELECT id FROM namespace WHERE name = ?", (namespace,)).fetchone()[0]
+        jobs = db.execute("SELECT id FROM job WHERE namespaceId = ?", (ns_id,)).fetchall()
+        job_documents = db.execute(
+            "SELECT COUNT(*) FROM document WHERE namespaceId = ? AND kind = 'job'", (ns_id,)
+        ).fetchone()[0]
+        if len(jobs) != 1 or job_documents != 1:
+            raise Failure("%d jobs and %d job documents for one job file" % (len(jobs), job_documents))
+        latest = dict(
+            db.execute(
+                """SELECT c.identity, m.score FROM matchResult m JOIN candidate c ON c.id = m.candidateId
+                   WHERE m.jobId = ? AND m.id = (SELECT MAX(id) FROM matchResult
+                                                 WHERE jobId = m.jobId AND candidateId = m.candidateId)""",
+                (jobs[0][0],),
+            ).fetchall()
+        )
+    finally:
+        db.close()
+    for row in ranked:
+        recorded = latest.get(row["candidate"]["id"])
+        if recorded is None or abs(recorded - row["result"]["score"]) > 1e-6:
+            raise Failure(
+                "candidate %s printed %r, recorded %r" % (row["candidate"]["id"], row["result"]["score"], recorded)
+            )
+    return {"ranked": len(ids)}
 
 
 def run_ingest_kill_in_save(binary, directory, files, extra_delay, namespace="default"):
@@ -326,14 +378,16 @@ def run_ingest_kill_in_save(binary, directory, files, extra_delay, namespace="de
     return killed, seen
 
 
-def complete_run(binary, directory, files, stale_before):
-    killed, code, out, err, seconds = run_ingest(binary, directory, files)
+def complete_run(binary, directory, files, stale_before, job=None):
+    killed, code, out, err, seconds = run_ingest(binary, directory, files, job=job)
     if code != 0:
         raise Failure("re-run exited %d: %s" % (code, err[-500:]))
     if "unreadable" in err:
         raise Failure("re-run found the index file unreadable: %s" % err[-500:])
     if stale_before and "rebuilding the candidate index" not in err:
         raise Failure("index was stale but the re-run did not rebuild it")
+    if job is not None:
+        return check_scores(directory, out, len(files)), seconds
     rows = [line for line in out.splitlines() if " resume " in line]
     statuses = {}
     for line in rows:
@@ -348,12 +402,15 @@ def complete_run(binary, directory, files, stale_before):
     return statuses, seconds
 
 
-def ingest_phase(args, binary, work, corpus_files):
+def ingest_phase(args, binary, work, corpus_files, job=None):
+    """SIGKILLs `ingest` (or `score --job job`) at random moments; see the module's description."""
+    name = "ingest" if job is None else "score"
+    kill_target = args.kills if job is None else args.score_kills
     log = []
     # Calibrate: one uninterrupted run gives the window to kill in.
     calibrate = os.path.join(work, "calibrate")
     shutil.rmtree(calibrate, ignore_errors=True)
-    _, code, _, err, full = run_ingest(binary, calibrate, corpus_files)
+    _, code, _, err, full = run_ingest(binary, calibrate, corpus_files, job=job)
     if code != 0:
         raise SystemExit("calibration run failed (%d): %s" % (code, err[-500:]))
     check_store(calibrate, expect_complete=len(corpus_files))
@@ -363,7 +420,7 @@ def ingest_phase(args, binary, work, corpus_files):
     number = 0
     round_number = 0
     stats = {"killed": 0, "finished": 0, "stale": 0, "current": 0, "none": 0, "temporaries": 0}
-    while kills < args.kills:
+    while kills < kill_target:
         round_number += 1
         directory = os.path.join(work, "round")
         shutil.rmtree(directory, ignore_errors=True)
@@ -376,7 +433,7 @@ def ingest_phase(args, binary, work, corpus_files):
             rng.shuffle(files)
             # Mostly inside the run; one in five near its end, where the index is saved and the job closed.
             delay = rng.uniform(0.02, full) if rng.random() < 0.8 else rng.uniform(0.85 * full, 1.15 * full)
-            killed, code, _, err, _ = run_ingest(binary, directory, files, kill_after=delay)
+            killed, code, _, err, _ = run_ingest(binary, directory, files, kill_after=delay, job=job)
             kills += killed
             stats["killed" if killed else "finished"] += 1
             try:
@@ -402,7 +459,7 @@ def ingest_phase(args, binary, work, corpus_files):
             log.append(line)
         try:
             before = check_store(directory)
-            statuses, seconds = complete_run(binary, directory, corpus_files, before["index"] != "current")
+            statuses, seconds = complete_run(binary, directory, corpus_files, before["index"] != "current", job)
             after = check_store(directory, expect_complete=len(corpus_files))
             print(
                 "round %d re-run: %r in %.2f s; %d documents, %d candidates, index %s"
@@ -413,9 +470,10 @@ def ingest_phase(args, binary, work, corpus_files):
             failures += 1
             print("round %d re-run FAIL: %s" % (round_number, error), flush=True)
     print(
-        "ingest phase: %d runs, %d SIGKILLs, %d finished before the kill, %d rounds; after the kills the index was "
+        "%s phase: %d runs, %d SIGKILLs, %d finished before the kill, %d rounds; after the kills the index was "
         "current %d, stale %d, absent %d times; at most %d leftover temporary file(s); %d failure(s)"
         % (
+            name,
             number,
             stats["killed"],
             stats["finished"],
@@ -532,7 +590,8 @@ def main():
     parser.add_argument("--copies", type=int, default=12, help="variants of each text fixture")
     parser.add_argument("--save-kills", type=int, default=30, help="runs killed around the index save")
     parser.add_argument("--large", type=int, default=20000, help="resumes in the large directory")
-    parser.add_argument("--phase", choices=["ingest", "save", "all"], default="all")
+    parser.add_argument("--score-kills", type=int, default=50, help="SIGKILLs in the score phase (at least)")
+    parser.add_argument("--phase", choices=["ingest", "score", "save", "all"], default="all")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         raise SystemExit("build it first: swift build -c release --product match-tool --scratch-path .build-release")
@@ -545,6 +604,9 @@ def main():
     failures = 0
     if args.phase in ("ingest", "all"):
         failures += ingest_phase(args, binary=args.binary, work=args.work, corpus_files=corpus_files)
+    if args.phase in ("score", "all"):
+        job = os.path.join(root, "Fixtures/jobs/backend-engineer.txt")
+        failures += ingest_phase(args, binary=args.binary, work=args.work, corpus_files=corpus_files, job=job)
     if args.phase in ("save", "all"):
         failures += save_phase(args, binary=args.binary, work=args.work, corpus_files=corpus_files)
     print("total failures: %d" % failures)
