@@ -36,12 +36,16 @@ struct DBCommand: AsyncParsableCommand {
             } else {
                 print("database integrity: \(report.integrity)")
                 var table = TextTable(
-                    headers: ["namespace", "candidates", "indexed", "revision", "index revision", "problems"],
-                    rightAligned: [1, 2, 3, 4])
+                    headers: [
+                        "namespace", "candidates", "indexed", "revision", "index revision", "chunks", "indexed chunks",
+                        "problems",
+                    ],
+                    rightAligned: [1, 2, 3, 4, 5, 6])
                 for namespace in report.namespaces {
                     table.append([
                         namespace.name, String(namespace.candidates), String(namespace.indexed),
-                        String(namespace.storeRevision), String(namespace.indexRevision),
+                        String(namespace.storeRevision), String(namespace.indexRevision), String(namespace.chunks),
+                        String(namespace.indexedChunks),
                         namespace.problems.isEmpty ? "none" : namespace.problems.joined(separator: "; "),
                     ])
                 }
@@ -73,8 +77,10 @@ struct DBCommand: AsyncParsableCommand {
                 self.engine.namespace == nil && settings.all.first { $0.key == "namespace" }?.source == .defaultValue
                 ? nil : self.engine.namespace(settings)
             let rebuilt = try Failure.map { try engine.rebuildIndexes(namespace: only) }
-            for (name, count) in rebuilt.sorted(by: { $0.key < $1.key }) {
-                print("namespace \(name): index rebuilt with \(count) vectors")
+            for (name, counts) in rebuilt.sorted(by: { $0.key < $1.key }) {
+                print(
+                    "namespace \(name): candidate index rebuilt with \(counts.candidates) vectors, "
+                        + "chunk index with \(counts.chunks)")
             }
         }
     }

@@ -40,9 +40,37 @@ struct EngineMaintenanceTests {
         let broken = try engine.check()
         #expect(!broken.isHealthy)
         #expect(broken.namespaces.first?.indexFileReadable == false)
-        #expect(try engine.rebuildIndexes() == ["default": 3])
+        let chunks = try #require(healthy.namespaces.first?.chunks)
+        #expect(chunks >= 3 && healthy.namespaces.first?.indexedChunks == chunks)
+        #expect(try engine.rebuildIndexes() == ["default": RebuiltIndexes(candidates: 3, chunks: chunks)])
         #expect(try engine.check().isHealthy)
         #expect(throws: EngineError.unknownNamespace("nope")) { try engine.rebuildIndexes(namespace: "nope") }
+    }
+
+    @Test("check finds a chunk index file that no longer reads back or misses vectors; rebuildIndexes repairs it")
+    func checkAndRebuildChunks() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        try await fixture.ingest([Fixtures.resume(1), Fixtures.resume(2)])
+        _ = try await fixture.engine.addJob(.file(Fixtures.job("backend-engineer.txt")), namespace: "default")
+        let engine = fixture.engine
+        let healthy = try engine.check()
+        #expect(healthy.isHealthy, "\(healthy)")
+        let chunks = try #require(healthy.namespaces.first?.chunks)
+        #expect(chunks == (try engine.statistics().namespaces.first?.chunks))
+        let index = try engine.chunkIndex("default")
+        var bytes = try Data(contentsOf: index.file)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: index.file)
+        // A vector lost from the loaded index behind the store's back (the revision still says current).
+        _ = index.index.remove(id: try #require(index.index.ids.first))
+        let broken = try #require(try engine.check().namespaces.first)
+        #expect(!broken.chunkIndexFileReadable)
+        #expect(broken.indexedChunks == chunks - 1)
+        #expect(broken.problems.count == 2, "\(broken.problems)")
+        #expect(try engine.rebuildIndexes(namespace: "default")["default"]?.chunks == chunks)
+        #expect(try engine.check().isHealthy)
+        #expect(try engine.chunkIndex("default") !== index)
     }
 
     @Test("deleteJob removes the job with its results and statuses, and keeps the candidates")

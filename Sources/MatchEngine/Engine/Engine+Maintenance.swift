@@ -31,7 +31,7 @@ public struct EngineStatistics: Sendable, Equatable, Codable {
 }
 
 /// What ``Engine/check()`` found: the database's integrity and, per namespace, whether the candidate
-/// index agrees with the store.
+/// index and the chunk index (retrieval's) agree with the store.
 public struct EngineCheckReport: Sendable, Equatable, Codable {
     /// One namespace's index against the store.
     public struct Namespace: Sendable, Equatable, Codable {
@@ -50,6 +50,13 @@ public struct EngineCheckReport: Sendable, Equatable, Codable {
         /// Candidates whose ranked resume has no vector for the engine's provider (they rank without the
         /// semantic component).
         public var candidatesWithoutVector: [CandidateID]
+        /// Chunks of the current resume and job versions with a vector for the engine's provider.
+        public var chunks: Int
+        /// Vectors in the chunk index.
+        public var indexedChunks: Int
+        /// Whether the chunk index file on disk reads back (a missing or corrupt file is rebuilt when
+        /// retrieval first needs it).
+        public var chunkIndexFileReadable: Bool
         /// What is wrong, in words; empty when the namespace is sound.
         public var problems: [String]
     }
@@ -60,6 +67,14 @@ public struct EngineCheckReport: Sendable, Equatable, Codable {
     public var namespaces: [Namespace]
     /// Whether nothing is wrong.
     public var isHealthy: Bool { integrity == "ok" && namespaces.allSatisfy(\.problems.isEmpty) }
+}
+
+/// What ``Engine/rebuildIndexes(namespace:)`` built for one namespace.
+public struct RebuiltIndexes: Sendable, Equatable, Codable {
+    /// Vectors in the rebuilt candidate index.
+    public var candidates: Int
+    /// Vectors in the rebuilt chunk index.
+    public var chunks: Int
 }
 
 extension Engine {
@@ -81,8 +96,11 @@ extension Engine {
     }
 
     /// Checks the database (`PRAGMA integrity_check`) and, per namespace, that the candidate index holds
-    /// one vector per candidate with a vector, reflects the store's revision and reads back from its file.
-    /// Nothing is changed; ``rebuildIndexes(namespace:)`` repairs what this finds in the indexes.
+    /// one vector per candidate with a vector, reflects the store's revision and reads back from its file,
+    /// and that the chunk index holds one vector per current chunk with a vector and reads back from its
+    /// file. The indexes are loaded (a chunk index is brought up to date with the store, as retrieval
+    /// would); nothing in the store is changed. ``rebuildIndexes(namespace:)`` repairs what this finds in
+    /// the indexes.
     ///
     /// - Throws: ``StoreError``.
     public func check() throws -> EngineCheckReport {
@@ -105,27 +123,39 @@ extension Engine {
                 )
             }
             if !readable { problems.append("the index file \(index.file.lastPathComponent) does not read back") }
+            let chunkIndex = try self.chunkIndex(namespace.name)
+            let chunks = try store.currentChunkVectorCount(namespace: namespace.id, model: model)
+            let chunkFileReadable = (try? HNSWIndex(contentsOf: chunkIndex.file)) != nil
+            if chunkIndex.index.count != chunks {
+                problems.append("the chunk index holds \(chunkIndex.index.count) vectors for \(chunks) chunks with one")
+            }
+            if !chunkFileReadable {
+                problems.append("the chunk index file \(chunkIndex.file.lastPathComponent) does not read back")
+            }
             namespaces.append(
                 EngineCheckReport.Namespace(
                     name: namespace.name, candidates: candidates, indexed: index.index.count, storeRevision: revision,
                     indexRevision: Int64(index.index.revision), indexFileReadable: readable,
-                    candidatesWithoutVector: missing, problems: problems))
+                    candidatesWithoutVector: missing, chunks: chunks, indexedChunks: chunkIndex.index.count,
+                    chunkIndexFileReadable: chunkFileReadable, problems: problems))
         }
         return EngineCheckReport(integrity: integrity, namespaces: namespaces)
     }
 
-    /// Rebuilds the candidate index of `namespace` (every namespace when `nil`) from the vectors in the
-    /// store and saves it, replacing the file.
+    /// Rebuilds the candidate index and the chunk index of `namespace` (every namespace when `nil`) from
+    /// the vectors in the store and saves them, replacing the files.
     ///
     /// - Returns: the vectors indexed, by namespace.
     /// - Throws: ``EngineError/unknownNamespace(_:)``, ``StoreError``.
-    /// - Complexity: an HNSW build: O(n log n) expected for n candidates.
+    /// - Complexity: two HNSW builds: O(n log n) expected for n candidates or chunks.
     @discardableResult
-    public func rebuildIndexes(namespace: String? = nil) throws -> [String: Int] {
+    public func rebuildIndexes(namespace: String? = nil) throws -> [String: RebuiltIndexes] {
         try checkOpen()
-        var rebuilt: [String: Int] = [:]
+        var rebuilt: [String: RebuiltIndexes] = [:]
         for entry in try store.namespaces() where namespace == nil || entry.name == namespace {
-            rebuilt[entry.name] = try rebuildIndex(namespaceID: entry.id, name: entry.name).index.count
+            let candidates = try rebuildIndex(namespaceID: entry.id, name: entry.name).index.count
+            let chunks = try rebuildChunkIndex(namespaceID: entry.id, name: entry.name).index.count
+            rebuilt[entry.name] = RebuiltIndexes(candidates: candidates, chunks: chunks)
         }
         if let namespace, rebuilt[namespace] == nil { throw EngineError.unknownNamespace(namespace) }
         return rebuilt

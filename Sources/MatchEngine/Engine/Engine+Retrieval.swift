@@ -124,17 +124,28 @@ extension Engine {
             try loaded.synchronize(store: store, model: model, logger: logger)
             return loaded
         }
-        let key = SHA256.hexDigest(of: Array("\(candidates.namespace)\n\(model)\nchunks".utf8)).prefix(32)
         let loaded = try ChunkIndex.load(
             namespaceID: id, namespace: candidates.namespace, store: store, model: model,
-            dimension: configuration.provider.dimension,
-            file: directory.appendingPathComponent("indexes").appendingPathComponent("\(key).chunks.hnsw"),
+            dimension: configuration.provider.dimension, file: chunkIndexFile(candidates.namespace),
             configuration: configuration.index, logger: logger)
         return chunkIndexes.withLock { indexes in
             if let existing = indexes[id] { return existing }
             indexes[id] = loaded
             return loaded
         }
+    }
+
+    /// Where the chunk index of `namespace` for the engine's model is saved.
+    func chunkIndexFile(_ namespace: String) -> URL {
+        let key = SHA256.hexDigest(of: Array("\(namespace)\n\(model)\nchunks".utf8)).prefix(32)
+        return directory.appendingPathComponent("indexes").appendingPathComponent("\(key).chunks.hnsw")
+    }
+
+    /// Drops the namespace's chunk index and its file, builds it again from the store and saves it.
+    func rebuildChunkIndex(namespaceID: Int64, name: String) throws -> ChunkIndex {
+        chunkIndexes.withLock { _ = $0.removeValue(forKey: namespaceID) }
+        try? FileManager.default.removeItem(at: chunkIndexFile(name))
+        return try chunkIndex(name)
     }
 
     /// Saves every loaded chunk index (on close).

@@ -38,6 +38,23 @@ extension DocumentStore {
         }
     }
 
+    func currentChunkVectorCount(namespace: Int64, model: String) throws -> Int {
+        try read("count current chunk vectors") { db in
+            var count = 0
+            for kind in ["candidate", "job"] {
+                count +=
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT COUNT(*) FROM \(kind) o
+                            JOIN embedding e ON e.documentId = o.currentDocumentId AND e.ordinal >= 0 AND e.model = ?
+                            WHERE o.namespaceId = ? AND e.namespaceId = ?
+                            """, arguments: [model, namespace, namespace]) ?? 0
+            }
+            return count
+        }
+    }
+
     func chunkVectors(_ keys: [UInt64], namespace: Int64, model: String) throws -> [(key: UInt64, vector: [Float])] {
         guard !keys.isEmpty else { return [] }
         return try read("read chunk vectors") { db in

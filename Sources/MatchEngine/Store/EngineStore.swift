@@ -83,6 +83,8 @@ protocol EngineStore: Sendable {
     /// The chunks of the namespace's current document versions (resumes and jobs), read in one
     /// transaction with the chunk revision they reflect.
     func currentChunks(namespace: Int64) throws -> (revision: Int64, chunks: [ChunkEntry])
+    /// How many chunks of the namespace's current document versions have a vector for `model`.
+    func currentChunkVectorCount(namespace: Int64, model: String) throws -> Int
     /// The stored vectors of these chunks for `model` (chunks without one are left out).
     func chunkVectors(_ keys: [UInt64], namespace: Int64, model: String) throws -> [(key: UInt64, vector: [Float])]
     /// Full-text (BM25) search: `expression` is an FTS5 query built by ``FullTextQuery`` that names the
