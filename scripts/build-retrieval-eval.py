@@ -5,8 +5,11 @@ The questions are written here by hand; which passages answer each one is comput
 the answers are complete (every resume that lists Swahili, not the first few found). The corpus is the
 fixtures as the engine reads them: ingest them, then point this script at the database.
 
-    match-tool ingest --db /tmp/eval --provider hashing --job Fixtures/jobs Fixtures/resumes
+    match-tool ingest --db /tmp/eval --provider hashing --job Fixtures/jobs Fixtures/resumes \
+        $(python3 scripts/build-retrieval-eval.py --list-real)
     python3 scripts/build-retrieval-eval.py /tmp/eval/engine.sqlite
+
+The corpus also holds one layout per person of the real-layout corpus (Fixtures/real; see real_files).
 
 An expected passage is {source: file name, section, quotes}: a retrieved passage answers it when it
 comes from that file, lies in that section and contains every quote (case and whitespace folded). Negative
@@ -84,6 +87,27 @@ QUESTIONS = [
     ("multi-10", "multi-hop", "Who speaks both French and German?", "resume", "languages", ["french", "german"]),
     ("multi-11", "multi-hop", "Who speaks both Japanese and Swahili?", "resume", "languages", ["japanese", "swahili"]),
     ("multi-12", "multi-hop", "Who is both a Certified Kubernetes Administrator and a Certified ScrumMaster?", "resume", "certifications", ["kubernetes administrator", "scrummaster"]),
+    # Real layouts (Fixtures/real, one layout per person, see REAL_FILES), written before any run on them.
+    ("real-exact-01", "exact", "Who speaks Igbo?", "resume", None, ["igbo"]),
+    ("real-exact-02", "exact", "Who worked at Larkspur Payments?", "resume", None, ["larkspur payments"]),
+    ("real-exact-03", "exact", "Who studied at the University of Waterloo?", "resume", None, ["waterloo"]),
+    ("real-exact-04", "exact", "Who holds the SnowPro Core Certification?", "resume", None, ["snowpro"]),
+    ("real-exact-05", "exact", "Who has used ClickHouse?", "resume", None, ["clickhouse"]),
+    ("real-exact-06", "exact", "Who built apps with SwiftUI?", "resume", None, ["swiftui"]),
+    ("real-exact-07", "exact", "Who lives in Lyon?", "resume", None, ["lyon"]),
+    ("real-exact-08", "exact", "Who speaks Basque?", "resume", None, ["basque"]),
+    ("real-para-01", "paraphrase", "Who knows the language spoken in Copenhagen?", "resume", None, ["danish"]),
+    ("real-para-02", "paraphrase", "Who made a slow web page load much faster?", "resume", None, ["largest contentful paint"]),
+    ("real-para-03", "paraphrase", "Who shrank what they ship to production by four fifths?", "resume", None, ["image size by 80%"]),
+    ("real-para-04", "paraphrase", "Who has written academic publications for a computational linguistics conference?", "resume", None, ["two papers at acl"]),
+    ("real-para-05", "paraphrase", "Who expanded their department almost fourfold?", "resume", None, ["from three to eleven"]),
+    ("real-multi-01", "multi-hop", "Who knows both Laravel and Redis?", "resume", None, ["laravel", "redis"]),
+    ("real-multi-02", "multi-hop", "Who has both Kafka and ClickHouse?", "resume", None, ["kafka", "clickhouse"]),
+    ("real-multi-03", "multi-hop", "Who speaks both Hindi and Marathi?", "resume", None, ["hindi", "marathi"]),
+    ("real-neg-01", "negative", "Who speaks Finnish?", None, None, ["finnish"]),
+    ("real-neg-02", "negative", "Who worked at Larkspur Insurance?", None, None, ["larkspur insurance"]),
+    ("real-neg-03", "negative", "Who studied at Princeton?", None, None, ["princeton"]),
+    ("real-neg-04", "negative", "Who has built apps with Xamarin?", None, None, ["xamarin"]),
     # Negatives: nothing in the corpus answers them.
     ("neg-01", "negative", "Who has a commercial pilot license?", None, None, ["pilot"]),
     ("neg-02", "negative", "Which candidate speaks Icelandic?", None, None, ["icelandic"]),
@@ -103,11 +127,29 @@ QUESTIONS = [
 ]
 
 
+def real_files(root="."):
+    """One layout per person of Fixtures/real (the person's n-th layout, n = person number mod 3, so the
+    families and formats rotate), leaving out people whose documents would answer one of the negative
+    questions (the nurses, the SAP users, a "pilot" project): the negatives stay negatives."""
+    manifest = json.load(open(os.path.join(root, "Fixtures/real/manifest.json")))
+    excluded = {"p07", "p13", "p14", "p22", "p23"}
+    files = []
+    for person in manifest["people"]:
+        if person["person"] in excluded:
+            continue
+        layouts = person["resumes"]
+        files.append("Fixtures/real/" + layouts[int(person["person"][1:]) % len(layouts)]["file"])
+    return files
+
+
 def fold(text):
     return re.sub(r"\s+", " ", text.lower())
 
 
 def main():
+    if sys.argv[1:] == ["--list-real"]:
+        print(" ".join(real_files()))
+        return
     database = sys.argv[1]
     out = sys.argv[2] if len(sys.argv) > 2 else "Fixtures/retrieval/questions.json"
     db = sqlite3.connect(database)
@@ -138,7 +180,17 @@ def main():
         assert relevant, f"{qid}: nothing in the corpus answers it"
         questions.append({"id": qid, "type": qtype, "question": question, "relevant": relevant})
     with open(out, "w") as f:
-        json.dump({"version": 1, "resumes": "Fixtures/resumes", "jobs": "Fixtures/jobs", "questions": questions}, f, indent=1)
+        json.dump(
+            {
+                "version": 2,
+                "resumes": "Fixtures/resumes",
+                "resumeFiles": real_files(),
+                "jobs": "Fixtures/jobs",
+                "questions": questions,
+            },
+            f,
+            indent=1,
+        )
         f.write("\n")
     counts = {}
     for q in questions:

@@ -2,8 +2,8 @@ import Foundation
 import MatchEngine
 
 /// The retrieval evaluation set (`Fixtures/retrieval/questions.json`, written by
-/// `scripts/build-retrieval-eval.py`): questions over the fixture resumes and jobs, each with the
-/// passages that answer it (none for a negative question).
+/// `scripts/build-retrieval-eval.py`): questions over the fixture resumes and jobs and one layout per
+/// person of the real-layout corpus, each with the passages that answer it (none for a negative question).
 public struct RetrievalQuestions: Sendable, Decodable {
     /// A passage that answers a question: a retrieved passage matches it when it comes from the file named
     /// `source`, lies in `section` and contains every quote (ignoring case and runs of whitespace).
@@ -32,6 +32,8 @@ public struct RetrievalQuestions: Sendable, Decodable {
     public var questions: [Question]
     /// The resumes folder, relative to the repository.
     public var resumes: String
+    /// More resume files, relative to the repository (the real-layout ones); none in a version 1 set.
+    public var resumeFiles: [String]?
     /// The job descriptions folder, relative to the repository.
     public var jobs: String
 
@@ -64,8 +66,8 @@ public enum RetrievalEvaluationError: Error, Sendable, Equatable, LocalizedError
 }
 
 extension RetrievalQuestions {
-    /// Stores the set's corpus (its resumes and jobs folders, relative to `root`) in `namespace` of
-    /// `engine`; documents already there are recognised as duplicates.
+    /// Stores the set's corpus (its resumes and jobs folders and its resume files, relative to `root`) in
+    /// `namespace` of `engine`; documents already there are recognised as duplicates.
     ///
     /// - Throws: ``RetrievalEvaluationError/incompleteCorpus(failed:)`` when a document cannot be stored,
     ///   what ``Engine/addJob(_:namespace:)`` and ``Engine/ingest(_:namespace:)`` throw.
@@ -76,7 +78,8 @@ extension RetrievalQuestions {
             return names.filter { !$0.hasPrefix(".") }.sorted().map { url.appendingPathComponent($0) }
         }
         for job in files(jobs) { _ = try await engine.addJob(.file(job), namespace: namespace) }
-        let status = try await engine.ingest(files(resumes).map { .file($0) }, namespace: namespace).result()
+        let more = (resumeFiles ?? []).map { root.appendingPathComponent($0) }
+        let status = try await engine.ingest((files(resumes) + more).map { .file($0) }, namespace: namespace).result()
         if status.failed > 0 || status.state != .succeeded {
             throw RetrievalEvaluationError.incompleteCorpus(failed: max(status.failed, 1))
         }

@@ -33,6 +33,13 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "Minimum calibrated dense score of a passage that also matches in BM25 (default: the engine's).")
     var lexicalMinimumSimilarity: Double?
 
+    @Option(help: "Share of the weight of the question's names a BM25 match must hold (default: the engine's).")
+    var minimumKeyTermCoverage: Double?
+
+    @Option(
+        help: "Minimum calibrated dense score when none of the question's names is indexed (default: the engine's).")
+    var unmatchedNamesMinimumSimilarity: Double?
+
     @Option(help: "The k of reciprocal rank fusion (default: the engine's).")
     var fusionK: Double?
 
@@ -67,6 +74,10 @@ struct EvalRagCommand: AsyncParsableCommand {
         var options = RetrievalOptions()
         if let minimumSimilarity { options.minimumSimilarity = minimumSimilarity }
         if let lexicalMinimumSimilarity { options.lexicalMinimumSimilarity = lexicalMinimumSimilarity }
+        if let minimumKeyTermCoverage { options.minimumKeyTermCoverage = minimumKeyTermCoverage }
+        if let unmatchedNamesMinimumSimilarity {
+            options.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
+        }
         if let fusionK { options.fusionK = fusionK }
         if let kindHintFactor { options.kindHintFactor = kindHintFactor }
         let settings = try engine.settings()

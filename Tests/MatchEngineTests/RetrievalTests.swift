@@ -227,6 +227,45 @@ struct RetrievalTests {
                 .terms.count == 32)
     }
 
+    @Test("key terms: names written with capitals, digits or joiners, not the question's framing words")
+    func keyTerms() {
+        #expect(FullTextQuery("Who lists Apache Kafka among their skills?").keyTerms == ["apache", "kafka"])
+        #expect(FullTextQuery("Who knows scikit-learn?").keyTerms == ["scikit", "learn"])
+        #expect(FullTextQuery("Which job requires MLflow and EC2?").keyTerms == ["mlflow", "ec2"])
+        #expect(FullTextQuery("Who writes C++ or Node.js?").keyTerms == ["c", "node", "js"])
+        #expect(FullTextQuery("Kafka. Spark? who lives here").keyTerms == [], "capitals that start a sentence")
+        #expect(FullTextQuery("who holds a nursing license?").keyTerms == [])
+        #expect(FullTextQuery("Who lowered the company's bill?").keyTerms == [])
+        #expect(FullTextQuery("Wer spricht Cafe\u{301}-Deutsch?").keyTerms == ["cafe", "deutsch"], "decomposed é")
+        let query = FullTextQuery("Who studied at Oxford University?")
+        let weights = query.keyTermWeights(counts: ["univers": 900], rows: 1_000)
+        #expect(weights[0] > 5 * weights[1], "a name the index does not hold weighs the most")
+        #expect(query.keyTermCoverage(of: "B.Sc., University of Leeds", weights: weights) < 0.2)
+        #expect(query.keyTermCoverage(of: "Oxford University, 2019", weights: weights) == 1)
+        #expect(query.keyTermCoverage(of: "studied at the universities of Oxford", weights: weights) == 1, "stems")
+    }
+
+    @Test("a question naming something the corpus holds keeps its BM25 match; one naming nothing it holds gets nothing")
+    func namedQuestions() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest(
+            [resume("Ada Lovelace", "zorblax", extra: "Speaks Swahili."), resume("Alan Turing", "quintar")],
+            namespace: "acme"
+        ).result()
+        let found = try await fixture.engine.retrieve("Who speaks Swahili?", namespace: "acme")
+        #expect(found.first?.text.contains("Swahili") == true, "\(found)")
+        #expect(found.allSatisfy { $0.text.contains("Swahili") || ($0.denseScore ?? 0) >= 0.5 })
+        #expect(try await fixture.engine.retrieve("Who speaks Finnish?", namespace: "acme").isEmpty)
+        let strict = RetrievalOptions(unmatchedNamesMinimumSimilarity: 1)
+        #expect(
+            try await fixture.engine.retrieve("Who built the Quokka ledger?", namespace: "acme", options: strict)
+                .contains { $0.text.contains("Quokka") })
+        #expect(throws: EngineError.self) {
+            try RetrievalOptions(minimumKeyTermCoverage: .nan).validate()
+        }
+    }
+
     @Test("filters: kind, candidate, job and section")
     func filters() async throws {
         let fixture = try EngineFixture()

@@ -7,9 +7,11 @@ extension Engine {
     /// namespace's chunk index and BM25 from SQLite FTS5, fused by reciprocal rank, then thresholded, so
     /// a question without an answer returns fewer passages (or none) rather than junk.
     ///
-    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity``,
-    /// or when it also matches the question's terms and reaches the lower
-    /// ``RetrievalOptions/lexicalMinimumSimilarity``. Only current document versions are searched.
+    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity``, or
+    /// on lexical evidence: when the question names things ("Kafka", "Oxford University"), a BM25 match
+    /// holding ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that
+    /// reaches the lower ``RetrievalOptions/lexicalMinimumSimilarity``. Only current document versions are
+    /// searched.
     ///
     /// - Parameters:
     ///   - query: the question, as a person typed it (never used as FTS5 syntax; the first 4,096
@@ -169,11 +171,12 @@ extension Engine {
         }
         var fullText = FullTextQuery(query)
         var indexRows = 0
-        if options.mode != .dense, fullText.terms.count > 1 {
+        var counts: [String: Int] = [:]
+        if options.mode != .dense, fullText.terms.count > 1 || !fullText.keyTerms.isEmpty {
             // Every row carries "kresume" or "kjob" in its tags (stemmed "kresum", "kjob"): their counts add to
             // the number of rows.
             let candidates = fullText.terms.flatMap(FullTextQuery.stemCandidates) + ["kresum", "kjob"]
-            let counts = try chunks.termDocumentCounts(candidates, store: store)
+            counts = try chunks.termDocumentCounts(candidates, store: store)
             indexRows = (counts["kresum"] ?? 0) + (counts["kjob"] ?? 0)
             fullText = fullText.withoutCommonTerms(counts: counts, rows: indexRows)
         }
@@ -208,6 +211,23 @@ extension Engine {
         var cosines: [UInt64: Double] = [:]
         for hit in dense { cosines[hit.key] = hit.cosine }
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
+        // A question that names things: the BM25 matches holding enough of those names are the evidence.
+        var rows: [UInt64: PassageRow] = [:]
+        var named: Set<UInt64>?
+        var denseMinimum = options.minimumSimilarity
+        if options.mode == .hybrid, !fullText.keyTerms.isEmpty {
+            let anyNameIndexed = fullText.keyTerms.contains { term in
+                FullTextQuery.stemCandidates(term).contains { (counts[$0] ?? 0) > 0 }
+            }
+            if !anyNameIndexed { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
+            rows = try store.passageRows(sparse.map(\.key), namespace: chunks.namespaceID)
+            let weights = fullText.keyTermWeights(counts: counts, rows: indexRows)
+            named = Set(
+                sparse.map(\.key).filter { key in
+                    rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
+                        >= options.minimumKeyTermCoverage
+                })
+        }
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
         for (key, var score) in fused {
             if let hint, let entry = chunks.entry(key), entry.isResume != (hint == .resume) {
@@ -220,7 +240,9 @@ extension Engine {
             case .bm25: keep = true
             case .dense: keep = (calibrated ?? 0) >= options.minimumSimilarity
             case .hybrid:
-                if let calibrated {
+                if let named {
+                    keep = named.contains(key) || (calibrated ?? 0) >= denseMinimum
+                } else if let calibrated {
                     keep =
                         calibrated >= options.minimumSimilarity
                         || (bm25[key] != nil && calibrated >= options.lexicalMinimumSimilarity)
@@ -232,7 +254,8 @@ extension Engine {
         }
         kept.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
         let top = kept.prefix(k)
-        let rows = try store.passageRows(top.map(\.key), namespace: chunks.namespaceID)
+        let unread = top.map(\.key).filter { rows[$0] == nil }
+        if !unread.isEmpty { rows.merge(try store.passageRows(unread, namespace: chunks.namespaceID)) { $1 } }
         return top.compactMap { hit in
             guard let row = rows[hit.key] else { return nil }
             return Passage(

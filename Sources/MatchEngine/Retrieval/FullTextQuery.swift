@@ -11,6 +11,11 @@ struct FullTextQuery: Sendable, Equatable {
     /// The kind of document the question is about, when its words say so: "which job / role / position /
     /// opening / vacancy" asks about job descriptions, "who" and "which candidate" about resumes.
     var kindHint: Passage.DocumentKind?
+    /// The terms that name something — written with a capital inside a sentence ("Oxford", "Kafka"), with
+    /// a capital past the first letter ("MLflow"), with digits beside letters ("EC2"), or joined to another
+    /// word by `-`, `.`, `+`, `#` or `/` ("scikit-learn", "Node.js", "C++") — as opposed to the question's
+    /// framing words ("lists", "among", "lives"). A subset of ``terms``, in order.
+    var keyTerms: [String]
 
     /// The most characters of a question that are read.
     static let maximumInput = 4_096
@@ -21,28 +26,13 @@ struct FullTextQuery: Sendable, Equatable {
 
     /// - Complexity: O(n) in the length of `question` (at most ``maximumInput`` characters are read).
     init(_ question: String) {
-        let folded = String(question.prefix(Self.maximumInput))
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
-        var words: [(word: String, afterApostrophe: Bool)] = []
-        var current = ""
-        var afterApostrophe = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.unicodeScalars.append(scalar)
-                continue
-            }
-            if !current.isEmpty { words.append((current, afterApostrophe)) }
-            current = ""
-            afterApostrophe = scalar == "'" || scalar == "\u{2019}"
-        }
-        if !current.isEmpty { words.append((current, afterApostrophe)) }
-
+        let words = Self.questionWords(String(question.prefix(Self.maximumInput)))
         var terms: [String] = []
+        var keyTerms: [String] = []
         var seen: Set<String> = []
         var hint: Passage.DocumentKind?
         var previous = ""
-        for (word, afterApostrophe) in words {
+        for (word, afterApostrophe, isKey) in words {
             defer { previous = word }
             if hint == nil {
                 if Self.jobWords.contains(word) {
@@ -57,9 +47,74 @@ struct FullTextQuery: Sendable, Equatable {
                 terms.count < Self.maximumTerms, seen.insert(word).inserted
             else { continue }
             terms.append(word)
+            if isKey { keyTerms.append(word) }
         }
         self.terms = terms
+        self.keyTerms = keyTerms
         kindHint = hint
+    }
+
+    /// The runs of letters and digits of `question`, folded (case, diacritics, width), each with whether it
+    /// follows an apostrophe and whether it names something (see ``keyTerms``).
+    ///
+    /// - Complexity: O(n) in the length of `question`.
+    private static func questionWords(_ question: String) -> [(word: String, afterApostrophe: Bool, isKey: Bool)] {
+        var words: [(word: String, afterApostrophe: Bool, isKey: Bool)] = []
+        var sentenceStart = true
+        for token in question.split(whereSeparator: \.isWhitespace) {
+            let scalars = Array(token.unicodeScalars)
+            func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: return true  // a decomposed "é"
+                default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                }
+            }
+            // Runs of letters and digits; an empty run marks an apostrophe ("company's").
+            var runs: [String] = []
+            var joined = false
+            var current = ""
+            var separator: Unicode.Scalar?
+            for scalar in scalars {
+                if isWordScalar(scalar) {
+                    if current.isEmpty, !runs.isEmpty, let separator, "-.+#/".unicodeScalars.contains(separator) {
+                        joined = true
+                    }
+                    current.unicodeScalars.append(scalar)
+                    separator = nil
+                } else {
+                    if !current.isEmpty {
+                        runs.append(current)
+                        current = ""
+                    }
+                    separator = scalar
+                    if scalar == "'" || scalar == "\u{2019}" { runs.append("") }
+                }
+            }
+            if !current.isEmpty { runs.append(current) }
+            // "C++", "C#": a trailing + or # makes the word a name.
+            if let last = scalars.last, last == "+" || last == "#" { joined = true }
+            var afterApostrophe = false
+            for run in runs {
+                if run.isEmpty {
+                    afterApostrophe = true
+                    continue
+                }
+                let letters = Array(run.unicodeScalars)
+                let capitalInside = letters.dropFirst().contains { $0.properties.isUppercase }
+                let capitalised = letters.first?.properties.isUppercase ?? false
+                let hasDigit = letters.contains { $0.properties.numericType != nil }
+                let hasLetter = letters.contains { $0.properties.isAlphabetic }
+                let isKey = joined || capitalInside || (capitalised && !sentenceStart) || (hasDigit && hasLetter)
+                let folded = run.folding(
+                    options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
+                ).lowercased()
+                words.append((folded, afterApostrophe, isKey))
+                afterApostrophe = false
+                sentenceStart = false
+            }
+            if let last = scalars.last, last == "." || last == "?" || last == "!" { sentenceStart = true }
+        }
+        return words
     }
 
     /// Words that make a question about job descriptions.
@@ -108,6 +163,36 @@ struct FullTextQuery: Sendable, Equatable {
     }
 
     /// Indexes with at least this many rows try the rows holding every term before the union.
+    /// Each key term's weight: its inverse document frequency among `rows` full-text rows, from `counts`
+    /// (as ``termDocumentCounts``). A key term the index does not hold weighs the most: a passage that
+    /// holds only "University" of "Oxford University" is not evidence.
+    func keyTermWeights(counts: [String: Int], rows: Int) -> [Double] {
+        let total = Double(max(rows, 1))
+        return keyTerms.map { term in
+            let frequency = Double(Self.stemCandidates(term).compactMap { counts[$0] }.first ?? 0)
+            return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        }
+    }
+
+    /// The share of `weights` (one per key term) carried by the key terms that occur in `text`. A term
+    /// occurs when a word of the text equals it or starts with one of its stem candidates of four letters or
+    /// more (what the Porter stemmer of the full-text index matches, approximately).
+    ///
+    /// - Complexity: O(words × key terms) over the first 20,000 characters of `text`.
+    func keyTermCoverage(of text: String, weights: [Double]) -> Double {
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return 0 }
+        let words = Set(Self.questionWords(String(text.prefix(20_000))).map(\.word))
+        var covered = 0.0
+        for (term, weight) in zip(keyTerms, weights) {
+            let stems = Self.stemCandidates(term).filter { $0 == term || $0.count >= 4 }
+            if words.contains(term) || words.contains(where: { word in stems.contains { word.hasPrefix($0) } }) {
+                covered += weight
+            }
+        }
+        return covered / total
+    }
+
     static let conjunctiveFirstRows = 1_000
 
     /// The FTS5 expression: the namespace tag (when given), the filter tags, then the terms OR-ed (AND-ed

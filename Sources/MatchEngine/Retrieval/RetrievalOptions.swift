@@ -18,6 +18,15 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The lower bar for a passage that also matches the question's terms in BM25 (default 0.2): lexical
     /// evidence counts, but a term match alone is not an answer.
     public var lexicalMinimumSimilarity: Double
+    /// When the question names things (``keyTerms``: "Kafka", "Oxford", "scikit-learn"), a BM25 match is
+    /// evidence only when it holds this share of their weight (each weighs its inverse document frequency;
+    /// default 0.5), and such a passage is kept whatever its dense score; other BM25 matches are not
+    /// evidence. A question naming nothing uses ``lexicalMinimumSimilarity`` instead.
+    public var minimumKeyTermCoverage: Double
+    /// The calibrated dense score a passage needs when the question names things and none of them occurs
+    /// in the index (default 0.7): "Who speaks Finnish?" over resumes that never say "Finnish" should not
+    /// return the nearest languages section.
+    public var unmatchedNamesMinimumSimilarity: Double
     /// The cosine that calibrates to 0 (default 0.15).
     public var similarityFloor: Double
     /// The cosine that calibrates to 1 (default 0.75).
@@ -34,12 +43,15 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The defaults above.
     public init(
         mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
+        minimumKeyTermCoverage: Double = 0.5, unmatchedNamesMinimumSimilarity: Double = 0.7,
         similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
         candidatePool: Int = 50, kindHintFactor: Double = 0.5
     ) {
         self.mode = mode
         self.minimumSimilarity = minimumSimilarity
         self.lexicalMinimumSimilarity = lexicalMinimumSimilarity
+        self.minimumKeyTermCoverage = minimumKeyTermCoverage
+        self.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
         self.similarityFloor = similarityFloor
         self.similarityCeiling = similarityCeiling
         self.fusionK = fusionK
@@ -63,6 +75,12 @@ public struct RetrievalOptions: Sendable, Equatable {
         try check(
             lexicalMinimumSimilarity.isFinite && (0...1).contains(lexicalMinimumSimilarity),
             "lexicalMinimumSimilarity must be 0 … 1")
+        try check(
+            minimumKeyTermCoverage.isFinite && (0...1).contains(minimumKeyTermCoverage),
+            "minimumKeyTermCoverage must be 0 … 1")
+        try check(
+            unmatchedNamesMinimumSimilarity.isFinite && (0...1).contains(unmatchedNamesMinimumSimilarity),
+            "unmatchedNamesMinimumSimilarity must be 0 … 1")
         try check(
             similarityFloor.isFinite && similarityCeiling.isFinite && similarityFloor < similarityCeiling
                 && similarityFloor >= -1 && similarityCeiling <= 1,
