@@ -4,6 +4,7 @@
     python3 scripts/real-corpus/render.py            # all resumes (needs the tools below)
     python3 scripts/real-corpus/render.py --truth    # only truth/ and manifest.json (no tools needed)
     python3 scripts/real-corpus/render.py --only p03 # one person
+    python3 scripts/real-corpus/render.py --check    # truth values missing from the rendered text
 
 Tools (Debian 12): texlive-latex-extra texlive-fonts-extra texlive-xetex texlive-fonts-recommended lmodern
 (moderncv, europecv, curve, Font Awesome 5, Roboto, Source Sans Pro), chromium, weasyprint, pandoc,
@@ -293,8 +294,12 @@ def curve(p, build):
     rubric["profile"] = "\\begin{rubric}{Profile}\n\\entry*[] " + tex(p["summary"]) + "\n\\end{rubric}\n"
     lines = ["\\begin{rubric}{Experience}"]
     for job in p["experience"]:
-        head = entry_heading_lines(job, p["style"]["entry"], "", with_location=False)[0]
-        lines.append(f"\\entry*[{tex(date_range(job, d))}] \\textbf{{{tex(head)}}}, {tex(job['location'])}.")
+        if p["style"]["entry"] == "title-line":
+            lines.append(f"\\entry*[{tex(date_range(job, d))}] \\textbf{{{tex(job['title'])}}}"
+                         f"\\par {tex(job['company'])}, {tex(job['location'])}.")
+        else:
+            head = entry_heading_lines(job, p["style"]["entry"], "", with_location=False)[0]
+            lines.append(f"\\entry*[{tex(date_range(job, d))}] \\textbf{{{tex(head)}}}, {tex(job['location'])}.")
         lines += [f"\\par\\textbullet~{tex(b)}" for b in job["bullets"]]
     lines.append("\\end{rubric}")
     rubric["experience"] = "\n".join(lines) + "\n"
@@ -1029,11 +1034,54 @@ def render(p, family, fmt, index, build, target):
     shutil.copy(pdf, target)
 
 
+# ---------------------------------------------------------------------------------------------- checking
+
+def rendered_text(path):
+    """The text of a rendered resume as a reader would get it (pdftotext for PDFs), whitespace collapsed."""
+    import zipfile
+    if path.suffix == ".pdf":
+        raw = run(["pdftotext", str(path), "-"]).stdout
+    elif path.suffix == ".docx":
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+        raw = html.unescape(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")))
+    else:
+        raw = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
+    return re.sub(r"\s+", " ", raw).lower()
+
+
+def check(manifest):
+    """Prints every truth value (name, e-mail, location, titles, companies, schools, skills by any taxonomy
+    form) that does not appear in its resume's text, to catch template mistakes; text-layer artefacts of
+    the renderers (decomposed accents, hyphenation, non-breaking hyphens) show up here too."""
+    skills = json.loads(TAXONOMY.read_text(encoding="utf-8"))["skills"]
+    forms = {s["name"]: [s["name"]] + s["aliases"] for s in skills}
+    for row in manifest:
+        truth = json.loads((OUT / row["truth"]).read_text(encoding="utf-8"))
+        body = rendered_text(OUT / row["file"])
+
+        def has(value):
+            return re.sub(r"\s+", " ", value).lower() in body
+
+        missing = [f"{key} {truth['contact'][key]!r}" for key in ("name", "email", "location")
+                   if not has(truth["contact"][key])]
+        for job in truth["experience"]:
+            missing += [f"{key} {job[key]!r}" for key in ("title", "company") if not has(job[key])]
+        missing += [f"school {e['institution']!r}" for e in truth["education"]
+                    if e["institution"] and not has(e["institution"])]
+        missing += [f"skill {s!r}" for s in truth["skills"] if not any(has(f) for f in forms[s])]
+        if missing:
+            print(f"{row['file']}: not in the text: {'; '.join(missing)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--truth", action="store_true", help="write only truth/ and manifest.json")
     parser.add_argument("--only", help="only this person id (e.g. p03)")
     parser.add_argument("--family", help="only this family")
+    parser.add_argument("--check", action="store_true",
+                        help="render nothing; list truth values missing from the rendered text (needs pdftotext)")
     args = parser.parse_args()
     as_of, people = load_people()
     index = taxonomy_index()
@@ -1049,7 +1097,7 @@ def main():
                          "file": f"resumes/{source}", "truth": f"truth/{stem}.json"})
         (OUT / "truth" / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n",
                                                     encoding="utf-8")
-        if args.truth or (args.only and p["id"] != args.only) or (args.family and family != args.family):
+        if args.truth or args.check or (args.only and p["id"] != args.only) or (args.family and family != args.family):
             continue
         with tempfile.TemporaryDirectory() as folder:
             try:
@@ -1058,6 +1106,9 @@ def main():
                 print(f"FAILED {source}: {error}", file=sys.stderr)
                 continue
         print(f"wrote {source}")
+    if args.check:
+        check(manifest)
+        return
     people_files = {}
     for row in manifest:
         people_files.setdefault(row["person"], []).append(row)
