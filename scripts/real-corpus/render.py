@@ -34,6 +34,7 @@ TAXONOMY = REPO / "Sources" / "ResumeParser" / "Skills" / "Resources" / "skills-
 FONT_AWESOME_CSS = Path("/usr/share/fonts-font-awesome/css/font-awesome.css")
 EPOCH = "1764460800"  # 2025-11-30, so rebuilt PDFs carry a fixed date
 
+AS_OF = ["2026-11"]  # set from people.json in main()
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTHS_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
@@ -141,6 +142,20 @@ def date_range(job, style):
         return f"{slash(start)} - {slash(end) if end else 'Present'}"
     full = style == "month-full"
     return f"{month_text(start, full)} – {month_text(end, full) if end else 'Present'}"
+
+
+def duration(job, long_form):
+    """How long a position lasted, as builders print it next to the dates: "2 yrs 10 mos" (LinkedIn-style
+    exports) or "2 years 10 months"; months counted inclusively, a current position up to `asOf`."""
+    months = ordinal(job["end"] or AS_OF[0]) - ordinal(job["start"]) + 1
+    years, rest = divmod(months, 12)
+    if long_form:
+        parts = [f"{years} year{'s' if years != 1 else ''}" if years else "",
+                 f"{rest} month{'s' if rest != 1 else ''}" if rest else ""]
+    else:
+        parts = [f"{years} yr{'s' if years != 1 else ''}" if years else "",
+                 f"{rest} mo{'s' if rest != 1 else ''}" if rest else ""]
+    return " ".join(x for x in parts if x)
 
 
 def edu_dates(e):
@@ -673,7 +688,7 @@ def html_sidebar(p, index):
     main = [] if name_in_sidebar else [head]
     main.append(f"<h2>Profile</h2><p>{esc(p['summary'])}</p><h2>Experience</h2>")
     for job in p["experience"]:
-        lines = entry_heading_lines(job, entry, date_range(job, d))
+        lines = entry_heading_lines(job, entry, f"{date_range(job, d)} ({duration(job, long_form=True)})")
         main.append(f'<div class="job"><div class="head"><span>{esc(lines[0])}</span></div>'
                     + "".join(f'<div class="sub">{esc(x)}</div>' for x in lines[1:])
                     + "<ul>" + "".join(f"<li>{esc(b)}</li>" for b in job["bullets"]) + "</ul></div>")
@@ -842,7 +857,7 @@ def text_export(p):
         out.append(" | ".join(p["links"]))
     out += ["", "PROFILE", "-" * 7, p["summary"], "", "EXPERIENCE", "-" * 10]
     for job in p["experience"]:
-        dates = date_range(job, d)
+        dates = f"{date_range(job, d)} · {duration(job, long_form=False)}"
         if entry == "title-line":
             out += [job["title"], f"{job['company']}, {job['location']}", dates]
         else:
@@ -1084,6 +1099,7 @@ def main():
                         help="render nothing; list truth values missing from the rendered text (needs pdftotext)")
     args = parser.parse_args()
     as_of, people = load_people()
+    AS_OF[0] = as_of
     index = taxonomy_index()
     (OUT / "resumes").mkdir(parents=True, exist_ok=True)
     (OUT / "truth").mkdir(parents=True, exist_ok=True)
