@@ -690,7 +690,8 @@ def html_sidebar(p, index):
     for job in p["experience"]:
         lines = entry_heading_lines(job, entry, f"{date_range(job, d)} ({duration(job, long_form=True)})")
         main.append(f'<div class="job"><div class="head"><span>{esc(lines[0])}</span></div>'
-                    + "".join(f'<div class="sub">{esc(x)}</div>' for x in lines[1:])
+                    + "".join(f'<div class="sub"><i class="fa fa-calendar"></i> {esc(x)}</div>' for x in lines[1:2])
+                    + "".join(f'<div class="sub">{esc(x)}</div>' for x in lines[2:])
                     + "<ul>" + "".join(f"<li>{esc(b)}</li>" for b in job["bullets"]) + "</ul></div>")
     main.append('<h2 class="break">Education</h2>' if p["pages"] == 2 else "<h2>Education</h2>")
     for e in p["education"]:
@@ -735,7 +736,8 @@ def weasyprint_classic(p):
             f"<h2>Summary</h2><p>{esc(p['summary'])}</p>", "<h2>Professional Experience</h2>"]
     for job in p["experience"]:
         lines = entry_heading_lines(job, entry, date_range(job, d), with_location=False)
-        body.append(f'<div class="row"><span class="left">{esc(lines[0])}</span><span>{esc(job["location"])}</span></div>')
+        body.append(f'<div class="row"><span class="left">{esc(lines[0])}</span>'
+                    f'<span><span class="icon">{glyph["place"]}</span> {esc(job["location"])}</span></div>')
         body += [f'<div class="sub">{esc(x)}</div>' for x in lines[1:]]
         body.append("<ul>" + "".join(f"<li>{esc(b)}</li>" for b in job["bullets"]) + "</ul>")
     body.append('<h2 class="break">Education</h2>' if p["pages"] == 2 else "<h2>Education</h2>")
