@@ -45,7 +45,7 @@ public struct GroundTruth: Sendable, Decodable {
 
     /// The resume's file name.
     public var source: String
-    /// The resume's format as ``ResumeParser/DocumentFormat`` names it (`pdf`, `docx`, `txt`, `md`).
+    /// The resume's format as ``ResumeParser/DocumentFormat`` names it (`pdf`, `docx`, `txt`, `md`, `html`).
     public var format: String
     /// `txt`, `md`, `html`, `pdf-single-column`, `pdf-two-column`, `docx`, `docx-table`.
     public var layout: String
