@@ -45,10 +45,13 @@ public struct GroundTruth: Sendable, Decodable {
 
     /// The resume's file name.
     public var source: String
-    /// The resume's format as ``ResumeParser/DocumentFormat`` names it (`pdf`, `docx`, `txt`, `md`).
+    /// The resume's format as ``ResumeParser/DocumentFormat`` names it (`pdf`, `docx`, `txt`, `md`, `html`).
     public var format: String
-    /// `txt`, `md`, `pdf-single-column`, `pdf-two-column`, `docx`, `docx-table`.
+    /// `txt`, `md`, `html`, `pdf-single-column`, `pdf-two-column`, `docx`, `docx-table`.
     public var layout: String
+    /// The template family the resume was rendered from (`moderncv-classic`, `altacv`, ...), when the truth
+    /// names one (`Fixtures/real`); ``ParseEvaluation`` groups by ``layout`` where it does not.
+    public var family: String?
     /// The month "Present" stood for when the truth was computed.
     public var asOf: YearMonth
     /// The true contact details.

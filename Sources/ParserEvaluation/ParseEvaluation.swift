@@ -1,13 +1,17 @@
 import Foundation
 import ResumeParser
 
-/// Scores parsed resumes against their ground truth, field by field, overall and per layout.
+/// Scores parsed resumes against their ground truth, field by field, overall and per layout, template
+/// family and format.
 ///
 /// Measures (each a fraction in 0 ... 1):
 /// - `name`, `email`, `phone`, `location`: exact matches (name and location ignoring case);
-/// - `skills F1`: micro-averaged F1 of canonical skill names over all resumes;
+/// - `skills F1`, `skills P`, `skills R`: micro-averaged F1, precision and recall of canonical skill
+///   names over all resumes;
 /// - `employers`, `titles`: share of true positions whose company (title) is among the parsed ones,
-///   ignoring case; `dates`: share of true positions parsed with the same start and end;
+///   ignoring case; `dates`: share of true positions parsed with the same start and end; `start years`:
+///   share of true positions whose start year is among the parsed start years;
+/// - `schools`: share of true degrees naming a school whose school is among the parsed ones, ignoring case;
 /// - `degree level`: share of resumes whose highest parsed level is the true highest level;
 /// - `years ±0.5`: share of resumes whose total years are within half a year of the truth.
 public struct ParseEvaluation: Sendable {
@@ -44,6 +48,11 @@ public struct ParseEvaluation: Sendable {
         public var titles = Tally()
         /// True positions parsed with the same start and end month, one trial per position.
         public var dates = Tally()
+        /// True positions whose start year is among the parsed start years, one trial per position.
+        public var startYears = Tally()
+        /// True degrees whose school is among the parsed schools (ignoring case), one trial per degree that
+        /// names a school.
+        public var schools = Tally()
         /// Resumes whose highest parsed degree level is the true highest level.
         public var degreeLevel = Tally()
         /// Resumes whose total years are within half a year of the truth.
@@ -71,23 +80,45 @@ public struct ParseEvaluation: Sendable {
             return sum == 0 ? 0 : 2 * skillPrecision * skillRecall / sum
         }
 
-        /// The measures by name, in report order.
+        /// The measures by name, in report order: the fields of ``mean``, then skill precision and recall.
         public var measures: [(name: String, value: Double)] {
+            fields + [("skills P", skillPrecision), ("skills R", skillRecall)]
+        }
+
+        /// One value per field of the resume (skills counted once, as F1), in report order.
+        private var fields: [(name: String, value: Double)] {
             [
                 ("name", name.rate), ("email", email.rate), ("phone", phone.rate), ("location", location.rate),
                 ("skills F1", skillF1), ("employers", employers.rate), ("titles", titles.rate), ("dates", dates.rate),
-                ("degree level", degreeLevel.rate), ("years ±0.5", years.rate),
+                ("start years", startYears.rate), ("schools", schools.rate), ("degree level", degreeLevel.rate),
+                ("years ±0.5", years.rate),
             ]
         }
 
-        /// The unweighted mean of the measures, for comparing layouts.
-        public var mean: Double { measures.map(\.value).reduce(0, +) / Double(measures.count) }
+        /// The unweighted mean of the fields (skills as F1; precision and recall left out so skills count
+        /// once), for comparing layouts and families.
+        public var mean: Double { fields.map(\.value).reduce(0, +) / Double(fields.count) }
     }
 
     /// The measures over every resume scored.
     public private(set) var overall = Scores()
+    /// How resumes are grouped in a report.
+    public enum Grouping: String, Sendable, CaseIterable {
+        /// By ``GroundTruth/layout`` (`pdf-two-column`, `docx-table`, ...).
+        case layout
+        /// By ``GroundTruth/family`` (`moderncv-classic`, `altacv`, ...), the layout where no family is named.
+        case family
+        /// By ``GroundTruth/format`` (`pdf`, `docx`, `txt`, `md`, `html`).
+        case format
+    }
+
     /// The measures per layout (``GroundTruth/layout``: `pdf-two-column`, `docx-table`, ...).
-    public private(set) var byLayout: [String: Scores] = [:]
+    public var byLayout: [String: Scores] { groups[.layout] ?? [:] }
+    /// The measures per template family (``GroundTruth/family``, else the layout).
+    public var byFamily: [String: Scores] { groups[.family] ?? [:] }
+    /// The measures per format (``GroundTruth/format``).
+    public var byFormat: [String: Scores] { groups[.format] ?? [:] }
+    private var groups: [Grouping: [String: Scores]] = [:]
     /// Per resume, what did not match, for reading the misses.
     public private(set) var misses: [String: [String]] = [:]
 
@@ -96,12 +127,19 @@ public struct ParseEvaluation: Sendable {
 
     /// Adds one resume's parse to the scores.
     public mutating func add(_ parsed: ParsedResume, truth: GroundTruth) {
-        var scores = byLayout[truth.layout] ?? Scores()
         var missed: [String] = []
-        var ignored: [String] = []
-        Self.score(parsed, truth: truth, into: &overall, missed: &ignored)
-        Self.score(parsed, truth: truth, into: &scores, missed: &missed)
-        byLayout[truth.layout] = scores
+        Self.score(parsed, truth: truth, into: &overall, missed: &missed)
+        for grouping in Grouping.allCases {
+            let key =
+                switch grouping {
+                case .layout: truth.layout
+                case .family: truth.family ?? truth.layout
+                case .format: truth.format
+                }
+            var ignored: [String] = []
+            Self.score(
+                parsed, truth: truth, into: &groups[grouping, default: [:]][key, default: Scores()], missed: &ignored)
+        }
         if !missed.isEmpty { misses[truth.source] = missed }
     }
 
@@ -136,11 +174,19 @@ public struct ParseEvaluation: Sendable {
         let companies = Set(parsed.experience.compactMap { $0.company?.lowercased() })
         let titles = Set(parsed.experience.compactMap { $0.title?.lowercased() })
         let spans = Set(parsed.experience.map { "\($0.start?.description ?? "?")/\($0.end?.description ?? "now")" })
+        let startYears = Set(parsed.experience.compactMap { $0.start.map { String($0.year) } })
         for position in truth.experience {
             check(companies.contains(position.company.lowercased()), &scores.employers, "company \(position.company)")
             check(titles.contains(position.title.lowercased()), &scores.titles, "title \(position.title)")
             check(
                 spans.contains("\(position.start)/\(position.end ?? "now")"), &scores.dates, "dates \(position.start)")
+            let year = String(position.start.prefix(4))
+            check(startYears.contains(year), &scores.startYears, "start year \(year)")
+        }
+        let schools = Set(parsed.education.compactMap { $0.institution?.lowercased() })
+        for degree in truth.education {
+            guard let school = degree.institution else { continue }
+            check(schools.contains(school.lowercased()), &scores.schools, "school \(school)")
         }
         let level = parsed.highestDegree
         check(level == truth.education.map(\.level).max(), &scores.degreeLevel, "degree \(level?.rawValue ?? "nil")")
@@ -184,16 +230,18 @@ public struct ParseEvaluation: Sendable {
         return (evaluation, failures)
     }
 
-    /// The report as table cells: a header row (`measure`, then `all (N)` and `LAYOUT (N)` for each layout,
-    /// N resumes) and one row per measure and a last `mean` row, values to three decimals.
-    public var report: (headers: [String], rows: [[String]]) {
-        let layouts = byLayout.keys.sorted()
-        let columns = [("all", overall)] + layouts.map { ($0, byLayout[$0] ?? Scores()) }
-        var rows: [[String]] = []
-        for (index, measure) in overall.measures.enumerated() {
-            rows.append([measure.name] + columns.map { String(format: "%.3f", $0.1.measures[index].value) })
-        }
-        rows.append(["mean"] + columns.map { String(format: "%.3f", $0.1.mean) })
-        return (["measure"] + columns.map { "\($0.0) (\($0.1.resumes))" }, rows)
+    /// The report grouped by `grouping`, as table cells: a header row (the grouping's name, `n`, one column
+    /// per measure and `mean`), then a row `all` and one row per group in name order, values to three
+    /// decimals.
+    public func report(by grouping: Grouping) -> (headers: [String], rows: [[String]]) {
+        let named = groups[grouping] ?? [:]
+        let rows = [("all", overall)] + named.keys.sorted().map { ($0, named[$0] ?? Scores()) }
+        return (
+            [grouping.rawValue, "n"] + overall.measures.map(\.name) + ["mean"],
+            rows.map { name, scores in
+                [name, String(scores.resumes)] + scores.measures.map { String(format: "%.3f", $0.value) }
+                    + [String(format: "%.3f", scores.mean)]
+            }
+        )
     }
 }

@@ -99,19 +99,39 @@ struct ParseJobCommand: ParsableCommand {
 
 /// `match-tool eval-parse DIR`: field accuracy of the parser against ground truth.
 struct EvalParseCommand: ParsableCommand {
+    /// What the rows of a table group by.
+    enum Group: String, ExpressibleByArgument, CaseIterable {
+        case layout, family, format
+
+        var grouping: ParseEvaluation.Grouping {
+            switch self {
+            case .layout: .layout
+            case .family: .family
+            case .format: .format
+            }
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "eval-parse",
         abstract: "Score the parser against ground truth (DIR/resumes and DIR/truth, as in Fixtures/).",
         discussion: """
-            Prints one row per measure, overall and per layout; --misses lists what each resume got wrong. \
-            A folder where no resume has a truth file is an error (exit status 66), not a perfect score.
+            Prints a table per grouping (layout, template family, format): a row for all resumes and one per \
+            group, a column per measure (skills as F1, precision P and recall R) and their mean. --misses \
+            lists what each resume got wrong. A folder where no resume has a truth file is an error (exit \
+            status 66), not a perfect score.
 
-            Example: match-tool eval-parse Fixtures --misses
+            Examples:
+              match-tool eval-parse Fixtures --misses
+              match-tool eval-parse Fixtures/real --by family
             """
     )
 
     @Argument(help: "A folder with resumes/ and truth/ (e.g. Fixtures).")
     var directory: String
+
+    @Option(help: "Group the rows by layout, family or format; repeat for several (default: all three).")
+    var by: [Group] = []
 
     @Flag(help: "List the fields each resume got wrong.")
     var misses = false
@@ -126,10 +146,14 @@ struct EvalParseCommand: ParsableCommand {
             FileHandleOutput.standardError("error: \(error.localizedDescription)")
             throw ExitCode(66)
         }
-        let report = evaluation.report
-        var table = TextTable(headers: report.headers, rightAligned: Set(report.headers.indices.dropFirst()))
-        for row in report.rows { table.append(row) }
-        print(table.render())
+        let groups = by.isEmpty ? Group.allCases : by
+        for (index, group) in groups.enumerated() {
+            let report = evaluation.report(by: group.grouping)
+            var table = TextTable(headers: report.headers, rightAligned: Set(report.headers.indices.dropFirst()))
+            for row in report.rows { table.append(row) }
+            if index > 0 { print("") }
+            print(table.render())
+        }
         if misses {
             for (source, fields) in evaluation.misses.sorted(by: { $0.key < $1.key }) {
                 print("\(source): \(fields.joined(separator: "; "))")

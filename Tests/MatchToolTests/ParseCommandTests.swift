@@ -56,6 +56,23 @@ struct ParseCommandTests {
         #expect(run.standardOutput.contains("pdf-two-column"))
     }
 
+    @Test("eval-parse --by family lists each template family, with skills precision and recall")
+    func evalParseByFamily() throws {
+        let run = try MatchToolProcess.run([
+            "eval-parse", Fixtures.root.appendingPathComponent("real").path, "--by", "family", "--by", "format",
+        ])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        for column in ["family", "skills F1", "skills P", "skills R", "schools", "start years", "mean"] {
+            #expect(header.contains(column), "\(header)")
+        }
+        for row in ["moderncv-classic ", "altacv ", "text-export ", "pdf ", "docx ", "txt "] {
+            #expect(lines.contains { $0.hasPrefix(row) }, "no row \(row)")
+        }
+        #expect(!lines.contains { $0.hasPrefix("layout") }, "only the groupings asked for")
+    }
+
     @Test("eval-parse over a folder without truth files fails with a clear error")
     func evalParseWithoutTruth() throws {
         let folder = try Fixtures.resumesWithoutTruth()

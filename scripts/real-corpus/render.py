@@ -4,6 +4,7 @@
     python3 scripts/real-corpus/render.py            # all resumes (needs the tools below)
     python3 scripts/real-corpus/render.py --truth    # only truth/ and manifest.json (no tools needed)
     python3 scripts/real-corpus/render.py --only p03 # one person
+    python3 scripts/real-corpus/render.py --check    # truth values missing from the rendered text
 
 Tools (Debian 12): texlive-latex-extra texlive-fonts-extra texlive-xetex texlive-fonts-recommended lmodern
 (moderncv, europecv, curve, Font Awesome 5, Roboto, Source Sans Pro), chromium, weasyprint, pandoc,
@@ -33,6 +34,7 @@ TAXONOMY = REPO / "Sources" / "ResumeParser" / "Skills" / "Resources" / "skills-
 FONT_AWESOME_CSS = Path("/usr/share/fonts-font-awesome/css/font-awesome.css")
 EPOCH = "1764460800"  # 2025-11-30, so rebuilt PDFs carry a fixed date
 
+AS_OF = ["2026-11"]  # set from people.json in main()
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 MONTHS_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
@@ -140,6 +142,20 @@ def date_range(job, style):
         return f"{slash(start)} - {slash(end) if end else 'Present'}"
     full = style == "month-full"
     return f"{month_text(start, full)} – {month_text(end, full) if end else 'Present'}"
+
+
+def duration(job, long_form):
+    """How long a position lasted, as builders print it next to the dates: "2 yrs 10 mos" (LinkedIn-style
+    exports) or "2 years 10 months"; months counted inclusively, a current position up to `asOf`."""
+    months = ordinal(job["end"] or AS_OF[0]) - ordinal(job["start"]) + 1
+    years, rest = divmod(months, 12)
+    if long_form:
+        parts = [f"{years} year{'s' if years != 1 else ''}" if years else "",
+                 f"{rest} month{'s' if rest != 1 else ''}" if rest else ""]
+    else:
+        parts = [f"{years} yr{'s' if years != 1 else ''}" if years else "",
+                 f"{rest} mo{'s' if rest != 1 else ''}" if rest else ""]
+    return " ".join(x for x in parts if x)
 
 
 def edu_dates(e):
@@ -293,8 +309,12 @@ def curve(p, build):
     rubric["profile"] = "\\begin{rubric}{Profile}\n\\entry*[] " + tex(p["summary"]) + "\n\\end{rubric}\n"
     lines = ["\\begin{rubric}{Experience}"]
     for job in p["experience"]:
-        head = entry_heading_lines(job, p["style"]["entry"], "", with_location=False)[0]
-        lines.append(f"\\entry*[{tex(date_range(job, d))}] \\textbf{{{tex(head)}}}, {tex(job['location'])}.")
+        if p["style"]["entry"] == "title-line":
+            lines.append(f"\\entry*[{tex(date_range(job, d))}] \\textbf{{{tex(job['title'])}}}"
+                         f"\\par {tex(job['company'])}, {tex(job['location'])}.")
+        else:
+            head = entry_heading_lines(job, p["style"]["entry"], "", with_location=False)[0]
+            lines.append(f"\\entry*[{tex(date_range(job, d))}] \\textbf{{{tex(head)}}}, {tex(job['location'])}.")
         lines += [f"\\par\\textbullet~{tex(b)}" for b in job["bullets"]]
     lines.append("\\end{rubric}")
     rubric["experience"] = "\n".join(lines) + "\n"
@@ -668,9 +688,10 @@ def html_sidebar(p, index):
     main = [] if name_in_sidebar else [head]
     main.append(f"<h2>Profile</h2><p>{esc(p['summary'])}</p><h2>Experience</h2>")
     for job in p["experience"]:
-        lines = entry_heading_lines(job, entry, date_range(job, d))
+        lines = entry_heading_lines(job, entry, f"{date_range(job, d)} ({duration(job, long_form=True)})")
         main.append(f'<div class="job"><div class="head"><span>{esc(lines[0])}</span></div>'
-                    + "".join(f'<div class="sub">{esc(x)}</div>' for x in lines[1:])
+                    + "".join(f'<div class="sub"><i class="fa fa-calendar"></i> {esc(x)}</div>' for x in lines[1:2])
+                    + "".join(f'<div class="sub">{esc(x)}</div>' for x in lines[2:])
                     + "<ul>" + "".join(f"<li>{esc(b)}</li>" for b in job["bullets"]) + "</ul></div>")
     main.append('<h2 class="break">Education</h2>' if p["pages"] == 2 else "<h2>Education</h2>")
     for e in p["education"]:
@@ -715,7 +736,8 @@ def weasyprint_classic(p):
             f"<h2>Summary</h2><p>{esc(p['summary'])}</p>", "<h2>Professional Experience</h2>"]
     for job in p["experience"]:
         lines = entry_heading_lines(job, entry, date_range(job, d), with_location=False)
-        body.append(f'<div class="row"><span class="left">{esc(lines[0])}</span><span>{esc(job["location"])}</span></div>')
+        body.append(f'<div class="row"><span class="left">{esc(lines[0])}</span>'
+                    f'<span><span class="icon">{glyph["place"]}</span> {esc(job["location"])}</span></div>')
         body += [f'<div class="sub">{esc(x)}</div>' for x in lines[1:]]
         body.append("<ul>" + "".join(f"<li>{esc(b)}</li>" for b in job["bullets"]) + "</ul>")
     body.append('<h2 class="break">Education</h2>' if p["pages"] == 2 else "<h2>Education</h2>")
@@ -837,7 +859,7 @@ def text_export(p):
         out.append(" | ".join(p["links"]))
     out += ["", "PROFILE", "-" * 7, p["summary"], "", "EXPERIENCE", "-" * 10]
     for job in p["experience"]:
-        dates = date_range(job, d)
+        dates = f"{date_range(job, d)} · {duration(job, long_form=False)}"
         if entry == "title-line":
             out += [job["title"], f"{job['company']}, {job['location']}", dates]
         else:
@@ -1029,13 +1051,57 @@ def render(p, family, fmt, index, build, target):
     shutil.copy(pdf, target)
 
 
+# ---------------------------------------------------------------------------------------------- checking
+
+def rendered_text(path):
+    """The text of a rendered resume as a reader would get it (pdftotext for PDFs), whitespace collapsed."""
+    import zipfile
+    if path.suffix == ".pdf":
+        raw = run(["pdftotext", str(path), "-"]).stdout
+    elif path.suffix == ".docx":
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+        raw = html.unescape(re.sub(r"<[^>]+>", " ", xml.replace("</w:p>", "\n")))
+    else:
+        raw = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            raw = html.unescape(re.sub(r"<[^>]+>", " ", raw))
+    return re.sub(r"\s+", " ", raw).lower()
+
+
+def check(manifest):
+    """Prints every truth value (name, e-mail, location, titles, companies, schools, skills by any taxonomy
+    form) that does not appear in its resume's text, to catch template mistakes; text-layer artefacts of
+    the renderers (decomposed accents, hyphenation, non-breaking hyphens) show up here too."""
+    skills = json.loads(TAXONOMY.read_text(encoding="utf-8"))["skills"]
+    forms = {s["name"]: [s["name"]] + s["aliases"] for s in skills}
+    for row in manifest:
+        truth = json.loads((OUT / row["truth"]).read_text(encoding="utf-8"))
+        body = rendered_text(OUT / row["file"])
+
+        def has(value):
+            return re.sub(r"\s+", " ", value).lower() in body
+
+        missing = [f"{key} {truth['contact'][key]!r}" for key in ("name", "email", "location")
+                   if not has(truth["contact"][key])]
+        for job in truth["experience"]:
+            missing += [f"{key} {job[key]!r}" for key in ("title", "company") if not has(job[key])]
+        missing += [f"school {e['institution']!r}" for e in truth["education"]
+                    if e["institution"] and not has(e["institution"])]
+        missing += [f"skill {s!r}" for s in truth["skills"] if not any(has(f) for f in forms[s])]
+        if missing:
+            print(f"{row['file']}: not in the text: {'; '.join(missing)}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--truth", action="store_true", help="write only truth/ and manifest.json")
     parser.add_argument("--only", help="only this person id (e.g. p03)")
     parser.add_argument("--family", help="only this family")
+    parser.add_argument("--check", action="store_true",
+                        help="render nothing; list truth values missing from the rendered text (needs pdftotext)")
     args = parser.parse_args()
     as_of, people = load_people()
+    AS_OF[0] = as_of
     index = taxonomy_index()
     (OUT / "resumes").mkdir(parents=True, exist_ok=True)
     (OUT / "truth").mkdir(parents=True, exist_ok=True)
@@ -1049,7 +1115,7 @@ def main():
                          "file": f"resumes/{source}", "truth": f"truth/{stem}.json"})
         (OUT / "truth" / f"{stem}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n",
                                                     encoding="utf-8")
-        if args.truth or (args.only and p["id"] != args.only) or (args.family and family != args.family):
+        if args.truth or args.check or (args.only and p["id"] != args.only) or (args.family and family != args.family):
             continue
         with tempfile.TemporaryDirectory() as folder:
             try:
@@ -1058,6 +1124,9 @@ def main():
                 print(f"FAILED {source}: {error}", file=sys.stderr)
                 continue
         print(f"wrote {source}")
+    if args.check:
+        check(manifest)
+        return
     people_files = {}
     for row in manifest:
         people_files.setdefault(row["person"], []).append(row)
