@@ -212,47 +212,55 @@ extension Engine {
         for hit in dense { cosines[hit.key] = hit.cosine }
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
         // A question that names things: the BM25 matches holding enough of those names are the evidence.
-        var rows: [UInt64: PassageRow] = [:]
-        var named: Set<UInt64>?
         var denseMinimum = options.minimumSimilarity
+        var nameWeights: [Double]?
         if options.mode == .hybrid, !fullText.keyTerms.isEmpty {
             let anyNameIndexed = fullText.keyTerms.contains { term in
                 FullTextQuery.stemCandidates(term).contains { (counts[$0] ?? 0) > 0 }
             }
             if !anyNameIndexed { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
-            rows = try store.passageRows(sparse.map(\.key), namespace: chunks.namespaceID)
-            let weights = fullText.keyTermWeights(counts: counts, rows: indexRows)
-            named = Set(
-                sparse.map(\.key).filter { key in
-                    rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
-                        >= options.minimumKeyTermCoverage
-                })
+            nameWeights = fullText.keyTermWeights(counts: counts, rows: indexRows)
+        }
+        // Best first (kind hint applied), then kept in that order until k are: the names check reads a
+        // passage's text, so it runs only on the passages that could make the first k, eight reads at a time.
+        var ordered = fused.map { key, score in
+            let other = hint != nil && chunks.entry(key).map { $0.isResume != (hint == .resume) } == true
+            return (key: key, fused: other ? score * options.kindHintFactor : score)
+        }
+        ordered.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
+        var rows: [UInt64: PassageRow] = [:]
+        func holdsNames(_ position: Int, weights: [Double]) throws -> Bool {
+            let key = ordered[position].key
+            if rows[key] == nil {
+                let next = ordered[position...].lazy.map(\.key).filter { bm25[$0] != nil && rows[$0] == nil }.prefix(8)
+                rows.merge(try store.passageRows(Array(next), namespace: chunks.namespaceID)) { $1 }
+            }
+            return rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
+                >= options.minimumKeyTermCoverage
         }
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
-        for (key, var score) in fused {
-            if let hint, let entry = chunks.entry(key), entry.isResume != (hint == .resume) {
-                score *= options.kindHintFactor
-            }
-            let cosine = cosines[key] ?? vector.flatMap { chunks.cosine(key, $0) }
+        for (position, hit) in ordered.enumerated() where kept.count < k {
+            let cosine = cosines[hit.key] ?? vector.flatMap { chunks.cosine(hit.key, $0) }
             let calibrated = cosine.map(options.calibrated)
             let keep: Bool
             switch options.mode {
             case .bm25: keep = true
             case .dense: keep = (calibrated ?? 0) >= options.minimumSimilarity
             case .hybrid:
-                if let named {
-                    keep = named.contains(key) || (calibrated ?? 0) >= denseMinimum
+                if let nameWeights {
+                    keep =
+                        try (calibrated ?? 0) >= denseMinimum
+                        || (bm25[hit.key] != nil && holdsNames(position, weights: nameWeights))
                 } else if let calibrated {
                     keep =
                         calibrated >= options.minimumSimilarity
-                        || (bm25[key] != nil && calibrated >= options.lexicalMinimumSimilarity)
+                        || (bm25[hit.key] != nil && calibrated >= options.lexicalMinimumSimilarity)
                 } else {
-                    keep = bm25[key] != nil
+                    keep = bm25[hit.key] != nil
                 }
             }
-            if keep { kept.append((key, score, cosine)) }
+            if keep { kept.append((hit.key, hit.fused, cosine)) }
         }
-        kept.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
         let top = kept.prefix(k)
         let unread = top.map(\.key).filter { rows[$0] == nil }
         if !unread.isEmpty { rows.merge(try store.passageRows(unread, namespace: chunks.namespaceID)) { $1 } }

@@ -182,7 +182,7 @@ struct FullTextQuery: Sendable, Equatable {
     func keyTermCoverage(of text: String, weights: [Double]) -> Double {
         let total = weights.reduce(0, +)
         guard total > 0 else { return 0 }
-        let words = Set(Self.questionWords(String(text.prefix(20_000))).map(\.word))
+        let words = Self.foldedWords(text.prefix(20_000))
         var covered = 0.0
         for (term, weight) in zip(keyTerms, weights) {
             let stems = Self.stemCandidates(term).filter { $0 == term || $0.count >= 4 }
@@ -191,6 +191,24 @@ struct FullTextQuery: Sendable, Equatable {
             }
         }
         return covered / total
+    }
+
+    /// The distinct words of `text` (runs of letters, digits and combining marks), folded once as a whole.
+    private static func foldedWords(_ text: Substring) -> Set<String> {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var words: Set<String> = []
+        var current = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.insert(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.insert(String(current)) }
+        return words
     }
 
     static let conjunctiveFirstRows = 1_000
