@@ -91,7 +91,7 @@ extension Engine {
     public func rankJobs(for candidate: CandidateID, namespace: String, limit: Int = 10) async throws -> [RankedJob] {
         let index = try candidateIndex(namespace)
         let record = try record(candidate, in: index)
-        let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
+        let profile = CandidateProfile(record: record, referenceMonth: configuration.referenceMonth)
         var ranked: [RankedJob] = []
         for job in try store.jobs(namespace: index.namespaceID) {
             let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
@@ -142,7 +142,9 @@ extension Engine {
         let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
             similarityOf(record.rowID, to: $0, in: index)
         }
-        let result = scorer.score(resume, against: job.parsed, similarity: similarity)
+        let result = scorer.score(
+            CandidateProfile(resume, referenceMonth: configuration.referenceMonth), against: job.parsed,
+            similarity: similarity)
         try store.recordMatches(
             [MatchRecord(candidate: record.rowID, document: document, result: result)], job: job.rowID,
             namespace: index.namespaceID, weights: configuration.weights)

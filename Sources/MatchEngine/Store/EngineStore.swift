@@ -139,6 +139,8 @@ struct CandidateRecord: Sendable, Equatable {
     var years: Double
     var degree: DegreeLevel?
     var skills: [String]
+    /// The positions held, as ``CandidateProfile/storedRoles(of:)`` writes them.
+    var roles: String = ""
     var documentID: Int64?
     var source: String?
 }
