@@ -220,18 +220,15 @@ final class CandidateIndex: Sendable {
 }
 
 extension CandidateIndex.Roster {
-    /// The positions of the `limit` candidates with the highest weighted share of the job's skills —
-    /// `required` weighing `requiredWeight` in all, `preferred` `preferredWeight` — the skill part of the
-    /// score (ties: earlier position first). Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
+    /// The positions of the `limit` candidates with the most points, a candidate earning `worth[skill]`
+    /// for each skill it has — the skill part of the score (ties: earlier position first). Needs the
+    /// posting lists (``CandidateIndex/snapshot(postings:)``).
     ///
     /// - Complexity: O(n + Σ posting lengths): a flat score array and a linear-time selection.
-    func mostSkillsInCommon(
-        required: [String], preferred: [String], requiredWeight: Double, preferredWeight: Double, limit: Int
-    ) -> [Int] {
+    func mostSkillsInCommon(_ worth: [String: Float], limit: Int) -> [Int] {
         var points = [Float](repeating: 0, count: records.count)
-        for (skills, weight) in [(required, requiredWeight), (preferred, preferredWeight)] where !skills.isEmpty {
-            let each = Float(weight / Double(skills.count))
-            for skill in Set(skills) { for position in postings?[skill] ?? [] { points[Int(position)] += each } }
+        for (skill, each) in worth.sorted(by: { $0.key < $1.key }) where each > 0 {
+            for position in postings?[skill] ?? [] { points[Int(position)] += each }
         }
         // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
         // the complement of the position low, so larger keys are better and ties go to earlier positions.
