@@ -85,6 +85,9 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         public var baseline: Double
         /// The engine's rank among the job's graded resumes (1 = best).
         public var rank: Int
+        /// The value of each component and (named "× kind") each role-fit factor of the engine's score (empty
+        /// when not ranked by the engine).
+        public var components: [String: Double] = [:]
     }
 
     /// Per job, in set order.
@@ -133,6 +136,7 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         guard failed.isEmpty else { throw RankingEvaluationError.incompleteCorpus(failed: failed) }
         let keywords = KeywordBaseline()
         var scores: [String: [String: Double]] = [:]
+        var components: [String: [String: [String: Double]]] = [:]
         var order: [String: [String]] = [:]
         var baseline: [String: [String: Double]] = [:]
         for job in set.jobs {
@@ -140,6 +144,13 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
             let ranked = try await engine.rank(job: id, namespace: namespace, limit: max(1, set.resumes.count))
             scores[job.id] = Dictionary(ranked.map { ($0.candidate.id, $0.result.score) }, uniquingKeysWith: max)
             order[job.id] = ranked.map(\.candidate.id)
+            for entry in ranked {
+                let parts =
+                    entry.result.components.map { ($0.kind.rawValue, $0.value) }
+                    + entry.result.factors.map { ("× " + $0.kind.rawValue, $0.value) }
+                components[job.id, default: [:]][entry.candidate.id] = Dictionary(
+                    parts.map { ($0.0, ($0.1 * 1_000).rounded() / 1_000) }, uniquingKeysWith: max)
+            }
             let terms = keywords.terms(of: parsed)
             baseline[job.id] = Dictionary(
                 uniqueKeysWithValues: set.resumes.map {
@@ -149,6 +160,10 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         var evaluation = evaluate(
             set, scores: scores, order: order, baseline: baseline,
             threshold: engine.configuration.weights.interviewThreshold)
+        for index in evaluation.pairs.indices {
+            let pair = evaluation.pairs[index]
+            evaluation.pairs[index].components = components[pair.job]?[pair.resume] ?? [:]
+        }
         for index in evaluation.jobs.indices {
             evaluation.jobs[index].title = parsedJobs[evaluation.jobs[index].id]?.title
         }

@@ -221,15 +221,18 @@ final class CandidateIndex: Sendable {
 
 extension CandidateIndex.Roster {
     /// The positions of the `limit` candidates with the most points, a candidate earning `worth[skill]`
-    /// for each skill it has — the skill part of the score (ties: earlier position first). Needs the
-    /// posting lists (``CandidateIndex/snapshot(postings:)``).
+    /// for each skill it has — the skill part of the score — then `adjust(position, points)` (the role
+    /// fit); ties: earlier position first. Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
     ///
-    /// - Complexity: O(n + Σ posting lengths): a flat score array and a linear-time selection.
-    func mostSkillsInCommon(_ worth: [String: Float], limit: Int) -> [Int] {
+    /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust`, and a linear-time selection.
+    func mostSkillsInCommon(
+        _ worth: [String: Float], limit: Int, adjust: (Int, Float) -> Float = { $1 }
+    ) -> [Int] {
         var points = [Float](repeating: 0, count: records.count)
         for (skill, each) in worth.sorted(by: { $0.key < $1.key }) where each > 0 {
             for position in postings?[skill] ?? [] { points[Int(position)] += each }
         }
+        for position in points.indices { points[position] = max(0, adjust(position, points[position])) }
         // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
         // the complement of the position low, so larger keys are better and ties go to earlier positions.
         var keys: [UInt64] = []
@@ -245,6 +248,7 @@ extension CandidateProfile {
     init(record: CandidateRecord, referenceMonth: YearMonth) {
         self.init(
             skills: Set(record.skills), years: record.years, degree: record.degree,
-            roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth))
+            roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth),
+            evidencedSkills: record.evidence.map { Set($0.split(separator: "\n").map(String.init)) })
     }
 }

@@ -178,6 +178,7 @@ extension Engine {
                         location: parsed.contact.location, years: parsed.totalExperienceYears,
                         degree: parsed.highestDegree,
                         skills: parsed.skills.map(\.name), roles: CandidateProfile.storedRoles(of: parsed),
+                        evidence: CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n"),
                         documentID: documentID, source: document.source)
                     changes.append((record, vectors.document))
                     events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))

@@ -31,10 +31,20 @@ extension Engine {
         } else if roster.records.count <= configuration.exhaustiveRankingLimit {
             positions = Array(roster.records.indices)
         } else {
+            let weights = configuration.weights
+            let profiles = roster.profiles
+            // Skills, plus the role match and its factor: people doing the job's work with few skills
+            // named can outrank others, so the keyword pool must hold them too.
             var pool = Set(
                 roster.mostSkillsInCommon(
-                    Self.skillPoints(prepared.analysis, weights: configuration.weights),
-                    limit: configuration.rankingPoolSize))
+                    Self.skillPoints(prepared.analysis, weights: weights), limit: configuration.rankingPoolSize
+                ) { position, points in
+                    guard
+                        let function = RoleFit.function(
+                            of: profiles[position], job: prepared.analysis, weights: weights)
+                    else { return points }
+                    return (points + Float(weights.roleMatch * function)) * Float(1 - weights.role * (1 - function))
+                })
             if let jobVector {
                 let size = configuration.rankingPoolSize
                 for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {

@@ -12,12 +12,18 @@ public struct CandidateProfile: Sendable, Equatable {
         public var firstMonth: Int
         /// The last month (inclusive), in the same units; a current position ends at the reference month.
         public var lastMonth: Int
+        /// The function the title names, read once.
+        let function: RoleFunction?
+        /// The level the title states, read once.
+        let level: SeniorityLevel?
 
         /// A position from its parts.
         public init(title: String, firstMonth: Int, lastMonth: Int) {
             self.title = title
             self.firstMonth = firstMonth
             self.lastMonth = max(firstMonth, lastMonth)
+            function = RoleFunction.of(title)
+            level = SeniorityLevel.of(title)
         }
 
         /// The position's length in years.
@@ -32,20 +38,39 @@ public struct CandidateProfile: Sendable, Equatable {
     public var degree: DegreeLevel?
     /// Positions with a title and a start, as listed (usually most recent first).
     public var roles: [Role]
+    /// The skills the experience section shows in use (titles and bullets), as opposed to those only
+    /// listed or claimed in a summary; `nil` when no experience section was found (then every skill
+    /// counts as shown).
+    public var evidencedSkills: Set<String>?
 
     /// A profile from its parts.
-    public init(skills: Set<String>, years: Double, degree: DegreeLevel?, roles: [Role] = []) {
+    public init(
+        skills: Set<String>, years: Double, degree: DegreeLevel?, roles: [Role] = [],
+        evidencedSkills: Set<String>? = nil
+    ) {
         self.skills = skills
         self.years = years
         self.degree = degree
         self.roles = roles
+        self.evidencedSkills = evidencedSkills
     }
 
     /// The profile of a parsed resume; positions without an end count up to `referenceMonth`.
     public init(_ resume: ParsedResume, referenceMonth: YearMonth = .now) {
         self.init(
             skills: Set(resume.skills.map(\.name)), years: resume.totalExperienceYears, degree: resume.highestDegree,
-            roles: Self.roles(of: resume, referenceMonth: referenceMonth))
+            roles: Self.roles(of: resume, referenceMonth: referenceMonth),
+            evidencedSkills: Self.evidencedSkills(of: resume).map(Set.init))
+    }
+
+    /// The canonical skills named in the resume's experience section, in order of appearance, or `nil`
+    /// when it has none.
+    ///
+    /// - Complexity: one pass of ``SkillMatcher/standard`` over the section.
+    public static func evidencedSkills(of resume: ParsedResume, matcher: SkillMatcher = .standard) -> [String]? {
+        guard let text = resume.sections[.experience], !text.isEmpty else { return nil }
+        var seen = Set<String>()
+        return matcher.skills(in: text).map(\.name).filter { seen.insert($0).inserted }
     }
 
     /// The positions of `resume` that have a title and a start (at most 30: a resume lists fewer).

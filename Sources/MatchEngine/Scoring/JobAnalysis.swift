@@ -16,12 +16,20 @@ struct JobAnalysis: Sendable {
         var isCore: Bool
 
         /// The credit `candidate` earns: 1 for a skill of the requirement, the best related credit
-        /// otherwise, with the skill that earned it.
-        func credit(_ candidate: Set<String>) -> (value: Double, matched: String?, related: String?) {
-            if let hit = skills.first(where: candidate.contains) { return (1, hit, nil) }
-            var best: (Double, String?) = (0, nil)
-            for (skill, credit) in related where credit > best.0 && candidate.contains(skill) { best = (credit, skill) }
-            return (best.0, nil, best.1)
+        /// otherwise, with the skill that earned it; a skill outside `evidenced` (when known) earns
+        /// `listed` of that.
+        func credit(
+            _ candidate: Set<String>, evidenced: Set<String>? = nil, listed: Double = 1
+        ) -> (value: Double, matched: String?, related: String?) {
+            func worth(_ skill: String) -> Double { evidenced.map { $0.contains(skill) ? 1 : listed } ?? 1 }
+            var best: (value: Double, matched: String?, related: String?) = (0, nil, nil)
+            for skill in skills where candidate.contains(skill) && worth(skill) > best.value {
+                best = (worth(skill), skill, nil)
+            }
+            for (skill, credit) in related where candidate.contains(skill) && credit * worth(skill) > best.value {
+                best = (credit * worth(skill), nil, skill)
+            }
+            return best
         }
 
         /// How a missing requirement is named: its skill, or its alternatives joined by " or ".

@@ -23,11 +23,13 @@ public struct MatchResult: Sendable, Equatable, Codable {
             /// Share of the job's core skills (its title's, else its first requirement line's) the
             /// candidate has.
             case coreSkills = "core skills"
-            /// The candidate's function (position titles) against the job's, times the seniority match.
-            case role = "role and level"
+            /// The role fit as a component: the function factor times the level factor (before
+            /// ``ScoringWeights/role``), so people doing the job's work rank above others with the same skills.
+            case roleMatch = "role match"
             /// Share of the job's preferred skills the candidate has.
             case preferredSkills = "preferred skills"
-            /// Years in relevant positions / (the job's minimum × tolerance), at most 1.
+            /// Candidate years / the job's minimum, at most 1 (an additive component only when weighted;
+            /// by default years act through ``Factor/Kind/years``).
             case experience
             /// 1 at or above the required degree, partial one level below.
             case education
@@ -67,6 +69,25 @@ public struct MatchResult: Sendable, Equatable, Codable {
         public var degree: DegreeLevel?
     }
 
+    /// A factor of the role fit that multiplies the weighted components: 1 is a full fit.
+    public struct Factor: Sendable, Equatable, Codable {
+        /// Which factor.
+        public enum Kind: String, Sendable, Codable, CaseIterable {
+            /// The function of the candidate's positions (from their titles) against the job's: same,
+            /// neighbouring (data engineer for a backend job) or unrelated.
+            case function
+            /// The candidate's seniority level against the level the job's title states.
+            case level
+            /// Years in positions of the job's function against its minimum.
+            case years
+        }
+
+        /// Which factor.
+        public var kind: Kind
+        /// The factor as applied (after ``ScoringWeights/role``), 0 … 1.
+        public var value: Double
+    }
+
     /// A required skill the candidate lacks but has a related skill for, earning part of it.
     public struct RelatedSkill: Sendable, Equatable, Codable {
         /// The skill the job asks for.
@@ -83,6 +104,9 @@ public struct MatchResult: Sendable, Equatable, Codable {
     public var decision: Decision
     /// The components that applied, in formula order.
     public var components: [Component]
+    /// The role-fit factors that multiplied the weighted components (none when the candidate's positions
+    /// could not be read or ``ScoringWeights/role`` is 0).
+    public var factors: [Factor] = []
     /// Required skills the candidate has, in the job's order.
     public var matchedRequiredSkills: [String]
     /// Required skills the candidate lacks (neither the skill, an alternative the job accepts, nor a
@@ -116,14 +140,15 @@ public struct MatchResult: Sendable, Equatable, Codable {
     public var advice: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case score, decision, components, matchedRequiredSkills, missingRequiredSkills, relatedSkills,
+        case score, decision, components, factors, matchedRequiredSkills, missingRequiredSkills, relatedSkills,
             matchedPreferredSkills, missingPreferredSkills, candidateYears, relevantYears, jobLevel, candidateLevel,
             yearsGap, candidateDegree, missingDegree, gaps, strengths, advice
     }
 
     /// A result from its parts.
     public init(
-        score: Double, decision: Decision, components: [Component], matchedRequiredSkills: [String],
+        score: Double, decision: Decision, components: [Component], factors: [Factor] = [],
+        matchedRequiredSkills: [String],
         missingRequiredSkills: [String], relatedSkills: [RelatedSkill] = [], matchedPreferredSkills: [String],
         missingPreferredSkills: [String], candidateYears: Double, relevantYears: Double? = nil,
         jobLevel: SeniorityLevel? = nil, candidateLevel: SeniorityLevel? = nil, yearsGap: Double,
@@ -132,6 +157,7 @@ public struct MatchResult: Sendable, Equatable, Codable {
         self.score = score
         self.decision = decision
         self.components = components
+        self.factors = factors
         self.matchedRequiredSkills = matchedRequiredSkills
         self.missingRequiredSkills = missingRequiredSkills
         self.relatedSkills = relatedSkills
@@ -156,6 +182,7 @@ public struct MatchResult: Sendable, Equatable, Codable {
         score = try container.decode(Double.self, forKey: .score)
         decision = try container.decode(Decision.self, forKey: .decision)
         components = try container.decode([Component].self, forKey: .components)
+        factors = try container.decodeIfPresent([Factor].self, forKey: .factors) ?? []
         matchedRequiredSkills = try container.decode([String].self, forKey: .matchedRequiredSkills)
         missingRequiredSkills = try container.decode([String].self, forKey: .missingRequiredSkills)
         relatedSkills = try container.decodeIfPresent([RelatedSkill].self, forKey: .relatedSkills) ?? []

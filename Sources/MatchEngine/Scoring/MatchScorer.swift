@@ -67,7 +67,9 @@ public struct MatchScorer: Sendable {
 
     func quickScore(_ candidate: CandidateProfile, against job: PreparedJob, similarity: Double?) -> Double {
         let fit = RoleFit(candidate, job: job.analysis, weights: weights)
-        return total(components(candidate, against: job, fit: fit, similarity: similarity))
+        return total(
+            components(candidate, against: job, fit: fit, similarity: similarity),
+            factors(candidate, job: job.job, fit: fit))
     }
 
     func score(_ candidate: CandidateProfile, against prepared: PreparedJob, similarity: Double?) -> MatchResult {
@@ -76,12 +78,13 @@ public struct MatchScorer: Sendable {
         let has = candidate.skills
         let fit = RoleFit(candidate, job: analysis, weights: weights)
         let components = components(candidate, against: prepared, fit: fit, similarity: similarity)
-        let rounded = total(components)
+        let factors = factors(candidate, job: job, fit: fit)
+        let rounded = total(components, factors)
         var matchedRequired: [String] = []
         var missingRequired: [String] = []
         var related: [MatchResult.RelatedSkill] = []
         for requirement in analysis.required {
-            let credit = requirement.credit(has)
+            let credit = requirement.credit(has, evidenced: candidate.evidencedSkills, listed: 1)
             if let matched = credit.matched {
                 matchedRequired.append(matched)
             } else if let stand = credit.related {
@@ -122,11 +125,28 @@ public struct MatchScorer: Sendable {
         }
         return MatchResult(
             score: rounded, decision: rounded >= weights.interviewThreshold ? .interview : .reject,
-            components: components, matchedRequiredSkills: matchedRequired, missingRequiredSkills: missingRequired,
+            components: components, factors: factors, matchedRequiredSkills: matchedRequired,
+            missingRequiredSkills: missingRequired,
             relatedSkills: related, matchedPreferredSkills: matchedPreferred, missingPreferredSkills: missingPreferred,
             candidateYears: years, relevantYears: fit.relevantYears.map { ($0 * 10).rounded() / 10 },
             jobLevel: analysis.level, candidateLevel: fit.level, yearsGap: (yearsGap * 10).rounded() / 10,
             candidateDegree: degree, missingDegree: missingDegree, gaps: gaps, strengths: strengths, advice: advice)
+    }
+
+    /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
+    /// candidate's positions were read, years when the job states a minimum.
+    func factors(_ candidate: CandidateProfile, job: ParsedJob, fit: RoleFit) -> [MatchResult.Factor] {
+        guard weights.role > 0 else { return [] }
+        var factors: [MatchResult.Factor] = []
+        func add(_ kind: MatchResult.Factor.Kind, _ value: Double) {
+            factors.append(.init(kind: kind, value: 1 - weights.role * (1 - min(1, max(0, value)))))
+        }
+        if let function = fit.function { add(.function, function) }
+        if let level = fit.levelMatch { add(.level, level) }
+        if let minimum = job.minimumYears, minimum > 0 {
+            add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
+        }
+        return factors
     }
 
     /// The components that apply, in formula order.
@@ -140,13 +160,15 @@ public struct MatchScorer: Sendable {
             if weight > 0 { components.append(.init(kind: kind, value: min(1, max(0, value)), weight: weight)) }
         }
         let has = candidate.skills
+        let evidenced = candidate.evidencedSkills
+        let listed = weights.listedSkillCredit
         if !analysis.required.isEmpty {
             var earned = 0.0
             var possible = 0.0
             var coreEarned = 0.0
             var coreCount = 0.0
             for requirement in analysis.required {
-                let credit = requirement.credit(has).value
+                let credit = requirement.credit(has, evidenced: evidenced, listed: listed).value
                 earned += requirement.importance * credit
                 possible += requirement.importance
                 if requirement.isCore {
@@ -157,15 +179,17 @@ public struct MatchScorer: Sendable {
             add(.requiredSkills, earned / possible, weights.requiredSkills)
             if coreCount > 0 { add(.coreSkills, coreEarned / coreCount, weights.coreSkills) }
         }
-        if let value = fit.value { add(.role, value, weights.role) }
+        if let function = fit.function, let level = fit.levelMatch {
+            add(.roleMatch, function * level, weights.roleMatch)
+        }
         if !analysis.preferred.isEmpty {
-            let earned = analysis.preferred.reduce(0) { $0 + $1.credit(has).value }
+            let earned = analysis.preferred.reduce(0) {
+                $0 + $1.credit(has, evidenced: evidenced, listed: listed).value
+            }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
         }
         if let minimum = job.minimumYears, minimum > 0 {
-            add(
-                .experience, (fit.relevantYears ?? candidate.years) / (minimum * weights.yearsTolerance),
-                weights.experience)
+            add(.experience, candidate.years / minimum, weights.experience)
         }
         if let needed = job.requiredDegree {
             let value: Double =
@@ -183,11 +207,12 @@ public struct MatchScorer: Sendable {
         return components
     }
 
-    /// `Σ wᵢ·cᵢ / Σ wᵢ` through the calibration curve, 0 … 100 with one decimal (0 when no component
-    /// applies).
-    func total(_ components: [MatchResult.Component]) -> Double {
+    /// `Σ wᵢ·cᵢ / Σ wᵢ × Π factors` through the calibration curve, 0 … 100 with one decimal (0 when no
+    /// component applies).
+    func total(_ components: [MatchResult.Component], _ factors: [MatchResult.Factor]) -> Double {
         let totalWeight = components.reduce(0) { $0 + $1.weight }
-        let raw = totalWeight == 0 ? 0 : components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
+        let weighted = totalWeight == 0 ? 0 : components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
+        let raw = factors.reduce(weighted) { $0 * $1.value }
         return (Self.calibrate(raw, weights.calibration) * 10).rounded() / 10
     }
 

@@ -1,59 +1,85 @@
-/// How a candidate's positions fit a job: years in positions of the job's function, the candidate's
-/// level, and the role component's value (function × level match). Every field is `nil` when the
-/// candidate has no dated, titled position (the scorer then falls back to total years and leaves the
-/// role component out).
+/// How a candidate's positions fit a job: the function factor (the candidate's positions against the
+/// job's function, read from titles), the level factor (seniority against the job title's) and the years
+/// factor (years in relevant positions against the job's minimum). Each is 0 … 1 before
+/// ``ScoringWeights/role`` applies; all are `nil` when the candidate has no dated, titled position (the
+/// scorer then uses total years and no function or level factor).
 struct RoleFit: Sendable {
-    /// Years in relevant positions: per month the highest relevance of a position covering it
-    /// (1 same function, ``ScoringWeights/neighbourFunction`` a neighbouring one, internships 0).
+    /// Years in relevant positions: per month the best weight of a position covering it (1 same function,
+    /// ½ a neighbouring one, ¼ a title of no known function, 0 otherwise; internships 0).
     var relevantYears: Double?
     /// The latest relevant position's level, else the level the relevant years imply.
     var level: SeniorityLevel?
-    /// The role component, 0 … 1.
-    var value: Double?
+    /// The function factor.
+    var function: Double?
+    /// The level factor.
+    var levelMatch: Double?
 
     /// The most months a candidate's history is read over (60 years).
     static let monthLimit = 720
-    /// The relevance of a position whose title names no known function.
-    static let unknownFunction = 0.25
 
     init(_ candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights) {
         let roles = candidate.roles
         guard let latest = roles.map(\.lastMonth).max() else { return }
-        let relevance = roles.map { role -> Double in
-            guard let wanted = job.function else { return 1 }
-            guard let function = RoleFunction.of(role.title) else { return Self.unknownFunction }
-            return function.nearness(to: wanted, neighbour: weights.neighbourFunction)
-        }
-        // Years: per month the best relevance of a position covering it, internships counting nothing.
+        let weighed = roles.map { Self.relevance(of: $0, job: job, weights: weights) }
+        // Years: per month the best weight of a position covering it, internships counting nothing.
         let start = max(roles.map(\.firstMonth).min() ?? latest, latest - Self.monthLimit + 1)
         var best = [Double](repeating: 0, count: latest - start + 1)
-        for (role, weight) in zip(roles, relevance) where SeniorityLevel.of(role.title) != .intern && weight > 0 {
+        for (role, weight) in zip(roles, weighed.map(\.years)) where weight > 0 && role.level != .intern {
             let first = max(role.firstMonth, start)
             guard first <= role.lastMonth else { continue }
             for month in first...role.lastMonth where best[month - start] < weight { best[month - start] = weight }
         }
         let years = best.reduce(0, +) / 12
         relevantYears = years
-        // Function: the best relevance, positions that ended more than three years before the latest at half.
-        var function = 0.0
+        function = Self.function(roles, weighed.map(\.function), latest: latest)
         var newest: (lastMonth: Int, index: Int)?
-        for (index, role) in roles.enumerated() {
-            let recency = latest - role.lastMonth <= 36 ? 1.0 : 0.5
-            function = max(function, relevance[index] * recency)
-            if relevance[index] >= weights.neighbourFunction, newest.map({ role.lastMonth > $0.lastMonth }) ?? true {
-                newest = (role.lastMonth, index)
-            }
+        for (index, role) in roles.enumerated() where weighed[index].years >= 0.5 {
+            if newest.map({ role.lastMonth > $0.lastMonth }) ?? true { newest = (role.lastMonth, index) }
         }
-        let level =
-            newest.flatMap { SeniorityLevel.of(roles[$0.index].title) } ?? SeniorityLevel.implied(byYears: years)
+        let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
         self.level = level
-        var match = 1.0
         if let wanted = job.level {
             let distance = abs(wanted.rank - level.rank)
-            match = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
-        } else if level == .intern {
-            match = weights.levelOneOff
+            levelMatch = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
+        } else {
+            levelMatch = level == .intern ? weights.levelOneOff : 1
         }
-        value = function * match
+    }
+
+    /// The function factor alone (no years or level), `nil` without dated, titled positions: what the
+    /// engine's keyword pool adds to skills so that it holds the candidates the score favours.
+    static func function(of candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights) -> Double? {
+        guard let latest = candidate.roles.map(\.lastMonth).max() else { return nil }
+        let relevance = candidate.roles.map { Self.relevance(of: $0, job: job, weights: weights).function }
+        return function(candidate.roles, relevance, latest: latest)
+    }
+
+    /// The best relevance of a position, those that ended over three years before the latest at ¾.
+    private static func function(_ roles: [CandidateProfile.Role], _ relevance: [Double], latest: Int) -> Double {
+        var function = 0.0
+        for (role, weight) in zip(roles, relevance) {
+            function = max(function, weight * (latest - role.lastMonth <= 36 ? 1.0 : 0.75))
+        }
+        return function
+    }
+
+    /// A position's function factor (1, ``ScoringWeights/neighbourFunction``, ``ScoringWeights/unrelatedFunction``,
+    /// halfway between for a title of no known function) and its weight in relevant years (1, ½, ¼, 0).
+    private static func relevance(
+        of role: CandidateProfile.Role, job: JobAnalysis, weights: ScoringWeights
+    ) -> (function: Double, years: Double) {
+        guard let wanted = job.function else { return (1, 1) }
+        guard let function = role.function else {
+            return ((weights.neighbourFunction + weights.unrelatedFunction) / 2, 0.25)
+        }
+        let nearness = function.nearness(to: wanted, neighbour: 0.5)
+        return (nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction, nearness)
+    }
+
+    /// The years factor: 1 at or above ``ScoringWeights/yearsTolerance`` × `minimum`, linear down to
+    /// ``ScoringWeights/yearsFloor`` at none.
+    static func yearsFactor(_ years: Double, minimum: Double, weights: ScoringWeights) -> Double {
+        let share = years / (minimum * weights.yearsTolerance)
+        return share >= 1 ? 1 : weights.yearsFloor + (1 - weights.yearsFloor) * max(0, share)
     }
 }

@@ -218,11 +218,12 @@ enum Schema {
     /// bullets rarely share word for word; technology names it over-stems ("pandas" → "panda") are stemmed
     /// the same way in questions, so exact-term questions still match. `chunkSearchTerms` (fts5vocab) gives
     /// each stemmed term's document count, so a query can leave out terms most chunks contain.
-    /// v5: each candidate's positions (title and months) for seniority and years in relevant roles,
-    /// filled from the stored parse of its current resume.
+    /// v5: each candidate's positions (title and months) for seniority and years in relevant roles, and
+    /// the skills its experience section shows, filled from the stored parse of its current resume.
     private static func migrateToRoles(_ db: Database) throws {
         try db.alter(table: "candidate") { table in
             table.add(column: "roles", .text).notNull().defaults(to: "")
+            table.add(column: "evidence", .text)
         }
         let rows = try Row.fetchAll(
             db,
@@ -235,8 +236,11 @@ enum Schema {
             let json: String = row[1]
             guard let parsed = try? decoder.decode(ParsedResume.self, from: Data(json.utf8)) else { continue }
             try db.execute(
-                sql: "UPDATE candidate SET roles = ? WHERE id = ?",
-                arguments: [CandidateProfile.storedRoles(of: parsed), row[0] as Int64])
+                sql: "UPDATE candidate SET roles = ?, evidence = ? WHERE id = ?",
+                arguments: [
+                    CandidateProfile.storedRoles(of: parsed),
+                    CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n"), row[0] as Int64,
+                ])
         }
     }
 

@@ -14,8 +14,8 @@ public struct ParsedJob: Sendable, Hashable, Codable {
     public var minimumYears: Double?
     /// The lowest degree level accepted, if one is required (a degree described as a plus is not).
     public var requiredDegree: DegreeLevel?
-    /// The required skills the job is built around: those named in its title, then those of its first
-    /// requirement line ("5+ years of backend development in Java"). Canonical names.
+    /// The required skills the job is built around: those named in its title ("Backend Engineer (Java)"),
+    /// else those of its first requirement line that names skills without stating years. Canonical names.
     public var coreSkills: [String]
     /// Groups of required skills the job accepts one for another ("Python or Go", "Snowflake, BigQuery or
     /// Redshift"): each group is one requirement. Canonical names.

@@ -43,9 +43,14 @@ enum JobRequirements {
             // A degree line names a field of study ("Computer Science"), not a skill. Bullet lines are lists.
             let namesDegree = EducationExtractor.level(in: trimmed) != nil
             let found = namesDegree ? [] : matcher.skills(in: trimmed, isSkillList: isBullet)
+            // The first requirement naming skills, past lines that state years ("5+ years as an SRE"):
+            // those name the role, not the tool it is built around.
             if !preferredHere && !isHeading && !found.isEmpty {
-                if inRequirementBlock && firstRequirementLine == nil { firstRequirementLine = found.map(\.name) }
-                if isBullet && firstSkillLine == nil { firstSkillLine = found.map(\.name) }
+                let statesYears = Self.minimumYears(in: trimmed) != nil
+                if inRequirementBlock && !statesYears && firstRequirementLine == nil {
+                    firstRequirementLine = found.map(\.name)
+                }
+                if isBullet && !statesYears && firstSkillLine == nil { firstSkillLine = found.map(\.name) }
                 alternatives += Self.alternatives(in: trimmed, matcher: matcher, isSkillList: isBullet)
             }
             for skill in found {
@@ -67,8 +72,9 @@ enum JobRequirements {
         }
         let title = title(lines)
         let requiredNames = Set(required.map(\.name))
-        var core = title.map { matcher.skills(in: $0).map(\.name) } ?? []
-        for name in firstRequirementLine ?? firstSkillLine ?? [] where !core.contains(name) { core.append(name) }
+        // The skills the title names ("Senior Backend Engineer (Java)"), else the first requirement line's.
+        var core = (title.map { matcher.skills(in: $0).map(\.name) } ?? []).filter(requiredNames.contains)
+        if core.isEmpty { core = firstRequirementLine ?? firstSkillLine ?? [] }
         return ParsedJob(
             source: source, format: format, title: title, requiredSkills: required, preferredSkills: preferred,
             minimumYears: minimumYears, requiredDegree: degree, coreSkills: core.filter(requiredNames.contains),
