@@ -32,7 +32,9 @@ public enum RankingMetrics {
     }
 
     /// Ranks from 1, ties sharing the mean of the ranks they span.
-    static func ranks(_ values: [Double]) -> [Double] {
+    ///
+    /// - Complexity: O(n log n).
+    public static func ranks(_ values: [Double]) -> [Double] {
         let order = values.indices.sorted { values[$0] < values[$1] }
         var ranks = [Double](repeating: 0, count: values.count)
         var start = 0

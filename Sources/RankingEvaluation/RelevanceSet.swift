@@ -13,6 +13,12 @@ public struct RelevanceSet: Sendable {
         public var id: String
         /// Where it is.
         public var url: URL
+
+        /// A document named `id` at `url`.
+        public init(id: String, url: URL) {
+            self.id = id
+            self.url = url
+        }
     }
 
     /// The jobs, in file order.
@@ -23,6 +29,14 @@ public struct RelevanceSet: Sendable {
     public var layoutGroups: [[String]]
     /// grade[job id][resume id] in 0 … 3.
     public var grades: [String: [String: Int]]
+
+    /// A set from its parts.
+    public init(jobs: [Document], resumes: [Document], layoutGroups: [[String]], grades: [String: [String: Int]]) {
+        self.jobs = jobs
+        self.resumes = resumes
+        self.layoutGroups = layoutGroups
+        self.grades = grades
+    }
 
     /// The grades of one job by resume id (empty when the job has none).
     public func grades(of job: String) -> [String: Int] { grades[job] ?? [:] }

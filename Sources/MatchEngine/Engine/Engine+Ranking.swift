@@ -33,17 +33,18 @@ extension Engine {
         } else {
             let weights = configuration.weights
             let profiles = roster.profiles
-            // Skills, plus the role match and its factor: people doing the job's work with few skills
-            // named can outrank others, so the keyword pool must hold them too.
+            let scorer = scorer
+            // Skills, plus the role match and the role-fit factors (estimated): people doing the job's work
+            // with few skills named can outrank others, so the keyword pool must hold them too.
             var pool = Set(
                 roster.mostSkillsInCommon(
                     Self.skillPoints(prepared.analysis, weights: weights), limit: configuration.rankingPoolSize
                 ) { position, points in
-                    guard
-                        let function = RoleFit.function(
-                            of: profiles[position], job: prepared.analysis, weights: weights)
-                    else { return points }
-                    return (points + Float(weights.roleMatch * function)) * Float(1 - weights.role * (1 - function))
+                    let profile = profiles[position]
+                    let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
+                    let match = weights.roleMatch * (fit.function ?? 0) * (fit.levelMatch ?? 0)
+                    let factors = scorer.factors(profile, job: prepared.job, fit: fit).reduce(1) { $0 * $1.value }
+                    return Float((Double(points) + match) * factors)
                 })
             if let jobVector {
                 let size = configuration.rankingPoolSize

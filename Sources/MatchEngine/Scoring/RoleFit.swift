@@ -17,19 +17,28 @@ struct RoleFit: Sendable {
     /// The most months a candidate's history is read over (60 years).
     static let monthLimit = 720
 
-    init(_ candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights) {
+    /// - Parameter estimate: sum the positions' weighted years instead of merging overlapping months (an
+    ///   upper bound, cheaper): what the engine's keyword pool uses to rank every candidate.
+    init(_ candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights, estimate: Bool = false) {
         let roles = candidate.roles
         guard let latest = roles.map(\.lastMonth).max() else { return }
         let weighed = roles.map { Self.relevance(of: $0, job: job, weights: weights) }
-        // Years: per month the best weight of a position covering it, internships counting nothing.
-        let start = max(roles.map(\.firstMonth).min() ?? latest, latest - Self.monthLimit + 1)
-        var best = [Double](repeating: 0, count: latest - start + 1)
-        for (role, weight) in zip(roles, weighed.map(\.years)) where weight > 0 && role.level != .intern {
-            let first = max(role.firstMonth, start)
-            guard first <= role.lastMonth else { continue }
-            for month in first...role.lastMonth where best[month - start] < weight { best[month - start] = weight }
+        let years: Double
+        if estimate {
+            years = zip(roles, weighed).reduce(0) { total, pair in
+                pair.0.level == .intern ? total : total + pair.0.years * pair.1.years
+            }
+        } else {
+            // Per month the best weight of a position covering it, internships counting nothing.
+            let start = max(roles.map(\.firstMonth).min() ?? latest, latest - Self.monthLimit + 1)
+            var best = [Double](repeating: 0, count: latest - start + 1)
+            for (role, weight) in zip(roles, weighed.map(\.years)) where weight > 0 && role.level != .intern {
+                let first = max(role.firstMonth, start)
+                guard first <= role.lastMonth else { continue }
+                for month in first...role.lastMonth where best[month - start] < weight { best[month - start] = weight }
+            }
+            years = best.reduce(0, +) / 12
         }
-        let years = best.reduce(0, +) / 12
         relevantYears = years
         function = Self.function(roles, weighed.map(\.function), latest: latest)
         var newest: (lastMonth: Int, index: Int)?
@@ -44,14 +53,6 @@ struct RoleFit: Sendable {
         } else {
             levelMatch = level == .intern ? weights.levelOneOff : 1
         }
-    }
-
-    /// The function factor alone (no years or level), `nil` without dated, titled positions: what the
-    /// engine's keyword pool adds to skills so that it holds the candidates the score favours.
-    static func function(of candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights) -> Double? {
-        guard let latest = candidate.roles.map(\.lastMonth).max() else { return nil }
-        let relevance = candidate.roles.map { Self.relevance(of: $0, job: job, weights: weights).function }
-        return function(candidate.roles, relevance, latest: latest)
     }
 
     /// The best relevance of a position, those that ended over three years before the latest at ¾.
