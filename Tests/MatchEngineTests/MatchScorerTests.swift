@@ -63,8 +63,8 @@ struct MatchScorerTests {
         #expect(result.components.map(\.kind.rawValue) == ["required skills", "semantic"])
         #expect(result.factors == [MatchResult.Factor(kind: .years, value: 1)])
         #expect(result.components.last?.value ?? 0 > 0.499 && result.components.last?.value ?? 1 < 0.501)
-        // (0.45 + 0.10·0.5) / 0.55 = 0.909, calibrated 72 + (0.909 − 0.7) / 0.3 × 28 = 91.5.
-        #expect(result.score == 91.5)
+        // (0.45 + 0.10·0.5) / 0.55 = 0.909, calibrated 70 + (0.909 − 0.62) / 0.38 × 30 = 92.8.
+        #expect(result.score == 92.8)
         let classic = MatchScorer(weights: .classic).score(
             Self.resume(skills: ["Python"], years: 10, degree: nil), against: job, similarity: 0.9)
         #expect(!classic.components.contains { $0.kind == .semantic })
@@ -171,8 +171,9 @@ struct MatchScorerTests {
     func calibration() {
         let points = ScoringWeights.defaultCalibration
         #expect(MatchScorer.calibrate(0, points) == 0 && MatchScorer.calibrate(1, points) == 100)
-        #expect(MatchScorer.calibrate(0.5, points) == 50 && MatchScorer.calibrate(0.7, points) == 72)
-        #expect(abs(MatchScorer.calibrate(0.85, points) - 86) < 1e-9)
+        #expect(MatchScorer.calibrate(0.5, points) == 52 && MatchScorer.calibrate(0.62, points) == 70)
+        #expect(abs(MatchScorer.calibrate(0.81, points) - 85) < 1e-9)
+        #expect(MatchScorer.calibrate(0.3, [[0, 0], [1, 100]]) == 30, "no calibration")
         let raw = stride(from: 0.0, through: 1, by: 0.05).map { MatchScorer.calibrate($0, points) }
         #expect(zip(raw, raw.dropFirst()).allSatisfy { $0 < $1 })
         #expect(MatchScorer.calibrate(-3, points) == 0 && MatchScorer.calibrate(.infinity, points) == 100)

@@ -134,7 +134,7 @@ public struct MatchScorer: Sendable {
     }
 
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
-    /// candidate's positions were read, years when the job states a minimum.
+    /// candidate's positions were read, years when the job states a minimum and the resume any years.
     func factors(_ candidate: CandidateProfile, job: ParsedJob, fit: RoleFit) -> [MatchResult.Factor] {
         guard weights.role > 0 else { return [] }
         var factors: [MatchResult.Factor] = []
@@ -143,7 +143,8 @@ public struct MatchScorer: Sendable {
         }
         if let function = fit.function { add(.function, function) }
         if let level = fit.levelMatch { add(.level, level) }
-        if let minimum = job.minimumYears, minimum > 0 {
+        // Years unknown (no dated position read at all) are not zero years: no factor then.
+        if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
             add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
         }
         return factors

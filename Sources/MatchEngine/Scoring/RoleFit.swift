@@ -1,11 +1,12 @@
 /// How a candidate's positions fit a job: the function factor (the candidate's positions against the
 /// job's function, read from titles), the level factor (seniority against the job title's) and the years
-/// factor (years in relevant positions against the job's minimum). Each is 0 … 1 before
-/// ``ScoringWeights/role`` applies; all are `nil` when the candidate has no dated, titled position (the
-/// scorer then uses total years and no function or level factor).
+/// in relevant positions. Positions whose title names no known function (a garbled title, a company read
+/// as a title) are not read as unrelated: they are left out, and when no position is left every field is
+/// `nil` (the scorer then uses total years and no function or level factor), so a layout the parser reads
+/// badly is not punished for it.
 struct RoleFit: Sendable {
     /// Years in relevant positions: per month the best weight of a position covering it (1 same function,
-    /// ½ a neighbouring one, ¼ a title of no known function, 0 otherwise; internships 0).
+    /// ½ a neighbouring one, 0 otherwise; internships 0).
     var relevantYears: Double?
     /// The latest relevant position's level, else the level the relevant years imply.
     var level: SeniorityLevel?
@@ -20,30 +21,32 @@ struct RoleFit: Sendable {
     /// - Parameter estimate: sum the positions' weighted years instead of merging overlapping months (an
     ///   upper bound, cheaper): what the engine's keyword pool uses to rank every candidate.
     init(_ candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights, estimate: Bool = false) {
-        let roles = candidate.roles
+        let read = candidate.roles.compactMap { role in
+            Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
+        }
+        let roles = read.map(\.role)
         guard let latest = roles.map(\.lastMonth).max() else { return }
-        let weighed = roles.map { Self.relevance(of: $0, job: job, weights: weights) }
         let years: Double
         if estimate {
-            years = zip(roles, weighed).reduce(0) { total, pair in
-                pair.0.level == .intern ? total : total + pair.0.years * pair.1.years
-            }
+            years = read.reduce(0) { $1.role.level == .intern ? $0 : $0 + $1.role.years * $1.weight.years }
         } else {
             // Per month the best weight of a position covering it, internships counting nothing.
             let start = max(roles.map(\.firstMonth).min() ?? latest, latest - Self.monthLimit + 1)
             var best = [Double](repeating: 0, count: latest - start + 1)
-            for (role, weight) in zip(roles, weighed.map(\.years)) where weight > 0 && role.level != .intern {
+            for (role, weight) in read where weight.years > 0 && role.level != .intern {
                 let first = max(role.firstMonth, start)
                 guard first <= role.lastMonth else { continue }
-                for month in first...role.lastMonth where best[month - start] < weight { best[month - start] = weight }
+                for month in first...role.lastMonth where best[month - start] < weight.years {
+                    best[month - start] = weight.years
+                }
             }
             years = best.reduce(0, +) / 12
         }
         relevantYears = years
-        function = Self.function(roles, weighed.map(\.function), latest: latest)
+        function = Self.function(roles, read.map(\.weight.function), latest: latest)
         var newest: (lastMonth: Int, index: Int)?
-        for (index, role) in roles.enumerated() where weighed[index].years >= 0.5 {
-            if newest.map({ role.lastMonth > $0.lastMonth }) ?? true { newest = (role.lastMonth, index) }
+        for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 {
+            if newest.map({ entry.role.lastMonth > $0.lastMonth }) ?? true { newest = (entry.role.lastMonth, index) }
         }
         let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
         self.level = level
@@ -64,15 +67,14 @@ struct RoleFit: Sendable {
         return function
     }
 
-    /// A position's function factor (1, ``ScoringWeights/neighbourFunction``, ``ScoringWeights/unrelatedFunction``,
-    /// halfway between for a title of no known function) and its weight in relevant years (1, ½, ¼, 0).
+    /// A position's function factor (1, ``ScoringWeights/neighbourFunction`` or
+    /// ``ScoringWeights/unrelatedFunction``) and its weight in relevant years (1, ½, 0); `nil` for a title
+    /// of no known function. Every position counts fully for a job whose title names no known function.
     private static func relevance(
         of role: CandidateProfile.Role, job: JobAnalysis, weights: ScoringWeights
-    ) -> (function: Double, years: Double) {
+    ) -> (function: Double, years: Double)? {
         guard let wanted = job.function else { return (1, 1) }
-        guard let function = role.function else {
-            return ((weights.neighbourFunction + weights.unrelatedFunction) / 2, 0.25)
-        }
+        guard let function = role.function else { return nil }
         let nearness = function.nearness(to: wanted, neighbour: 0.5)
         return (nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction, nearness)
     }

@@ -59,7 +59,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     public var listedSkillCredit: Double
     /// The calibration: the weighted mean of the components (0 … 1) is mapped to the score through this
     /// piecewise-linear curve of `[raw, score]` points, raw increasing from 0 to 1 and score from 0 to
-    /// 100 (default `[[0, 0], [0.5, 50], [0.7, 72], [1, 100]]`; `[[0, 0], [1, 100]]` is none).
+    /// 100 (default `[[0, 0], [0.5, 52], [0.62, 70], [1, 100]]`; `[[0, 0], [1, 100]]` is none).
     public var calibration: [[Double]]
 
     /// Weights from their parts.
@@ -100,7 +100,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     }
 
     /// The default calibration curve (see ``calibration``).
-    public static let defaultCalibration: [[Double]] = [[0, 0], [0.5, 50], [0.7, 72], [1, 100]]
+    public static let defaultCalibration: [[Double]] = [[0, 0], [0.5, 52], [0.62, 70], [1, 100]]
 
     /// The defaults: required 0.45, core 0.25, preferred 0.15, education 0.05, semantic 0.10, times the
     /// role fit (function, level, years in relevant positions), through the calibration curve.
