@@ -21,6 +21,9 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         public var ndcg5: Double?
         /// Spearman's ρ of scores and grades, `nil` when the grades are all equal.
         public var spearman: Double?
+        /// The highest ρ distinct scores can reach against these grades (scores in perfect grade order,
+        /// no ties): grades full of ties keep it below 1.
+        public var spearmanCeiling: Double?
         /// Grade-3 pairs at or above the threshold.
         public var grade3Interview: Int
         /// Grade-3 pairs.
@@ -45,6 +48,8 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         public var spearman: Double
         /// The lowest per-job Spearman's ρ.
         public var spearmanMinimum: Double
+        /// The mean per-job Spearman ceiling (see ``JobFigures/spearmanCeiling``).
+        public var spearmanCeiling: Double
         /// Share of grade-3 pairs at or above the threshold.
         public var grade3Interview: Double
         /// Share of grade-0 pairs below the threshold.
@@ -224,9 +229,12 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         let rankedGrades = ranked.map { grades[$0] ?? 0 }
         let keys = ranked
         let spearman = RankingMetrics.spearman(keys.map { scores[$0] ?? 0 }, keys.map { Double(grades[$0] ?? 0) })
+        let sortedGrades = keys.map { Double(grades[$0] ?? 0) }.sorted()
+        let ceiling = RankingMetrics.spearman(sortedGrades.indices.map(Double.init), sortedGrades)
         var figures = JobFigures(
             ndcg3: RankingMetrics.ndcg(rankedGrades: rankedGrades, k: 3),
-            ndcg5: RankingMetrics.ndcg(rankedGrades: rankedGrades, k: 5), spearman: spearman, grade3Interview: 0,
+            ndcg5: RankingMetrics.ndcg(rankedGrades: rankedGrades, k: 5), spearman: spearman,
+            spearmanCeiling: ceiling, grade3Interview: 0,
             grade3: 0, grade0Reject: 0, grade0: 0, layoutSpread: 0)
         for (resume, grade) in grades {
             let score = scores[resume] ?? 0
@@ -258,6 +266,7 @@ public struct RankingEvaluation: Sendable, Codable, Equatable {
         return Figures(
             ndcg3: mean(ndcg3), ndcg3Minimum: ndcg3.min() ?? 0, ndcg5: mean(jobs.compactMap(\.ndcg5)),
             spearman: mean(spearman), spearmanMinimum: spearman.min() ?? 0,
+            spearmanCeiling: mean(jobs.compactMap(\.spearmanCeiling)),
             grade3Interview: grade3 == 0 ? 1 : Double(hits3) / Double(grade3),
             grade0Reject: grade0 == 0 ? 1 : Double(hits0) / Double(grade0),
             decisionAgreement: grade3 + grade0 == 0 ? 1 : Double(hits3 + hits0) / Double(grade3 + grade0),

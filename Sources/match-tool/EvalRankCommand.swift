@@ -129,7 +129,9 @@ struct EvalRankCommand: AsyncParsableCommand {
         let rows: [(String, KeyPath<RankingEvaluation.Figures, Double>, Bool)] = [
             ("NDCG@3 (mean)", \.ndcg3, false), ("NDCG@3 (lowest job)", \.ndcg3Minimum, false),
             ("NDCG@5 (mean)", \.ndcg5, false), ("Spearman (mean)", \.spearman, false),
-            ("Spearman (lowest job)", \.spearmanMinimum, false), ("grade 3 at ≥ threshold", \.grade3Interview, false),
+            ("Spearman (lowest job)", \.spearmanMinimum, false),
+            ("Spearman ceiling (perfect order, no ties)", \.spearmanCeiling, false),
+            ("grade 3 at ≥ threshold", \.grade3Interview, false),
             ("grade 0 below threshold", \.grade0Reject, false), ("decision agreement", \.decisionAgreement, false),
             ("layout spread (largest, points)", \.layoutSpread, true),
             ("layout spread (mean, points)", \.layoutSpreadMean, true),

@@ -45,6 +45,9 @@ struct RankingEvaluationTests {
         #expect(job.scorer.grade3Interview == 2 && job.scorer.grade0Reject == 0 && job.scorer.layoutSpread == 5.5)
         #expect(evaluation.scorer.decisionAgreement == 2.0 / 3 && evaluation.baseline.grade3Interview == 0)
         #expect(evaluation.pairs.map(\.resume) == ["a", "a2", "c", "b"])
+        // Two people tied at grade 3: no order of distinct scores reaches ρ = 1.
+        let ceiling = try #require(job.scorer.spearmanCeiling)
+        #expect(ceiling > 0.9 && ceiling < 1 && evaluation.scorer.spearmanCeiling == ceiling)
     }
 
     @Test("a grade naming a file the set does not list is an error naming the line")
