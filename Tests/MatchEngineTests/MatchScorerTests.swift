@@ -178,4 +178,29 @@ struct MatchScorerTests {
         #expect(zip(raw, raw.dropFirst()).allSatisfy { $0 < $1 })
         #expect(MatchScorer.calibrate(-3, points) == 0 && MatchScorer.calibrate(.infinity, points) == 100)
     }
+
+    @Test("a layout whose positions the parser misses still shows its titles; 'staff' is a level only for engineers")
+    func undatedTitlesAndStaff() {
+        var resume = Self.resume(skills: ["Microsoft Excel", "SAP"], years: 0, degree: nil)
+        resume.sections[.experience] = """
+            April 2019 – Senior Accountant, Northstar Components Inc., Minneapolis, MN
+            ○ Lead the month-end close for three entities.
+            January 2015 Staff Accountant, Red Cedar Manufacturing
+            """
+        let profile = CandidateProfile(resume)
+        #expect(profile.roles.isEmpty)
+        #expect(profile.titles == ["Senior Accountant", "Staff Accountant"])
+        let stored = CandidateProfile.storedRoles(of: resume)
+        #expect(CandidateProfile.titles(stored: stored) == profile.titles)
+        let nurse = ParsedJob(source: "n.txt", title: "Registered Nurse", requiredSkills: [])
+        let accountant = ParsedJob(
+            source: "a.txt", title: "Staff Accountant",
+            requiredSkills: [SkillMention(name: "Microsoft Excel", category: .tools)])
+        let scorer = MatchScorer()
+        #expect(scorer.score(profile, against: nurse).factors.first { $0.kind == .function }?.value == 0.25)
+        let fit = scorer.score(profile, against: accountant)
+        #expect(fit.factors.first { $0.kind == .function }?.value == 1)
+        #expect(fit.jobLevel == nil && fit.candidateLevel == .senior, "a staff accountant is not a lead role")
+        #expect(SeniorityLevel.of("Staff Software Engineer") == .lead && SeniorityLevel.of("Staff Nurse") == nil)
+    }
 }

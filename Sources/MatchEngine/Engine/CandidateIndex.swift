@@ -250,5 +250,6 @@ extension CandidateProfile {
             skills: Set(record.skills), years: record.years, degree: record.degree,
             roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth),
             evidencedSkills: record.evidence.map { Set($0.split(separator: "\n").map(String.init)) })
+        titles = Self.titles(stored: record.roles)
     }
 }

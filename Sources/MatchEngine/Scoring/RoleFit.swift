@@ -25,7 +25,10 @@ struct RoleFit: Sendable {
             Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
         }
         let roles = read.map(\.role)
-        guard let latest = roles.map(\.lastMonth).max() else { return }
+        guard let latest = roles.map(\.lastMonth).max() else {
+            self = RoleFit(titles: candidate.titles, years: candidate.years, job: job, weights: weights)
+            return
+        }
         let years: Double
         if estimate {
             years = read.reduce(0) { $1.role.level == .intern ? $0 : $0 + $1.role.years * $1.weight.years }
@@ -49,6 +52,27 @@ struct RoleFit: Sendable {
             if newest.map({ entry.role.lastMonth > $0.lastMonth }) ?? true { newest = (entry.role.lastMonth, index) }
         }
         let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
+        self.level = level
+        if let wanted = job.level {
+            let distance = abs(wanted.rank - level.rank)
+            levelMatch = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
+        } else {
+            levelMatch = level == .intern ? weights.levelOneOff : 1
+        }
+    }
+
+    /// The fit read from undated titles (``CandidateProfile/titles``): the function factor is the best
+    /// title's, the level the first title's that states one, else the one total years imply; no relevant
+    /// years. Nothing when no title names a known function.
+    private init(titles: [String], years: Double, job: JobAnalysis, weights: ScoringWeights) {
+        let read = titles.map { CandidateProfile.Role(title: $0, firstMonth: 0, lastMonth: 0) }.compactMap { role in
+            Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
+        }
+        guard !read.isEmpty else { return }
+        function = read.map(\.weight.function).max()
+        let level =
+            read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
+            ?? SeniorityLevel.implied(byYears: years)
         self.level = level
         if let wanted = job.level {
             let distance = abs(wanted.rank - level.rank)

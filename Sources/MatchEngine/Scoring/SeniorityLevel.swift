@@ -31,8 +31,7 @@ public enum SeniorityLevel: String, Sendable, Codable, Comparable, CaseIterable 
         (
             .lead,
             [
-                " lead ", " staff ", " principal ", " head of ", " director ", " manager ", " chief ", " vp ",
-                " architect ",
+                " lead ", " principal ", " head of ", " director ", " manager ", " chief ", " vp ", " architect ",
             ]
         ),
         (.senior, [" senior ", " sr "]),
@@ -40,10 +39,17 @@ public enum SeniorityLevel: String, Sendable, Codable, Comparable, CaseIterable 
         (.mid, [" mid level ", " intermediate "]),
     ]
 
-    /// The level a title states, or `nil` when it states none ("Software Engineer").
+    /// Title nouns after which "staff" is a level above senior (a staff engineer); elsewhere "staff" is
+    /// the regular grade (a staff accountant, a staff nurse) and states no level.
+    private static let staffLevelNouns = [
+        " engineer", " developer", " scientist", " designer", " architect", " sre ", " software ",
+    ]
+
+    /// The level a title states, or `nil` when it states none ("Software Engineer", "Staff Accountant").
     static func of(_ title: String) -> SeniorityLevel? {
         let lowered = RoleFunction.words(of: title)
         for (level, phrases) in words where phrases.contains(where: { lowered.contains($0) }) { return level }
+        if lowered.contains(" staff "), staffLevelNouns.contains(where: { lowered.contains($0) }) { return .lead }
         return nil
     }
 
