@@ -47,6 +47,9 @@ let package = Package(
         // Scores retrieval against the questions in Fixtures/retrieval: development tooling for
         // `match-tool eval-rag` and the tests, not part of any library product.
         .target(name: "RetrievalEvaluation", dependencies: ["MatchEngine"]),
+        // Scores ranking against the graded pairs in Fixtures/relevance: development tooling for
+        // `match-tool eval-rank` and the tests, not part of any library product.
+        .target(name: "RankingEvaluation", dependencies: ["MatchEngine", "ResumeParser"]),
         .target(
             name: "MatchEngine",
             dependencies: [
@@ -58,7 +61,9 @@ let package = Package(
         .executableTarget(
             name: "match-tool",
             dependencies: [
-                "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "VectorIndex", "ParallelWork",
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "RankingEvaluation",
+                "VectorIndex",
+                "ParallelWork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +81,9 @@ let package = Package(
         .testTarget(
             name: "MatchEngineTests",
             dependencies: [
-                "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "VectorIndex", "TestSupport",
+                "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "RankingEvaluation",
+                "VectorIndex",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "ParserEvaluation", "TestSupport"]),

@@ -40,6 +40,15 @@ let package = Package(
             name: "score-bench",
             dependencies: ["BenchmarkSupport", .product(name: "MatchEngine", package: "MatchEngine")]
         ),
+        // Scoring cost per resume–job pair on parsed profiles, standard against classic in one run.
+        .executableTarget(
+            name: "scorer-bench",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "MatchEngine", package: "MatchEngine"),
+                .product(name: "ResumeParser", package: "MatchEngine"),
+            ]
+        ),
         // Resume parsing throughput per format, single core.
         .executableTarget(
             name: "parse-bench",

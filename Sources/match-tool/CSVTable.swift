@@ -34,28 +34,38 @@ extension ShortlistReport {
     /// joined with "; ". Numbers use a dot and no grouping.
     func csv() -> CSVTable {
         let kinds = MatchResult.Component.Kind.allCases
+        let factorKinds = MatchResult.Factor.Kind.allCases
         var table = CSVTable(
             headers: [
                 "rank", "candidate_id", "name", "email", "location", "file", "score", "decision", "status",
-                "matched_required", "missing_required", "matched_preferred", "missing_preferred", "years",
-                "years_gap", "degree", "missing_degree",
-            ] + kinds.map { $0.rawValue.replacingOccurrences(of: " ", with: "_") } + ["strengths", "advice"])
+                "matched_required", "related", "missing_required", "matched_preferred", "missing_preferred", "years",
+                "relevant_years", "years_gap", "degree", "missing_degree", "job_level", "candidate_level",
+            ] + kinds.map { $0.rawValue.replacingOccurrences(of: " ", with: "_") }
+                + factorKinds.map { "\($0.rawValue)_factor" } + ["strengths", "advice"])
         for entry in candidates {
             let result = entry.result
             let components = kinds.map { kind in result.component(kind).map { String(format: "%.3f", $0.value) } ?? "" }
+            let factors = factorKinds.map { kind in
+                result.factors.first { $0.kind == kind }.map { String(format: "%.3f", $0.value) } ?? ""
+            }
             table.append(
                 [
                     String(entry.rank), entry.candidate.id, entry.candidate.name ?? "", entry.candidate.email ?? "",
                     entry.candidate.location ?? "", entry.file, String(format: "%.1f", result.score),
                     result.decision.rawValue, entry.status.rawValue,
                     result.matchedRequiredSkills.joined(separator: "; "),
+                    Self.related(result).joined(separator: "; "),
                     result.missingRequiredSkills.joined(separator: "; "),
                     result.matchedPreferredSkills.joined(separator: "; "),
                     result.missingPreferredSkills.joined(separator: "; "),
                     String(format: "%.1f", result.candidateYears),
+                    result.relevantYears.map { String(format: "%.1f", $0) } ?? "",
                     String(format: "%.1f", result.yearsGap), result.candidateDegree?.rawValue ?? "",
-                    result.missingDegree?.rawValue ?? "",
-                ] + components + [result.strengths.joined(separator: "; "), result.advice.joined(separator: "; ")])
+                    result.missingDegree?.rawValue ?? "", result.jobLevel?.rawValue ?? "",
+                    result.candidateLevel?.rawValue ?? "",
+                ] + components + factors + [
+                    result.strengths.joined(separator: "; "), result.advice.joined(separator: "; "),
+                ])
         }
         return table
     }

@@ -7,7 +7,8 @@ import MatchEngine
 /// makes the columns sortable) and prints cleanly. Every value is HTML-escaped.
 ///
 /// The DOM is stable for tests: each candidate row is `tr.candidate` with `data-rank`, `data-candidate`
-/// and `data-score`; cells carry `class` names (`name`, `file`, `score`, `decision`, `matched`, `missing`).
+/// and `data-score`; cells carry `class` names (`name`, `file`, `score`, `decision`, `matched`, `related`,
+/// `missing`).
 extension ShortlistReport {
     /// `&`, `<`, `>`, `"` and `'` escaped: safe in text and in quoted attribute values.
     static func escape(_ text: String) -> String {
@@ -83,7 +84,7 @@ extension ShortlistReport {
             <table id="shortlist">
             <thead><tr><th data-sort="number">#</th><th data-sort="text">Name</th><th data-sort="text">File</th>\
             <th data-sort="number">Score</th><th data-sort="text">Decision</th><th>Matched skills</th>\
-            <th>Missing required</th><th data-sort="number">Years</th><th>Details</th></tr></thead>
+            <th>Related skills</th><th>Missing required</th><th data-sort="number">Years</th><th>Details</th></tr></thead>
             <tbody>
 
             """
@@ -95,6 +96,10 @@ extension ShortlistReport {
                 "<tr><th>\(e(component.kind.rawValue))</th><td>\(String(format: "%.2f", component.value))</td>"
                     + "<td>weight \(String(format: "%.2f", component.weight))</td></tr>"
             }.joined()
+            let factors = result.factors.map { factor in
+                "<tr><th>× \(e(factor.kind.rawValue)) fit</th><td>\(String(format: "%.2f", factor.value))</td>"
+                    + "<td>factor</td></tr>"
+            }.joined()
             page += """
                 <tr class="candidate \(result.decision.rawValue)" data-rank="\(entry.rank)" \
                 data-candidate="\(e(entry.candidate.id))" data-score="\(score)">\
@@ -105,16 +110,20 @@ extension ShortlistReport {
                 <span class="value">\(score)</span></td>\
                 <td class="decision \(result.decision.rawValue)">\(result.decision.rawValue)</td>\
                 <td class="matched">\(Self.list(result.matchedRequiredSkills + result.matchedPreferredSkills))</td>\
+                <td class="related">\(Self.list(Self.related(result)))</td>\
                 <td class="missing">\(Self.list(result.missingRequiredSkills))</td>\
                 <td class="years" data-value="\(String(format: "%.1f", result.candidateYears))">\
                 \(String(format: "%.1f", result.candidateYears))\
                 \(result.yearsGap > 0 ? " <span class=\"missing\">(\(String(format: "%.1f", result.yearsGap)) short)</span>" : "")</td>\
                 <td><details><summary>breakdown</summary>\
-                <table class="components">\(components)</table>\
+                <table class="components">\(components)\(factors)</table>\
                 <p>Missing preferred: <span class="missing-preferred">\(Self.list(result.missingPreferredSkills))</span></p>\
                 <p>Degree: <span class="degree">\(e(result.candidateDegree?.rawValue ?? "none"))</span>\
                 \(result.missingDegree.map { " <span class=\"missing\">(\(e($0.rawValue)) asked)</span>" } ?? "")</p>\
-                <p>Related skills: <span class="none">not scored yet</span></p>\
+                <p>Relevant years: <span class="relevant-years">\
+                \(result.relevantYears.map { String(format: "%.1f", $0) } ?? "not read")</span>; level: \
+                <span class="level">\(e(result.candidateLevel?.rawValue ?? "not read"))</span>\
+                \(result.jobLevel.map { " (\(e($0.rawValue)) asked)" } ?? "")</p>\
                 <ul class="strengths">\(result.strengths.map { "<li>\(e($0))</li>" }.joined())</ul>\
                 <ul class="advice">\(result.advice.map { "<li>\(e($0))</li>" }.joined())</ul>\
                 </details></td></tr>

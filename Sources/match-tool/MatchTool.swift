@@ -29,7 +29,8 @@ struct MatchTool: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self, IngestCommand.self, JobsCommand.self, CandidatesCommand.self, RankCommand.self,
             ExplainCommand.self, StatusCommand.self, DBCommand.self, ConfigCommand.self, RagCommand.self,
-            SearchCommand.self, EvalRagCommand.self, ParseCommand.self, ParseJobCommand.self, EvalParseCommand.self,
+            SearchCommand.self, EvalRagCommand.self, EvalRankCommand.self, ParseCommand.self, ParseJobCommand.self,
+            EvalParseCommand.self,
             EmbedCommand.self,
         ]
     )

@@ -71,10 +71,11 @@ struct ShortlistReport: Encodable {
         }
     }
 
-    /// The terminal table: rank, name, file, score, decision, top matched skills, missing required skills.
+    /// The terminal table: rank, name, file, score, decision, top matched skills, related skills (the
+    /// candidate's skill for the required one), missing required skills.
     func table() -> String {
         var table = TextTable(
-            headers: ["#", "name", "file", "score", "decision", "matched skills", "missing required"],
+            headers: ["#", "name", "file", "score", "decision", "matched skills", "related", "missing required"],
             rightAligned: [0, 3])
         for entry in candidates {
             let result = entry.result
@@ -83,12 +84,17 @@ struct ShortlistReport: Encodable {
                 String(entry.rank), FileNameEscaping.escaped(entry.candidate.name ?? "-"),
                 FileNameEscaping.escaped(entry.file), String(format: "%.1f", result.score),
                 result.decision.rawValue, Self.abbreviated(matched, 4),
-                Self.abbreviated(result.missingRequiredSkills, 4),
+                Self.abbreviated(Self.related(result), 3), Self.abbreviated(result.missingRequiredSkills, 4),
             ])
         }
         let requirements =
             "required: " + (job.requiredSkills.isEmpty ? "-" : job.requiredSkills.joined(separator: ", "))
         return "\(title) (\(job.id)): \(candidates.count) candidates\n\(requirements)\n\n\(table.render())"
+    }
+
+    /// "MySQL for PostgreSQL", one per related skill.
+    static func related(_ result: MatchResult) -> [String] {
+        result.relatedSkills.map { "\($0.candidate) for \($0.required)" }
     }
 
     private static func abbreviated(_ items: [String], _ count: Int) -> String {

@@ -32,11 +32,11 @@ struct MatchScorerTests {
         #expect(result.strengths.contains("has every required skill"))
     }
 
-    @Test("the formula: weighted mean of the components that apply, renormalised")
+    @Test("the classic formula: weighted mean of the components that apply, renormalised, no calibration")
     func formula() {
         // required 2/4, preferred 1/2, experience 2.5/5, education one level below (0.5), no semantic:
-        // (0.40·0.5 + 0.15·0.5 + 0.15·0.5 + 0.10·0.5) / 0.80 = 0.5 → 50.
-        let result = MatchScorer().score(
+        // (0.50·0.5 + 0.20·0.5 + 0.20·0.5 + 0.10·0.5) / 1.0 = 0.5 → 50.
+        let result = MatchScorer(weights: .classic).score(
             Self.resume(skills: ["Python", "Go", "Terraform"], years: 2.5, degree: .associate), against: Self.job)
         #expect(result.score == 50)
         #expect(result.decision == .reject)
@@ -58,12 +58,149 @@ struct MatchScorerTests {
         let result = MatchScorer().score(
             Self.resume(skills: ["Python", "Go", "PostgreSQL", "Docker"], years: 10, degree: nil), against: job,
             similarity: 0.45)
-        #expect(result.components.map(\.kind.rawValue) == ["required skills", "experience", "semantic"])
+        // No positions read: no role match, function or level factor; years act through the years factor
+        // (10 of 5: 1); the job built in code names no core skill.
+        #expect(result.components.map(\.kind.rawValue) == ["required skills", "semantic"])
+        #expect(result.factors == [MatchResult.Factor(kind: .years, value: 1)])
         #expect(result.components.last?.value ?? 0 > 0.499 && result.components.last?.value ?? 1 < 0.501)
-        // (0.40 + 0.15 + 0.20·0.5) / 0.75 = 86.7.
-        #expect(result.score == 86.7)
+        // (0.45 + 0.10·0.5) / 0.55 = 0.909, calibrated 70 + (0.909 − 0.62) / 0.38 × 30 = 92.8.
+        #expect(result.score == 92.8)
         let classic = MatchScorer(weights: .classic).score(
             Self.resume(skills: ["Python"], years: 10, degree: nil), against: job, similarity: 0.9)
         #expect(!classic.components.contains { $0.kind == .semantic })
+    }
+
+    static func role(_ title: String, from: String, to: String?) -> ExperienceEntry {
+        ExperienceEntry(title: title, start: YearMonth(from), end: to.flatMap { YearMonth($0) }, isCurrent: to == nil)
+    }
+
+    static func person(
+        skills: [String], roles: [ExperienceEntry], experienceText: String? = nil
+    ) -> CandidateProfile {
+        var resume = resume(skills: skills, years: 0, degree: nil)
+        resume.experience = roles
+        if let experienceText { resume.sections[.experience] = experienceText }
+        return CandidateProfile(resume, referenceMonth: YearMonth(year: 2026, month: 11))
+    }
+
+    static func javaJob(level: String = "Senior") -> ParsedJob {
+        ParsedJob(
+            source: "java.md", title: "\(level) Backend Engineer (Java)",
+            requiredSkills: ["Java", "PostgreSQL", "Apache Kafka", "RabbitMQ", "Docker"].map {
+                SkillMention(name: $0, category: .tools)
+            },
+            minimumYears: 5, coreSkills: ["Java"], alternatives: [["Apache Kafka", "RabbitMQ"]])
+    }
+
+    @Test("alternatives count as one requirement; the core skill weighs more than shared tools")
+    func coreAndAlternatives() {
+        let scorer = MatchScorer()
+        let job = Self.javaJob()
+        let roles = [Self.role("Senior Backend Engineer", from: "2016-01", to: nil)]
+        let java = scorer.score(Self.person(skills: ["Java", "RabbitMQ"], roles: roles), against: job)
+        let go = scorer.score(
+            Self.person(skills: ["Go", "PostgreSQL", "RabbitMQ", "Docker"], roles: roles), against: job)
+        #expect(java.matchedRequiredSkills == ["Java", "RabbitMQ"])
+        #expect(java.missingRequiredSkills == ["PostgreSQL", "Docker"], "Kafka or RabbitMQ: met by RabbitMQ")
+        #expect(go.missingRequiredSkills == ["Java"])
+        #expect(java.score > go.score, "Java and one more beat three shared tools without Java")
+        #expect(java.component(.coreSkills)?.value == 1 && go.component(.coreSkills)?.value == 0)
+    }
+
+    @Test("a related skill earns the relation's credit and is reported, never more than the skill itself")
+    func relatedSkills() {
+        let scorer = MatchScorer()
+        let job = Self.javaJob()
+        let roles = [Self.role("Backend Engineer", from: "2016-01", to: nil)]
+        let exact = scorer.score(Self.person(skills: ["Java", "PostgreSQL"], roles: roles), against: job)
+        let related = scorer.score(Self.person(skills: ["Java", "MySQL"], roles: roles), against: job)
+        let none = scorer.score(Self.person(skills: ["Java"], roles: roles), against: job)
+        #expect(related.relatedSkills == [.init(required: "PostgreSQL", candidate: "MySQL", credit: 0.5)])
+        #expect(!related.missingRequiredSkills.contains("PostgreSQL"))
+        #expect(exact.score > related.score && related.score > none.score)
+    }
+
+    @Test("seniority: a junior with every keyword stays below a senior for a lead role; years count in relevant roles")
+    func seniority() {
+        let scorer = MatchScorer()
+        let job = Self.javaJob(level: "Lead")
+        let everything = ["Java", "PostgreSQL", "Apache Kafka", "Docker"]
+        let junior = scorer.score(
+            Self.person(skills: everything, roles: [Self.role("Junior Java Developer", from: "2025-01", to: nil)]),
+            against: job)
+        let lead = scorer.score(
+            Self.person(
+                skills: ["Java", "PostgreSQL"],
+                roles: [
+                    Self.role("Lead Backend Engineer", from: "2020-01", to: nil),
+                    Self.role("Software Engineer", from: "2015-01", to: "2019-12"),
+                ]),
+            against: job)
+        #expect(junior.candidateLevel == .junior && lead.candidateLevel == .lead && lead.jobLevel == .lead)
+        #expect(lead.score > junior.score)
+        #expect(junior.factors.first { $0.kind == .level }?.value == ScoringWeights.standard.levelTwoOff)
+        // Ten years of retail and one as a developer: one relevant year, not eleven.
+        let switcher = scorer.score(
+            Self.person(
+                skills: everything,
+                roles: [
+                    Self.role("Backend Developer", from: "2025-12", to: nil),
+                    Self.role("Retail Sales Associate", from: "2015-01", to: "2025-11"),
+                ]),
+            against: job)
+        #expect(switcher.candidateYears == 0 && (switcher.relevantYears ?? 99) < 1.1)
+        #expect(switcher.yearsGap > 3.9)
+    }
+
+    @Test("skills only listed count less than skills the experience section shows")
+    func evidence() {
+        let scorer = MatchScorer()
+        let job = Self.javaJob()
+        let roles = [Self.role("Backend Engineer", from: "2016-01", to: nil)]
+        let shown = scorer.score(
+            Self.person(
+                skills: ["Java", "PostgreSQL"], roles: roles, experienceText: "Built Java services on PostgreSQL"),
+            against: job)
+        let listed = scorer.score(
+            Self.person(skills: ["Java", "PostgreSQL"], roles: roles, experienceText: "Built services"), against: job)
+        #expect(shown.score > listed.score)
+        #expect(shown.matchedRequiredSkills == listed.matchedRequiredSkills, "listed skills are still matched")
+    }
+
+    @Test("the calibration curve is piecewise linear through its points and the same scores in the same order")
+    func calibration() {
+        let points = ScoringWeights.defaultCalibration
+        #expect(MatchScorer.calibrate(0, points) == 0 && MatchScorer.calibrate(1, points) == 100)
+        #expect(MatchScorer.calibrate(0.5, points) == 52 && MatchScorer.calibrate(0.62, points) == 70)
+        #expect(abs(MatchScorer.calibrate(0.81, points) - 85) < 1e-9)
+        #expect(MatchScorer.calibrate(0.3, [[0, 0], [1, 100]]) == 30, "no calibration")
+        let raw = stride(from: 0.0, through: 1, by: 0.05).map { MatchScorer.calibrate($0, points) }
+        #expect(zip(raw, raw.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(MatchScorer.calibrate(-3, points) == 0 && MatchScorer.calibrate(.infinity, points) == 100)
+    }
+
+    @Test("a layout whose positions the parser misses still shows its titles; 'staff' is a level only for engineers")
+    func undatedTitlesAndStaff() {
+        var resume = Self.resume(skills: ["Microsoft Excel", "SAP"], years: 0, degree: nil)
+        resume.sections[.experience] = """
+            April 2019 – Senior Accountant, Northstar Components Inc., Minneapolis, MN
+            ○ Lead the month-end close for three entities.
+            January 2015 Staff Accountant, Red Cedar Manufacturing
+            """
+        let profile = CandidateProfile(resume)
+        #expect(profile.roles.isEmpty)
+        #expect(profile.titles == ["Senior Accountant", "Staff Accountant"])
+        let stored = CandidateProfile.storedRoles(of: resume)
+        #expect(CandidateProfile.titles(stored: stored) == profile.titles)
+        let nurse = ParsedJob(source: "n.txt", title: "Registered Nurse", requiredSkills: [])
+        let accountant = ParsedJob(
+            source: "a.txt", title: "Staff Accountant",
+            requiredSkills: [SkillMention(name: "Microsoft Excel", category: .tools)])
+        let scorer = MatchScorer()
+        #expect(scorer.score(profile, against: nurse).factors.first { $0.kind == .function }?.value == 0.25)
+        let fit = scorer.score(profile, against: accountant)
+        #expect(fit.factors.first { $0.kind == .function }?.value == 1)
+        #expect(fit.jobLevel == nil && fit.candidateLevel == .senior, "a staff accountant is not a lead role")
+        #expect(SeniorityLevel.of("Staff Software Engineer") == .lead && SeniorityLevel.of("Staff Nurse") == nil)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParallelWork
+import ResumeParser
 import VectorIndex
 
 /// One namespace's candidates in memory for one model: the HNSW index of their newest resume vectors
@@ -25,10 +26,13 @@ final class CandidateIndex: Sendable {
         var positionOfRow: [Int64: Int] = [:]
         var positionOfIdentity: [CandidateID: Int] = [:]
         var postings: [String: [Int32]]? = nil
+        /// The month a current position ends at.
+        var referenceMonth: YearMonth = .now
 
-        init(_ records: [CandidateRecord] = []) {
+        init(_ records: [CandidateRecord] = [], referenceMonth: YearMonth = .now) {
             self.records = records
-            profiles = records.map { CandidateProfile(skills: Set($0.skills), years: $0.years, degree: $0.degree) }
+            self.referenceMonth = referenceMonth
+            profiles = records.map { CandidateProfile(record: $0, referenceMonth: referenceMonth) }
             positionOfRow.reserveCapacity(records.count)
             positionOfIdentity.reserveCapacity(records.count)
             for (position, record) in records.enumerated() {
@@ -38,7 +42,7 @@ final class CandidateIndex: Sendable {
         }
 
         mutating func upsert(_ record: CandidateRecord) {
-            let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
+            let profile = CandidateProfile(record: record, referenceMonth: referenceMonth)
             if let position = positionOfRow[record.rowID] {
                 positionOfIdentity[records[position].identity] = nil
                 records[position] = record
@@ -84,7 +88,7 @@ final class CandidateIndex: Sendable {
     /// from the stored vectors and saves it.
     static func load(
         namespaceID: Int64, namespace: String, store: any EngineStore, model: String, dimension: Int, file: URL,
-        configuration: HNSWIndex.Configuration, logger: Logger
+        configuration: HNSWIndex.Configuration, referenceMonth: YearMonth = .now, logger: Logger
     ) throws -> CandidateIndex {
         let revision = try store.revision(namespace: namespaceID)
         // The index file and the candidates are read side by side: two independent reads of similar cost.
@@ -95,7 +99,9 @@ final class CandidateIndex: Sendable {
             if part == 0 {
                 if exists { fromFile.withLock { $0 = Result { try HNSWIndex(contentsOf: file) } } }
             } else {
-                let roster = Result { Roster(try store.candidates(namespace: namespaceID)) }
+                let roster = Result {
+                    Roster(try store.candidates(namespace: namespaceID), referenceMonth: referenceMonth)
+                }
                 fromStore.withLock { $0 = roster }
             }
         }
@@ -214,19 +220,19 @@ final class CandidateIndex: Sendable {
 }
 
 extension CandidateIndex.Roster {
-    /// The positions of the `limit` candidates with the highest weighted share of the job's skills —
-    /// `required` weighing `requiredWeight` in all, `preferred` `preferredWeight` — the skill part of the
-    /// score (ties: earlier position first). Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
+    /// The positions of the `limit` candidates with the most points, a candidate earning `worth[skill]`
+    /// for each skill it has — the skill part of the score — then `adjust(position, points)` (the role
+    /// fit); ties: earlier position first. Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
     ///
-    /// - Complexity: O(n + Σ posting lengths): a flat score array and a linear-time selection.
+    /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust`, and a linear-time selection.
     func mostSkillsInCommon(
-        required: [String], preferred: [String], requiredWeight: Double, preferredWeight: Double, limit: Int
+        _ worth: [String: Float], limit: Int, adjust: (Int, Float) -> Float = { $1 }
     ) -> [Int] {
         var points = [Float](repeating: 0, count: records.count)
-        for (skills, weight) in [(required, requiredWeight), (preferred, preferredWeight)] where !skills.isEmpty {
-            let each = Float(weight / Double(skills.count))
-            for skill in Set(skills) { for position in postings?[skill] ?? [] { points[Int(position)] += each } }
+        for (skill, each) in worth.sorted(by: { $0.key < $1.key }) where each > 0 {
+            for position in postings?[skill] ?? [] { points[Int(position)] += each }
         }
+        for position in points.indices { points[position] = max(0, adjust(position, points[position])) }
         // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
         // the complement of the position low, so larger keys are better and ties go to earlier positions.
         var keys: [UInt64] = []
@@ -234,5 +240,16 @@ extension CandidateIndex.Roster {
             keys.append(UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position)))
         }
         return TopSelection.largest(limit, of: &keys).map { Int(UInt32.max - UInt32(truncatingIfNeeded: $0)) }
+    }
+}
+
+extension CandidateProfile {
+    /// The profile of a stored candidate; current positions end at `referenceMonth`.
+    init(record: CandidateRecord, referenceMonth: YearMonth) {
+        self.init(
+            skills: Set(record.skills), years: record.years, degree: record.degree,
+            roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth),
+            evidencedSkills: record.evidence.map { Set($0.split(separator: "\n").map(String.init)) })
+        titles = Self.titles(stored: record.roles)
     }
 }

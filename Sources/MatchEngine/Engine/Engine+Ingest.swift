@@ -177,7 +177,9 @@ extension Engine {
                         rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
                         location: parsed.contact.location, years: parsed.totalExperienceYears,
                         degree: parsed.highestDegree,
-                        skills: parsed.skills.map(\.name), documentID: documentID, source: document.source)
+                        skills: parsed.skills.map(\.name), roles: CandidateProfile.storedRoles(of: parsed),
+                        evidence: CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n"),
+                        documentID: documentID, source: document.source)
                     changes.append((record, vectors.document))
                     events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
                 case .duplicate(let identity):

@@ -21,6 +21,7 @@ extension Engine {
     ) async throws -> [RankedCandidate] {
         let index = try candidateIndex(namespace)
         let job = try jobRecord(id, in: index)
+        let prepared = scorer.prepare(job.parsed)
         let jobVector = try store.documentVector(document: job.documentID, model: model)
         let statuses = filters.statuses == nil ? [:] : try store.statuses(job: job.rowID, namespace: index.namespaceID)
         let roster = index.snapshot(postings: index.count > configuration.exhaustiveRankingLimit)
@@ -31,11 +32,20 @@ extension Engine {
             positions = Array(roster.records.indices)
         } else {
             let weights = configuration.weights
+            let profiles = roster.profiles
+            let scorer = scorer
+            // Skills, plus the role match and the role-fit factors (estimated): people doing the job's work
+            // with few skills named can outrank others, so the keyword pool must hold them too.
             var pool = Set(
                 roster.mostSkillsInCommon(
-                    required: job.parsed.requiredSkills.map(\.name), preferred: job.parsed.preferredSkills.map(\.name),
-                    requiredWeight: weights.requiredSkills, preferredWeight: weights.preferredSkills,
-                    limit: configuration.rankingPoolSize))
+                    Self.skillPoints(prepared.analysis, weights: weights), limit: configuration.rankingPoolSize
+                ) { position, points in
+                    let profile = profiles[position]
+                    let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
+                    let match = weights.roleMatch * (fit.function ?? 0) * (fit.levelMatch ?? 0)
+                    let factors = scorer.factors(profile, job: prepared.job, fit: fit).reduce(1) { $0 * $1.value }
+                    return Float((Double(points) + match) * factors)
+                })
             if let jobVector {
                 let size = configuration.rankingPoolSize
                 for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {
@@ -55,7 +65,7 @@ extension Engine {
         scored.reserveCapacity(positions.count)
         for (offset, position) in positions.enumerated() {
             let score = scorer.quickScore(
-                roster.profiles[position], against: job.parsed, similarity: similarityOfPosition[offset])
+                roster.profiles[position], against: prepared, similarity: similarityOfPosition[offset])
             scored.append((position, offset, score))
         }
         let top = scored.sorted {
@@ -66,7 +76,7 @@ extension Engine {
             (
                 record: roster.records[entry.position],
                 result: scorer.score(
-                    roster.profiles[entry.position], against: job.parsed,
+                    roster.profiles[entry.position], against: prepared,
                     similarity: similarityOfPosition[entry.offset])
             )
         }
@@ -91,7 +101,7 @@ extension Engine {
     public func rankJobs(for candidate: CandidateID, namespace: String, limit: Int = 10) async throws -> [RankedJob] {
         let index = try candidateIndex(namespace)
         let record = try record(candidate, in: index)
-        let profile = CandidateProfile(skills: Set(record.skills), years: record.years, degree: record.degree)
+        let profile = CandidateProfile(record: record, referenceMonth: configuration.referenceMonth)
         var ranked: [RankedJob] = []
         for job in try store.jobs(namespace: index.namespaceID) {
             let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
@@ -142,7 +152,9 @@ extension Engine {
         let similarity = try store.documentVector(document: job.documentID, model: model).flatMap {
             similarityOf(record.rowID, to: $0, in: index)
         }
-        let result = scorer.score(resume, against: job.parsed, similarity: similarity)
+        let result = scorer.score(
+            CandidateProfile(resume, referenceMonth: configuration.referenceMonth), against: job.parsed,
+            similarity: similarity)
         try store.recordMatches(
             [MatchRecord(candidate: record.rowID, document: document, result: result)], job: job.rowID,
             namespace: index.namespaceID, weights: configuration.weights)
@@ -157,6 +169,30 @@ extension Engine {
         return try store.matchResults(job: job.rowID, namespace: index.namespaceID).compactMap { row in
             index.record(row.candidate).map { ($0.identity, row.result) }
         }
+    }
+
+    /// What each skill is worth to the keyword pool: the weight its requirement carries in the score
+    /// (importance and core share), a related skill its credit of that, a preferred skill its share of
+    /// the preferred weight. An upper bound of the skill components, so the pool holds the best keyword fits.
+    static func skillPoints(_ analysis: JobAnalysis, weights: ScoringWeights) -> [String: Float] {
+        var points: [String: Float] = [:]
+        func add(_ requirement: JobAnalysis.Requirement, _ worth: Double) {
+            for skill in requirement.skills { points[skill] = max(points[skill] ?? 0, Float(worth)) }
+            for (skill, credit) in requirement.related {
+                points[skill] = max(points[skill] ?? 0, Float(worth * credit))
+            }
+        }
+        let importance = analysis.required.reduce(0) { $0 + $1.importance }
+        let cores = Double(analysis.required.filter(\.isCore).count)
+        for requirement in analysis.required {
+            var worth = weights.requiredSkills * requirement.importance / max(importance, 1)
+            if requirement.isCore && cores > 0 { worth += weights.coreSkills / cores }
+            add(requirement, worth)
+        }
+        for requirement in analysis.preferred {
+            add(requirement, weights.preferredSkills / Double(analysis.preferred.count))
+        }
+        return points
     }
 
     /// Cosine similarity of a candidate's indexed vector and `vector`.

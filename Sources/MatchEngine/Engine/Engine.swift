@@ -137,7 +137,7 @@ public final class Engine: Sendable {
             namespaceID: namespaceID, namespace: name, store: store, model: model,
             dimension: configuration.provider.dimension,
             file: directory.appendingPathComponent("indexes").appendingPathComponent("\(key).hnsw"),
-            configuration: configuration.index, logger: logger)
+            configuration: configuration.index, referenceMonth: configuration.referenceMonth, logger: logger)
     }
 
     /// Removes the namespace's index file and loads the index again, which rebuilds it from the stored

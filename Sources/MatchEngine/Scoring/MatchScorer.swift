@@ -1,23 +1,41 @@
 import Foundation
 import ResumeParser
 
-/// Scores candidates against a parsed job:
-/// `score = 100 × Σ wᵢ·cᵢ / Σ wᵢ` over the components that apply (see ``ScoringWeights``).
+/// Scores candidates against a parsed job. The weighted mean of the components that apply,
+/// `raw = Σ wᵢ·cᵢ / Σ wᵢ` (see ``ScoringWeights``), mapped through the calibration curve to 0 … 100:
+///
+/// - **required skills**: each requirement counts once — a group of alternatives ("Python or Go") is one
+///   requirement met by any of them — and core skills (the job's title, else its first requirement line)
+///   count ``ScoringWeights/coreSkillImportance`` times; a related skill of the taxonomy (MySQL for
+///   PostgreSQL) earns the relation's credit;
+/// - **core skills**: the share of the core requirements met, so a Go engineer does not top a Java job on
+///   shared databases and tools;
+/// - **role and level**: the function of the candidate's positions (from their titles) against the job's
+///   title, 1 for the same, ``ScoringWeights/neighbourFunction`` for a neighbouring one, times the match
+///   of seniority levels (intern … lead) between the job's title and the latest relevant position;
+/// - **preferred skills**, the same credit rules without importance;
+/// - **experience**: years in positions of the job's function (neighbouring ones in part, internships
+///   not at all) against ``ScoringWeights/yearsTolerance`` × the job's minimum;
+/// - **education** and **semantic** as before.
 ///
 /// Skills compare by canonical name, so an alias in the resume ("k8s") meets the canonical name in the
-/// job ("Kubernetes"). Related-but-different skills (MySQL for PostgreSQL) earn nothing yet.
+/// job ("Kubernetes"). The result is deterministic: the same inputs give the same score and explanation.
 ///
-/// - Complexity: O(r + p) set lookups for r required and p preferred skills.
+/// - Complexity: O(r + p) set lookups for r required and p preferred skills (plus their related skills),
+///   and O(positions × months) for the years in relevant positions.
 public struct MatchScorer: Sendable {
     /// The weights and thresholds in force.
     public var weights: ScoringWeights
+    /// The taxonomy whose relations give related skills their credit.
+    public var taxonomy: SkillTaxonomy
 
-    /// A scorer with `weights` (the design's defaults unless told).
-    public init(weights: ScoringWeights = .standard) {
+    /// A scorer with `weights` (the defaults unless told) and the relations of `taxonomy`.
+    public init(weights: ScoringWeights = .standard, taxonomy: SkillTaxonomy = .standard) {
         self.weights = weights
+        self.taxonomy = taxonomy
     }
 
-    /// Scores a parsed resume.
+    /// Scores a parsed resume; positions without an end count up to this month.
     ///
     /// - Parameter similarity: the cosine similarity of resume and job embeddings, or `nil` to leave
     ///   the semantic component out.
@@ -27,61 +45,149 @@ public struct MatchScorer: Sendable {
 
     /// Scores a candidate profile; the same result as scoring the resume it came from.
     public func score(_ candidate: CandidateProfile, against job: ParsedJob, similarity: Double? = nil) -> MatchResult {
+        score(candidate, against: prepare(job), similarity: similarity)
+    }
+
+    /// The score alone, without the explanation: what ranking sorts a pool by before it explains the
+    /// few it returns. Equal to `score(candidate, against: job, similarity: similarity).score`.
+    public func quickScore(_ candidate: CandidateProfile, against job: ParsedJob, similarity: Double? = nil) -> Double {
+        quickScore(candidate, against: prepare(job), similarity: similarity)
+    }
+
+    /// What the scorer reads of `job`, computed once for many candidates.
+    func prepare(_ job: ParsedJob) -> PreparedJob {
+        PreparedJob(job: job, analysis: JobAnalysis(job, weights: weights, taxonomy: taxonomy))
+    }
+
+    /// A job with its analysis.
+    struct PreparedJob: Sendable {
+        var job: ParsedJob
+        var analysis: JobAnalysis
+    }
+
+    func quickScore(_ candidate: CandidateProfile, against job: PreparedJob, similarity: Double?) -> Double {
+        let fit = RoleFit(candidate, job: job.analysis, weights: weights)
+        return total(
+            components(candidate, against: job, fit: fit, similarity: similarity),
+            factors(candidate, job: job.job, fit: fit))
+    }
+
+    func score(_ candidate: CandidateProfile, against prepared: PreparedJob, similarity: Double?) -> MatchResult {
+        let job = prepared.job
+        let analysis = prepared.analysis
         let has = candidate.skills
-        let required = job.requiredSkills.map(\.name)
+        let fit = RoleFit(candidate, job: analysis, weights: weights)
+        let components = components(candidate, against: prepared, fit: fit, similarity: similarity)
+        let factors = factors(candidate, job: job, fit: fit)
+        let rounded = total(components, factors)
+        var matchedRequired: [String] = []
+        var missingRequired: [String] = []
+        var related: [MatchResult.RelatedSkill] = []
+        for requirement in analysis.required {
+            let credit = requirement.credit(has, evidenced: candidate.evidencedSkills, listed: 1)
+            if let matched = credit.matched {
+                matchedRequired.append(matched)
+            } else if let stand = credit.related {
+                related.append(.init(required: requirement.name, candidate: stand, credit: credit.value))
+            } else {
+                missingRequired.append(requirement.name)
+            }
+        }
         let preferred = job.preferredSkills.map(\.name)
-        let components = components(candidate, against: job, similarity: similarity)
-        let rounded = Self.total(components)
-        let matchedRequired = required.filter(has.contains)
         let matchedPreferred = preferred.filter(has.contains)
+        let missingPreferred = preferred.filter { !has.contains($0) }
         let years = candidate.years
         let degree = candidate.degree
-        let yearsGap = max(0, (job.minimumYears ?? 0) - years)
+        let countedYears = fit.relevantYears ?? years
+        let yearsGap = max(0, (job.minimumYears ?? 0) - countedYears)
         let missingDegree = job.requiredDegree.flatMap { needed in (degree ?? .other) < needed ? needed : nil }
-        let missingRequired = required.filter { !has.contains($0) }
-        let missingPreferred = preferred.filter { !has.contains($0) }
 
         var gaps = missingRequired.map { MatchResult.Gap(kind: .missingRequiredSkill, skill: $0) }
         gaps += missingPreferred.map { MatchResult.Gap(kind: .missingPreferredSkill, skill: $0) }
         if yearsGap > 0 { gaps.append(.init(kind: .yearsShort, years: (yearsGap * 10).rounded() / 10)) }
         if let missingDegree { gaps.append(.init(kind: .degreeBelowRequired, degree: missingDegree)) }
         var strengths: [String] = []
-        if !required.isEmpty && missingRequired.isEmpty { strengths.append("has every required skill") }
+        if !analysis.required.isEmpty && missingRequired.isEmpty && related.isEmpty {
+            strengths.append("has every required skill")
+        }
+        if !related.isEmpty {
+            strengths.append(
+                "related skills: " + related.map { "\($0.candidate) for \($0.required)" }.joined(separator: ", "))
+        }
         if !matchedPreferred.isEmpty { strengths.append("also knows \(matchedPreferred.joined(separator: ", "))") }
-        if let minimum = job.minimumYears, years >= minimum {
-            strengths.append("\(Self.oneDecimal(years)) years of experience (\(Self.shortest(minimum)) asked)")
+        if let minimum = job.minimumYears, countedYears >= minimum {
+            let which = fit.relevantYears == nil ? "" : " in relevant roles"
+            strengths.append("\(Self.oneDecimal(countedYears)) years\(which) (\(Self.shortest(minimum)) asked)")
+        }
+        var advice = Self.advice(for: gaps, minimumYears: job.minimumYears)
+        if let wanted = analysis.level, let level = fit.level, level != wanted {
+            advice.append("\(level.rawValue) level for a \(wanted.rawValue) role")
         }
         return MatchResult(
             score: rounded, decision: rounded >= weights.interviewThreshold ? .interview : .reject,
-            components: components,
-            matchedRequiredSkills: matchedRequired, missingRequiredSkills: missingRequired,
-            matchedPreferredSkills: matchedPreferred, missingPreferredSkills: missingPreferred, candidateYears: years,
-            yearsGap: (yearsGap * 10).rounded() / 10, candidateDegree: degree, missingDegree: missingDegree,
-            gaps: gaps, strengths: strengths, advice: Self.advice(for: gaps, minimumYears: job.minimumYears))
+            components: components, factors: factors, matchedRequiredSkills: matchedRequired,
+            missingRequiredSkills: missingRequired,
+            relatedSkills: related, matchedPreferredSkills: matchedPreferred, missingPreferredSkills: missingPreferred,
+            candidateYears: years, relevantYears: fit.relevantYears.map { ($0 * 10).rounded() / 10 },
+            jobLevel: analysis.level, candidateLevel: fit.level, yearsGap: (yearsGap * 10).rounded() / 10,
+            candidateDegree: degree, missingDegree: missingDegree, gaps: gaps, strengths: strengths, advice: advice)
     }
 
-    /// The score alone, without the explanation: what ranking sorts a pool by before it explains the
-    /// few it returns. Equal to `score(candidate, against: job, similarity: similarity).score`.
-    public func quickScore(_ candidate: CandidateProfile, against job: ParsedJob, similarity: Double? = nil) -> Double {
-        Self.total(components(candidate, against: job, similarity: similarity))
+    /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
+    /// candidate's positions were read, years when the job states a minimum and the resume any years.
+    func factors(_ candidate: CandidateProfile, job: ParsedJob, fit: RoleFit) -> [MatchResult.Factor] {
+        guard weights.role > 0 else { return [] }
+        var factors: [MatchResult.Factor] = []
+        func add(_ kind: MatchResult.Factor.Kind, _ value: Double) {
+            factors.append(.init(kind: kind, value: 1 - weights.role * (1 - min(1, max(0, value)))))
+        }
+        if let function = fit.function { add(.function, function) }
+        if let level = fit.levelMatch { add(.level, level) }
+        // Years unknown (no dated position read at all) are not zero years: no factor then.
+        if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
+            add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
+        }
+        return factors
     }
 
     /// The components that apply, in formula order.
     func components(
-        _ candidate: CandidateProfile, against job: ParsedJob, similarity: Double?
+        _ candidate: CandidateProfile, against prepared: PreparedJob, fit: RoleFit, similarity: Double?
     ) -> [MatchResult.Component] {
+        let job = prepared.job
+        let analysis = prepared.analysis
         var components: [MatchResult.Component] = []
         func add(_ kind: MatchResult.Component.Kind, _ value: Double, _ weight: Double) {
             if weight > 0 { components.append(.init(kind: kind, value: min(1, max(0, value)), weight: weight)) }
         }
         let has = candidate.skills
-        if !job.requiredSkills.isEmpty {
-            let matched = job.requiredSkills.reduce(0) { $0 + (has.contains($1.name) ? 1 : 0) }
-            add(.requiredSkills, Double(matched) / Double(job.requiredSkills.count), weights.requiredSkills)
+        let evidenced = candidate.evidencedSkills
+        let listed = weights.listedSkillCredit
+        if !analysis.required.isEmpty {
+            var earned = 0.0
+            var possible = 0.0
+            var coreEarned = 0.0
+            var coreCount = 0.0
+            for requirement in analysis.required {
+                let credit = requirement.credit(has, evidenced: evidenced, listed: listed).value
+                earned += requirement.importance * credit
+                possible += requirement.importance
+                if requirement.isCore {
+                    coreEarned += credit
+                    coreCount += 1
+                }
+            }
+            add(.requiredSkills, earned / possible, weights.requiredSkills)
+            if coreCount > 0 { add(.coreSkills, coreEarned / coreCount, weights.coreSkills) }
         }
-        if !job.preferredSkills.isEmpty {
-            let matched = job.preferredSkills.reduce(0) { $0 + (has.contains($1.name) ? 1 : 0) }
-            add(.preferredSkills, Double(matched) / Double(job.preferredSkills.count), weights.preferredSkills)
+        if let function = fit.function, let level = fit.levelMatch {
+            add(.roleMatch, function * level, weights.roleMatch)
+        }
+        if !analysis.preferred.isEmpty {
+            let earned = analysis.preferred.reduce(0) {
+                $0 + $1.credit(has, evidenced: evidenced, listed: listed).value
+            }
+            add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
         }
         if let minimum = job.minimumYears, minimum > 0 {
             add(.experience, candidate.years / minimum, weights.experience)
@@ -102,11 +208,23 @@ public struct MatchScorer: Sendable {
         return components
     }
 
-    /// `100 × Σ wᵢ·cᵢ / Σ wᵢ`, one decimal (0 when no component applies).
-    static func total(_ components: [MatchResult.Component]) -> Double {
+    /// `Σ wᵢ·cᵢ / Σ wᵢ × Π factors` through the calibration curve, 0 … 100 with one decimal (0 when no
+    /// component applies).
+    func total(_ components: [MatchResult.Component], _ factors: [MatchResult.Factor]) -> Double {
         let totalWeight = components.reduce(0) { $0 + $1.weight }
-        let score = totalWeight == 0 ? 0 : 100 * components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
-        return (score * 10).rounded() / 10
+        let weighted = totalWeight == 0 ? 0 : components.reduce(0) { $0 + $1.weight * $1.value } / totalWeight
+        let raw = factors.reduce(weighted) { $0 * $1.value }
+        return (Self.calibrate(raw, weights.calibration) * 10).rounded() / 10
+    }
+
+    /// The piecewise-linear curve through `points` at `raw` (clamped to 0 … 1).
+    static func calibrate(_ raw: Double, _ points: [[Double]]) -> Double {
+        let x = min(1, max(0, raw))
+        for (low, high) in zip(points, points.dropFirst()) where x <= high[0] {
+            let span = high[0] - low[0]
+            return span <= 0 ? high[1] : low[1] + (x - low[0]) / span * (high[1] - low[1])
+        }
+        return points.last?[1] ?? 100 * x
     }
 
     /// One sentence per kind of gap: the missing required skills together, then years, then degree.

@@ -7,15 +7,26 @@ import Foundation
 /// number, all weights zero, or a semantic floor not below its ceiling is an
 /// ``EngineError/invalidConfiguration(_:)``, never a crash. Keys left out keep their defaults.
 public struct ScoringWeights: Sendable, Equatable, Codable {
-    /// Weight of the share of required skills matched (default 0.40).
+    /// Weight of the share of required skills matched, core skills counting ``coreSkillImportance`` times
+    /// (default 0.45).
     public var requiredSkills: Double
+    /// Weight of the share of the job's core skills matched: those in its title, else its first
+    /// requirement line (default 0.25).
+    public var coreSkills: Double
+    /// Weight of the role match component: function factor × level factor (default 0.25).
+    public var roleMatch: Double
+    /// How much the role fit multiplies the score, 0 … 1 (default 1): each fit factor — the function of
+    /// the candidate's positions, the seniority level, the years in relevant positions — applies as
+    /// `1 − role × (1 − factor)`, so 0 leaves the score to the weighted components alone.
+    public var role: Double
     /// Weight of the share of preferred skills matched (default 0.15).
     public var preferredSkills: Double
-    /// Weight of years against the job's minimum (default 0.15).
+    /// Weight of an additive years component, candidate years / the job's minimum (default 0: years act
+    /// through the role fit's years factor; 0.20 in ``classic``).
     public var experience: Double
-    /// Weight of the degree against the job's requirement (default 0.10).
+    /// Weight of the degree against the job's requirement (default 0.05).
     public var education: Double
-    /// Weight of the calibrated embedding similarity (default 0.20).
+    /// Weight of the calibrated embedding similarity (default 0.10).
     public var semantic: Double
     /// Scores at or above this are `interview`, below `reject` (default 70, range 0 … 100).
     public var interviewThreshold: Double
@@ -26,17 +37,57 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     /// ... and at or above this to 1 (linear in between). MiniLM's cosine between a resume and an
     /// unrelated job is rarely under 0.15, between a resume and a job it fits rarely over 0.75.
     public var semanticCeiling: Double
+    /// How many times a core skill counts in the required share (default 2).
+    public var coreSkillImportance: Double
+    /// The function factor of a position in a neighbouring function (data engineer for a backend job;
+    /// default 0.6) …
+    public var neighbourFunction: Double
+    /// … and in an unrelated one (customer support for a backend job; default 0.25). A title naming no
+    /// known function counts halfway between.
+    public var unrelatedFunction: Double
+    /// The level factor one level off the job's (default 0.75) …
+    public var levelOneOff: Double
+    /// … and two or more levels off (default 0.4).
+    public var levelTwoOff: Double
+    /// The share of the job's minimum years in relevant positions that already counts as meeting it
+    /// (default 0.75) …
+    public var yearsTolerance: Double
+    /// … and the years factor with no relevant years (default 0.5; linear in between).
+    public var yearsFloor: Double
+    /// The credit of a skill the resume lists or claims but its experience section does not show, as a
+    /// share of a shown one (default 0.75).
+    public var listedSkillCredit: Double
+    /// The calibration: the weighted mean of the components (0 … 1) is mapped to the score through this
+    /// piecewise-linear curve of `[raw, score]` points, raw increasing from 0 to 1 and score from 0 to
+    /// 100 (default `[[0, 0], [0.5, 52], [0.62, 70], [1, 100]]`; `[[0, 0], [1, 100]]` is none).
+    public var calibration: [[Double]]
 
     /// Weights from their parts.
     ///
     /// - Precondition: the weights are finite and not negative, and `semanticCeiling > semanticFloor`
     ///   (a programmer's error here; values from outside go through ``validate()``).
     public init(
-        requiredSkills: Double = 0.40, preferredSkills: Double = 0.15, experience: Double = 0.15,
-        education: Double = 0.10, semantic: Double = 0.20, interviewThreshold: Double = 70,
-        educationOneLevelBelow: Double = 0.5, semanticFloor: Double = 0.15, semanticCeiling: Double = 0.75
+        requiredSkills: Double = 0.45, coreSkills: Double = 0.25, roleMatch: Double = 0.25, role: Double = 1,
+        preferredSkills: Double = 0.15,
+        experience: Double = 0, education: Double = 0.05, semantic: Double = 0.10, interviewThreshold: Double = 70,
+        educationOneLevelBelow: Double = 0.5, semanticFloor: Double = 0.15, semanticCeiling: Double = 0.75,
+        coreSkillImportance: Double = 2, neighbourFunction: Double = 0.6, unrelatedFunction: Double = 0.25,
+        levelOneOff: Double = 0.75, levelTwoOff: Double = 0.4, yearsTolerance: Double = 0.75, yearsFloor: Double = 0.5,
+        listedSkillCredit: Double = 0.75, calibration: [[Double]] = ScoringWeights.defaultCalibration
     ) {
         self.requiredSkills = requiredSkills
+        self.coreSkills = coreSkills
+        self.roleMatch = roleMatch
+        self.role = role
+        self.coreSkillImportance = coreSkillImportance
+        self.neighbourFunction = neighbourFunction
+        self.unrelatedFunction = unrelatedFunction
+        self.levelOneOff = levelOneOff
+        self.levelTwoOff = levelTwoOff
+        self.yearsTolerance = yearsTolerance
+        self.yearsFloor = yearsFloor
+        self.listedSkillCredit = listedSkillCredit
+        self.calibration = calibration
         self.preferredSkills = preferredSkills
         self.experience = experience
         self.education = education
@@ -48,20 +99,28 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         precondition((try? validate()) != nil, "invalid scoring weights")
     }
 
-    /// The design's defaults: required 0.40, preferred 0.15, experience 0.15, education 0.10, semantic 0.20.
+    /// The default calibration curve (see ``calibration``).
+    public static let defaultCalibration: [[Double]] = [[0, 0], [0.5, 52], [0.62, 70], [1, 100]]
+
+    /// The defaults: required 0.45, core 0.25, preferred 0.15, education 0.05, semantic 0.10, times the
+    /// role fit (function, level, years in relevant positions), through the calibration curve.
     public static let standard = ScoringWeights()
 
-    /// Keyword matching only: required 0.50, preferred 0.20, experience 0.20, education 0.10, no semantic.
+    /// Keyword matching only, as the first scorer did: required 0.50, preferred 0.20, experience 0.20,
+    /// education 0.10; no core, role or semantic component, every required skill equal, no calibration.
     public static let classic = ScoringWeights(
-        requiredSkills: 0.50, preferredSkills: 0.20, experience: 0.20, education: 0.10, semantic: 0)
+        requiredSkills: 0.50, coreSkills: 0, roleMatch: 0, role: 0, preferredSkills: 0.20, experience: 0.20,
+        education: 0.10,
+        semantic: 0, coreSkillImportance: 1, listedSkillCredit: 1, calibration: [[0, 0], [1, 100]])
 
     /// Checks every number.
     ///
     /// - Throws: ``EngineError/invalidConfiguration(_:)`` naming the first bad value.
     public func validate() throws {
         let named: [(String, Double)] = [
-            ("requiredSkills", requiredSkills), ("preferredSkills", preferredSkills), ("experience", experience),
-            ("education", education), ("semantic", semantic),
+            ("requiredSkills", requiredSkills), ("coreSkills", coreSkills), ("roleMatch", roleMatch),
+            ("preferredSkills", preferredSkills), ("experience", experience), ("education", education),
+            ("semantic", semantic),
         ]
         for (name, value) in named where !value.isFinite || value < 0 {
             throw EngineError.invalidConfiguration("weight \(name) must be a finite number ≥ 0, not \(value)")
@@ -77,6 +136,27 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         }
         guard semanticFloor.isFinite, semanticCeiling.isFinite, semanticCeiling > semanticFloor else {
             throw EngineError.invalidConfiguration("semanticCeiling must be above semanticFloor, both finite")
+        }
+        guard coreSkillImportance.isFinite, (1...10).contains(coreSkillImportance) else {
+            throw EngineError.invalidConfiguration("coreSkillImportance must be 1 … 10")
+        }
+        for (name, value) in [
+            ("role", role), ("neighbourFunction", neighbourFunction), ("unrelatedFunction", unrelatedFunction),
+            ("levelOneOff", levelOneOff), ("levelTwoOff", levelTwoOff), ("yearsFloor", yearsFloor),
+            ("listedSkillCredit", listedSkillCredit),
+        ] where !value.isFinite || !(0...1).contains(value) {
+            throw EngineError.invalidConfiguration("\(name) must be 0 … 1")
+        }
+        guard yearsTolerance.isFinite, yearsTolerance > 0, yearsTolerance <= 1 else {
+            throw EngineError.invalidConfiguration("yearsTolerance must be above 0 and at most 1")
+        }
+        let points = calibration
+        guard points.count >= 2, points.count <= 32, points.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isFinite) }),
+            points.first == [0, 0], points.last == [1, 100],
+            zip(points, points.dropFirst()).allSatisfy({ $0[0] < $1[0] && $0[1] <= $1[1] })
+        else {
+            throw EngineError.invalidConfiguration(
+                "calibration must be 2 … 32 [raw, score] points from [0, 0] to [1, 100], both increasing")
         }
     }
 
@@ -107,8 +187,10 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case requiredSkills, preferredSkills, experience, education, semantic, interviewThreshold,
-            educationOneLevelBelow, semanticFloor, semanticCeiling
+        case requiredSkills, coreSkills, roleMatch, role, preferredSkills, experience, education, semantic,
+            interviewThreshold,
+            educationOneLevelBelow, semanticFloor, semanticCeiling, coreSkillImportance, neighbourFunction, levelOneOff,
+            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit
     }
 
     /// Decodes and validates; keys left out keep their defaults.
@@ -121,6 +203,18 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
             try container.decodeIfPresent(Double.self, forKey: key) ?? fallback
         }
         requiredSkills = try value(.requiredSkills, defaults.requiredSkills)
+        coreSkills = try value(.coreSkills, defaults.coreSkills)
+        role = try value(.role, defaults.role)
+        roleMatch = try value(.roleMatch, defaults.roleMatch)
+        coreSkillImportance = try value(.coreSkillImportance, defaults.coreSkillImportance)
+        neighbourFunction = try value(.neighbourFunction, defaults.neighbourFunction)
+        levelOneOff = try value(.levelOneOff, defaults.levelOneOff)
+        levelTwoOff = try value(.levelTwoOff, defaults.levelTwoOff)
+        yearsTolerance = try value(.yearsTolerance, defaults.yearsTolerance)
+        unrelatedFunction = try value(.unrelatedFunction, defaults.unrelatedFunction)
+        yearsFloor = try value(.yearsFloor, defaults.yearsFloor)
+        listedSkillCredit = try value(.listedSkillCredit, defaults.listedSkillCredit)
+        calibration = try container.decodeIfPresent([[Double]].self, forKey: .calibration) ?? defaults.calibration
         preferredSkills = try value(.preferredSkills, defaults.preferredSkills)
         experience = try value(.experience, defaults.experience)
         education = try value(.education, defaults.education)

@@ -85,12 +85,12 @@ extension DocumentStore: EngineStore {
                 try db.execute(
                     sql: """
                         UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
-                        currentDocumentId = ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?
+                        roles = ?, evidence = ?, currentDocumentId = ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?
                         """,
                     arguments: [
                         parsed.contact.name, parsed.contact.email, parsed.contact.location, parsed.totalExperienceYears,
-                        parsed.highestDegree?.rawValue, parsed.skills.map(\.name).joined(separator: "\n"), document,
-                        candidate,
+                        parsed.highestDegree?.rawValue, parsed.skills.map(\.name).joined(separator: "\n"),
+                        CandidateProfile.storedRoles(of: parsed), Self.evidence(of: parsed), document, candidate,
                     ])
                 outcomes.append(
                     .stored(candidate: candidate, identity: identity, isNewVersion: existing != nil, document: document)
@@ -244,7 +244,8 @@ extension DocumentStore: EngineStore {
     }
 
     private static let candidateColumns = """
-        c.id, c.identity, c.name, c.email, c.location, c.years, c.degree, c.skills, c.currentDocumentId, d.source
+        c.id, c.identity, c.name, c.email, c.location, c.years, c.degree, c.skills, c.currentDocumentId, d.source,
+        c.roles, c.evidence
         FROM candidate c LEFT JOIN document d ON d.id = c.currentDocumentId
         """
 
@@ -256,7 +257,7 @@ extension DocumentStore: EngineStore {
             rowID: row[0], identity: row[1], name: row[2], email: row[3], location: row[4], years: row[5],
             degree: (row[6] as String?).flatMap(DegreeLevel.init),
             skills: skills.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) },
-            documentID: row[8], source: row[9])
+            roles: row[10], evidence: row[11], documentID: row[8], source: row[9])
     }
 
     func candidates(namespace: Int64) throws -> [CandidateRecord] {
@@ -505,12 +506,14 @@ extension DocumentStore: EngineStore {
                 try db.execute(
                     sql: """
                         UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
-                        updatedAt = CURRENT_TIMESTAMP WHERE id = ? AND namespaceId = ? AND currentDocumentId = ?
+                        roles = ?, evidence = ?, updatedAt = CURRENT_TIMESTAMP
+                        WHERE id = ? AND namespaceId = ? AND currentDocumentId = ?
                         """,
                     arguments: [
                         parsed.contact.name, parsed.contact.email, parsed.contact.location,
                         parsed.totalExperienceYears, parsed.highestDegree?.rawValue,
-                        parsed.skills.map(\.name).joined(separator: "\n"), document.owner, namespace, document.id,
+                        parsed.skills.map(\.name).joined(separator: "\n"), CandidateProfile.storedRoles(of: parsed),
+                        Self.evidence(of: parsed), document.owner, namespace, document.id,
                     ])
                 try db.execute(sql: "UPDATE namespace SET revision = revision + 1 WHERE id = ?", arguments: [namespace])
             case .job(let parsed):
@@ -519,6 +522,11 @@ extension DocumentStore: EngineStore {
                     arguments: [parsed.title, document.owner, namespace])
             }
         }
+    }
+
+    /// The skills a resume's experience section shows, one per line, or `nil` when it has none.
+    static func evidence(of parsed: ParsedResume) -> String? {
+        CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n")
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {

@@ -141,6 +141,10 @@ struct CandidateRecord: Sendable, Equatable {
     var years: Double
     var degree: DegreeLevel?
     var skills: [String]
+    /// The positions held, as ``CandidateProfile/storedRoles(of:)`` writes them.
+    var roles: String = ""
+    /// The skills the experience section shows, one per line; `nil` when it has none.
+    var evidence: String? = nil
     var documentID: Int64?
     var source: String?
 }

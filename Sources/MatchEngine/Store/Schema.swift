@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import ResumeParser
 
 /// The database schema, as GRDB migrations applied in order when a store opens. A migration that has
 /// run never changes; a new schema is a new migration.
@@ -29,6 +31,7 @@ enum Schema {
         }
         migrator.registerMigration("v3: engine", migrate: migrateToEngine)
         migrator.registerMigration("v4: retrieval", migrate: migrateToRetrieval)
+        migrator.registerMigration("v5: candidate roles", migrate: migrateToRoles)
         return migrator
     }
 
@@ -215,6 +218,32 @@ enum Schema {
     /// bullets rarely share word for word; technology names it over-stems ("pandas" → "panda") are stemmed
     /// the same way in questions, so exact-term questions still match. `chunkSearchTerms` (fts5vocab) gives
     /// each stemmed term's document count, so a query can leave out terms most chunks contain.
+    /// v5: each candidate's positions (title and months) for seniority and years in relevant roles, and
+    /// the skills its experience section shows, filled from the stored parse of its current resume.
+    private static func migrateToRoles(_ db: Database) throws {
+        try db.alter(table: "candidate") { table in
+            table.add(column: "roles", .text).notNull().defaults(to: "")
+            table.add(column: "evidence", .text)
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, d.parsed FROM candidate c JOIN document d ON d.id = c.currentDocumentId
+                WHERE d.parsed IS NOT NULL AND d.parsed != ''
+                """)
+        let decoder = JSONDecoder()
+        for row in rows {
+            let json: String = row[1]
+            guard let parsed = try? decoder.decode(ParsedResume.self, from: Data(json.utf8)) else { continue }
+            try db.execute(
+                sql: "UPDATE candidate SET roles = ?, evidence = ? WHERE id = ?",
+                arguments: [
+                    CandidateProfile.storedRoles(of: parsed),
+                    CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n"), row[0] as Int64,
+                ])
+        }
+    }
+
     private static func migrateToRetrieval(_ db: Database) throws {
         try db.execute(
             sql: """

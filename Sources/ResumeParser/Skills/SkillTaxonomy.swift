@@ -9,11 +9,25 @@ import Foundation
 public struct SkillTaxonomy: Sendable {
     /// Every skill, in the order given.
     public let skills: [Skill]
+    /// Groups of related skills and the partial credit one earns for another.
+    public let relations: [SkillRelation]
     private let indexOfName: [String: Int]
+    /// Canonical name → (related canonical name → the highest credit between them).
+    private let relatedOfName: [String: [String: Double]]
 
     /// - Precondition: canonical names are unique (case-insensitively).
-    public init(skills: [Skill]) {
+    public init(skills: [Skill], relations: [SkillRelation] = []) {
         self.skills = skills
+        self.relations = relations
+        var related: [String: [String: Double]] = [:]
+        for relation in relations {
+            for skill in relation.skills {
+                for other in relation.skills where other != skill {
+                    related[skill, default: [:]][other] = max(related[skill]?[other] ?? 0, relation.credit)
+                }
+            }
+        }
+        relatedOfName = related
         var index: [String: Int] = [:]
         for (position, skill) in skills.enumerated() {
             let key = skill.name.lowercased()
@@ -42,13 +56,16 @@ public struct SkillTaxonomy: Sendable {
     }()
 
     /// Reads a taxonomy file in the format of the shipped one (`{"skills": [{"name", "category",
-    /// "aliases", "cased", "listed"}]}`).
+    /// "aliases", "cased", "listed"}], "relations": [{"skills", "credit", "note"}]}`; relations optional).
     ///
     /// - Throws: ``ParseError/unreadable(source:reason:)`` when the file cannot be read,
     ///   ``ParseError/invalidTaxonomy(source:reason:)`` when it is not a taxonomy, and
     ///   ``ParseError/duplicateSkill(source:name:)`` when two skills share a name (ignoring case).
     public init(contentsOf url: URL) throws {
-        struct File: Decodable { var skills: [Skill] }
+        struct File: Decodable {
+            var skills: [Skill]
+            var relations: [SkillRelation]?
+        }
         let source = url.path
         let data: Data
         do {
@@ -57,8 +74,11 @@ public struct SkillTaxonomy: Sendable {
             throw ParseError.unreadable(source: source, reason: TextExtractor.describe(error, fallback: "read error"))
         }
         let skills: [Skill]
+        let relations: [SkillRelation]
         do {
-            skills = try JSONDecoder().decode(File.self, from: data).skills
+            let file = try JSONDecoder().decode(File.self, from: data)
+            skills = file.skills
+            relations = file.relations ?? []
         } catch let DecodingError.keyNotFound(key, context) {
             let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
             throw ParseError.invalidTaxonomy(source: source, reason: "missing \(path)")
@@ -75,8 +95,21 @@ public struct SkillTaxonomy: Sendable {
         for skill in skills where !seen.insert(skill.name.lowercased()).inserted {
             throw ParseError.duplicateSkill(source: source, name: skill.name)
         }
-        self.init(skills: skills)
+        let names = Set(skills.map(\.name))
+        for relation in relations {
+            guard relation.credit.isFinite, (0...1).contains(relation.credit) else {
+                throw ParseError.invalidTaxonomy(source: source, reason: "relation credit must be 0 … 1")
+            }
+            if let unknown = relation.skills.first(where: { !names.contains($0) }) {
+                throw ParseError.invalidTaxonomy(source: source, reason: "relation names unknown skill \(unknown)")
+            }
+        }
+        self.init(skills: skills, relations: relations)
     }
+
+    /// The skills related to the canonical skill `name`, with the credit each earns for it (the highest
+    /// when several relations join them), by name. Empty when it has none.
+    public func related(to name: String) -> [String: Double] { relatedOfName[name] ?? [:] }
 
     /// The skill a name or alias stands for, ignoring case ("postgres" → PostgreSQL), or `nil`.
     public func skill(named name: String) -> Skill? {

@@ -26,16 +26,34 @@ enum JobRequirements {
         var minimumYears: Double?
         var degree: DegreeLevel?
         var inPreferredBlock = false
+        var inRequirementBlock = false
+        var firstRequirementLine: [String]?
+        var firstSkillLine: [String]?
+        var alternatives: [[String]] = []
         for line in lines {
             let trimmed = line.trimmedWhitespace()
             guard !trimmed.isEmpty else { continue }
-            let isHeading = isHeadingLine(trimmed)
-            if isHeading { inPreferredBlock = isPreferred(trimmed) }
+            let isBullet = trimmed.first.map { Bullet.lineStarts.contains($0) } ?? false
+            let isHeading = isHeadingLine(trimmed) || (!isBullet && isPlainHeading(trimmed))
+            if isHeading {
+                inPreferredBlock = isPreferred(trimmed)
+                inRequirementBlock = !inPreferredBlock && isRequirementHeading(trimmed)
+            }
             let preferredHere = inPreferredBlock || isPreferred(trimmed)
             // A degree line names a field of study ("Computer Science"), not a skill. Bullet lines are lists.
             let namesDegree = EducationExtractor.level(in: trimmed) != nil
-            let isBullet = trimmed.first.map { Bullet.lineStarts.contains($0) } ?? false
-            for skill in namesDegree ? [] : matcher.skills(in: trimmed, isSkillList: isBullet) {
+            let found = namesDegree ? [] : matcher.skills(in: trimmed, isSkillList: isBullet)
+            // The first requirement naming skills, past lines that state years ("5+ years as an SRE"):
+            // those name the role, not the tool it is built around.
+            if !preferredHere && !isHeading && !found.isEmpty {
+                let statesYears = Self.minimumYears(in: trimmed) != nil
+                if inRequirementBlock && !statesYears && firstRequirementLine == nil {
+                    firstRequirementLine = found.map(\.name)
+                }
+                if isBullet && !statesYears && firstSkillLine == nil { firstSkillLine = found.map(\.name) }
+                alternatives += Self.alternatives(in: trimmed, matcher: matcher, isSkillList: isBullet)
+            }
+            for skill in found {
                 let mention = SkillMention(name: skill.name, category: skill.category)
                 if preferredHere {
                     if !preferred.contains(mention) && !required.contains(mention) { preferred.append(mention) }
@@ -52,9 +70,51 @@ enum JobRequirements {
                 degree = min(degree ?? level, level)
             }
         }
+        let title = title(lines)
+        let requiredNames = Set(required.map(\.name))
+        // The skills the title names ("Senior Backend Engineer (Java)"), else the first requirement line's.
+        var core = (title.map { matcher.skills(in: $0).map(\.name) } ?? []).filter(requiredNames.contains)
+        if core.isEmpty { core = firstRequirementLine ?? firstSkillLine ?? [] }
         return ParsedJob(
-            source: source, format: format, title: title(lines), requiredSkills: required, preferredSkills: preferred,
-            minimumYears: minimumYears, requiredDegree: degree)
+            source: source, format: format, title: title, requiredSkills: required, preferredSkills: preferred,
+            minimumYears: minimumYears, requiredDegree: degree, coreSkills: core.filter(requiredNames.contains),
+            alternatives: alternatives.map { $0.filter(requiredNames.contains) }.filter { $0.count > 1 })
+    }
+
+    /// Groups of skills a line offers as alternatives: within each clause (cut at ";" and ":") that says
+    /// "or" ("Python or Go", "Snowflake, BigQuery or Redshift", "REST and/or gRPC"), its skills.
+    static func alternatives(in line: String, matcher: SkillMatcher, isSkillList: Bool) -> [[String]] {
+        var groups: [[String]] = []
+        for clause in line.split(whereSeparator: { $0 == ";" || $0 == ":" }) {
+            let lowered = " " + clause.lowercased() + " "
+            guard lowered.contains(" or ") || lowered.contains("and/or") || lowered.contains(" either ") else {
+                continue
+            }
+            let names = matcher.skills(in: String(clause), isSkillList: isSkillList).map(\.name)
+            if names.count > 1 { groups.append(names) }
+        }
+        return groups
+    }
+
+    private static let requirementHeadingWords = [
+        "require", "qualif", "must", "you have", "you bring", "you'll bring", "you will bring", "looking for",
+        "skills", "what we need", "about you", "who you are", "experience",
+    ]
+
+    private static func isRequirementHeading(_ line: String) -> Bool {
+        let lowered = line.lowercased()
+        return requirementHeadingWords.contains { lowered.contains($0) }
+    }
+
+    /// A heading of a plain-text description: a short line (five words at most) that names a known section
+    /// ("Requirements", "Nice to have", "About the role") and does not end a sentence.
+    private static func isPlainHeading(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.count <= 5, let last = line.last, !".,;!?".contains(last) else { return false }
+        let lowered = line.lowercased()
+        return isPreferred(line) || isRequirementHeading(line) || lowered.hasPrefix("about ")
+            || lowered.hasPrefix("what you") || lowered.contains("responsibilit") || lowered.contains("benefits")
+            || lowered.contains("what we offer")
     }
 
     /// "5+ years", "3-5 years" (3), "at least 2 yrs": the first number of years the line states.

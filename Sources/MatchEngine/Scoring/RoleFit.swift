@@ -1,0 +1,112 @@
+/// How a candidate's positions fit a job: the function factor (the candidate's positions against the
+/// job's function, read from titles), the level factor (seniority against the job title's) and the years
+/// in relevant positions. Positions whose title names no known function (a garbled title, a company read
+/// as a title) are not read as unrelated: they are left out, and when no position is left every field is
+/// `nil` (the scorer then uses total years and no function or level factor), so a layout the parser reads
+/// badly is not punished for it.
+struct RoleFit: Sendable {
+    /// Years in relevant positions: per month the best weight of a position covering it (1 same function,
+    /// ½ a neighbouring one, 0 otherwise; internships 0).
+    var relevantYears: Double?
+    /// The latest relevant position's level, else the level the relevant years imply.
+    var level: SeniorityLevel?
+    /// The function factor.
+    var function: Double?
+    /// The level factor.
+    var levelMatch: Double?
+
+    /// The most months a candidate's history is read over (60 years).
+    static let monthLimit = 720
+
+    /// - Parameter estimate: sum the positions' weighted years instead of merging overlapping months (an
+    ///   upper bound, cheaper): what the engine's keyword pool uses to rank every candidate.
+    init(_ candidate: CandidateProfile, job: JobAnalysis, weights: ScoringWeights, estimate: Bool = false) {
+        let read = candidate.roles.compactMap { role in
+            Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
+        }
+        let roles = read.map(\.role)
+        guard let latest = roles.map(\.lastMonth).max() else {
+            self = RoleFit(titles: candidate.titles, years: candidate.years, job: job, weights: weights)
+            return
+        }
+        let years: Double
+        if estimate {
+            years = read.reduce(0) { $1.role.level == .intern ? $0 : $0 + $1.role.years * $1.weight.years }
+        } else {
+            // Per month the best weight of a position covering it, internships counting nothing.
+            let start = max(roles.map(\.firstMonth).min() ?? latest, latest - Self.monthLimit + 1)
+            var best = [Double](repeating: 0, count: latest - start + 1)
+            for (role, weight) in read where weight.years > 0 && role.level != .intern {
+                let first = max(role.firstMonth, start)
+                guard first <= role.lastMonth else { continue }
+                for month in first...role.lastMonth where best[month - start] < weight.years {
+                    best[month - start] = weight.years
+                }
+            }
+            years = best.reduce(0, +) / 12
+        }
+        relevantYears = years
+        function = Self.function(roles, read.map(\.weight.function), latest: latest)
+        var newest: (lastMonth: Int, index: Int)?
+        for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 {
+            if newest.map({ entry.role.lastMonth > $0.lastMonth }) ?? true { newest = (entry.role.lastMonth, index) }
+        }
+        let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
+        self.level = level
+        if let wanted = job.level {
+            let distance = abs(wanted.rank - level.rank)
+            levelMatch = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
+        } else {
+            levelMatch = level == .intern ? weights.levelOneOff : 1
+        }
+    }
+
+    /// The fit read from undated titles (``CandidateProfile/titles``): the function factor is the best
+    /// title's, the level the first title's that states one, else the one total years imply; no relevant
+    /// years. Nothing when no title names a known function.
+    private init(titles: [String], years: Double, job: JobAnalysis, weights: ScoringWeights) {
+        let read = titles.map { CandidateProfile.Role(title: $0, firstMonth: 0, lastMonth: 0) }.compactMap { role in
+            Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
+        }
+        guard !read.isEmpty else { return }
+        function = read.map(\.weight.function).max()
+        let level =
+            read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
+            ?? SeniorityLevel.implied(byYears: years)
+        self.level = level
+        if let wanted = job.level {
+            let distance = abs(wanted.rank - level.rank)
+            levelMatch = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
+        } else {
+            levelMatch = level == .intern ? weights.levelOneOff : 1
+        }
+    }
+
+    /// The best relevance of a position, those that ended over three years before the latest at ¾.
+    private static func function(_ roles: [CandidateProfile.Role], _ relevance: [Double], latest: Int) -> Double {
+        var function = 0.0
+        for (role, weight) in zip(roles, relevance) {
+            function = max(function, weight * (latest - role.lastMonth <= 36 ? 1.0 : 0.75))
+        }
+        return function
+    }
+
+    /// A position's function factor (1, ``ScoringWeights/neighbourFunction`` or
+    /// ``ScoringWeights/unrelatedFunction``) and its weight in relevant years (1, ½, 0); `nil` for a title
+    /// of no known function. Every position counts fully for a job whose title names no known function.
+    private static func relevance(
+        of role: CandidateProfile.Role, job: JobAnalysis, weights: ScoringWeights
+    ) -> (function: Double, years: Double)? {
+        guard let wanted = job.function else { return (1, 1) }
+        guard let function = role.function else { return nil }
+        let nearness = function.nearness(to: wanted, neighbour: 0.5)
+        return (nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction, nearness)
+    }
+
+    /// The years factor: 1 at or above ``ScoringWeights/yearsTolerance`` × `minimum`, linear down to
+    /// ``ScoringWeights/yearsFloor`` at none.
+    static func yearsFactor(_ years: Double, minimum: Double, weights: ScoringWeights) -> Double {
+        let share = years / (minimum * weights.yearsTolerance)
+        return share >= 1 ? 1 : weights.yearsFloor + (1 - weights.yearsFloor) * max(0, share)
+    }
+}

@@ -1,0 +1,90 @@
+/// The function a job title or position title belongs to (backend engineering, frontend, data
+/// engineering, nursing…), read from its words, and how near two functions are.
+///
+/// Read in order, the first family whose phrase the lower-cased title contains wins, so "data engineer"
+/// is data engineering before the generic "engineer" makes it software.
+enum RoleFunction: String, Sendable, CaseIterable {
+    case nursing, accounting, design, product, engineeringManagement, machineLearning, dataScience
+    case dataEngineering, reliability, frontend, mobile, software, support, sales
+
+    /// Phrases of each family, most specific families first.
+    private static let phrases: [(RoleFunction, [String])] = [
+        (.nursing, ["nurse", "nursing", "midwife", "clinical"]),
+        (.accounting, ["accountant", "accounting", "bookkeep", "auditor", "controller", "payroll", " tax "]),
+        (
+            .engineeringManagement,
+            ["engineering manager", "head of engineering", "vp engineering", " cto ", "director of engineering"]
+        ),
+        (.product, ["product manager", "product owner", "product lead", "head of product"]),
+        (.design, ["designer", " ux ", " ui ux ", "user experience", "interaction design"]),
+        (
+            .machineLearning,
+            ["machine learning", "ml engineer", "ai engineer", "deep learning", "computer vision", "mlops"]
+        ),
+        (
+            .dataScience,
+            [
+                "data scientist", "data analyst", "analytics", "statistician", "research scientist",
+                "business intelligence", "bi analyst", "quantitative",
+            ]
+        ),
+        (.dataEngineering, ["data engineer", " etl ", "data platform", "big data", "data warehouse"]),
+        (
+            .reliability,
+            [
+                "site reliability", " sre ", "devops", "platform engineer", "infrastructure", "cloud engineer",
+                "systems administrator", "sysadmin", "operations engineer", "systems engineer",
+            ]
+        ),
+        (.frontend, ["frontend", "front end", "front end", "ui engineer", "web developer"]),
+        (.mobile, [" ios ", "android", "mobile"]),
+        (
+            .software,
+            [
+                "backend", "back end", "back end", "software", "developer", "programmer", "engineer", "full stack",
+                "full stack", "architect", "tech lead",
+            ]
+        ),
+        (.support, ["support", "customer service", "help desk", "helpdesk"]),
+        (.sales, ["sales", "retail", "account executive", "cashier"]),
+    ]
+
+    /// Families one step apart: a candidate from one can reach a job in the other in part.
+    private static let neighbours: Set<[RoleFunction]> = [
+        [.software, .frontend], [.software, .reliability], [.software, .dataEngineering], [.software, .mobile],
+        [.software, .engineeringManagement], [.frontend, .mobile], [.frontend, .design],
+        [.machineLearning, .dataScience], [.machineLearning, .dataEngineering], [.machineLearning, .software],
+        [.dataScience, .dataEngineering], [.reliability, .dataEngineering], [.product, .design],
+        [.product, .engineeringManagement], [.dataScience, .accounting],
+    ]
+
+    /// The family of a title, or `nil` when no phrase of any family occurs in it.
+    ///
+    /// - Complexity: O(title length × phrases).
+    static func of(_ title: String) -> RoleFunction? {
+        let lowered = words(of: title)
+        for (function, words) in phrases where words.contains(where: { lowered.contains($0) }) { return function }
+        return nil
+    }
+
+    /// The title lower-cased with every run of other characters than letters and digits made one space,
+    /// between spaces: phrases written " sre " match whole words only. Titles are cut at 200 characters.
+    static func words(of title: String) -> String {
+        var result = " "
+        for character in title.prefix(200).lowercased() {
+            if character.isLetter || character.isNumber {
+                result.append(character)
+            } else if result.last != " " {
+                result.append(" ")
+            }
+        }
+        return result.last == " " ? result : result + " "
+    }
+
+    /// 1 for the same family, `neighbour` for one step apart, 0 otherwise.
+    func nearness(to other: RoleFunction, neighbour: Double) -> Double {
+        if self == other { return 1 }
+        let pair = [self, other].sorted { $0.rawValue < $1.rawValue }
+        return Self.neighbours.contains { $0.sorted { $0.rawValue < $1.rawValue } == pair } ? neighbour : 0
+    }
+}

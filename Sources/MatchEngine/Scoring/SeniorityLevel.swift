@@ -1,0 +1,60 @@
+/// How senior a role is, read from a title's words: intern < junior < mid < senior < lead (lead, staff,
+/// principal, manager, head, director — one level for scoring).
+public enum SeniorityLevel: String, Sendable, Codable, Comparable, CaseIterable {
+    /// Intern, trainee, apprentice.
+    case intern
+    /// Junior, graduate, entry level, associate.
+    case junior
+    /// Mid-level (also a title with no level word, when years say so).
+    case mid
+    /// Senior.
+    case senior
+    /// Lead, staff, principal, manager, head, director.
+    case lead
+
+    /// Compares by seniority.
+    public static func < (lhs: SeniorityLevel, rhs: SeniorityLevel) -> Bool { lhs.rank < rhs.rank }
+
+    /// 0 for intern … 4 for lead.
+    var rank: Int {
+        switch self {
+        case .intern: 0
+        case .junior: 1
+        case .mid: 2
+        case .senior: 3
+        case .lead: 4
+        }
+    }
+
+    private static let words: [(SeniorityLevel, [String])] = [
+        (.intern, [" intern ", " internship ", " trainee ", " apprentice ", " placement student "]),
+        (
+            .lead,
+            [
+                " lead ", " principal ", " head of ", " director ", " manager ", " chief ", " vp ", " architect ",
+            ]
+        ),
+        (.senior, [" senior ", " sr "]),
+        (.junior, [" junior ", " jr ", " graduate ", " entry level ", " associate "]),
+        (.mid, [" mid level ", " intermediate "]),
+    ]
+
+    /// Title nouns after which "staff" is a level above senior (a staff engineer); elsewhere "staff" is
+    /// the regular grade (a staff accountant, a staff nurse) and states no level.
+    private static let staffLevelNouns = [
+        " engineer", " developer", " scientist", " designer", " architect", " sre ", " software ",
+    ]
+
+    /// The level a title states, or `nil` when it states none ("Software Engineer", "Staff Accountant").
+    static func of(_ title: String) -> SeniorityLevel? {
+        let lowered = RoleFunction.words(of: title)
+        for (level, phrases) in words where phrases.contains(where: { lowered.contains($0) }) { return level }
+        if lowered.contains(" staff "), staffLevelNouns.contains(where: { lowered.contains($0) }) { return .lead }
+        return nil
+    }
+
+    /// The level years in a function suggest when no title says: under 2 junior, under 5 mid, else senior.
+    static func implied(byYears years: Double) -> SeniorityLevel {
+        years < 2 ? .junior : years < 5 ? .mid : .senior
+    }
+}
