@@ -7,13 +7,14 @@
 /// the page has two columns when at least a fifth of the lines have a segment starting there, a fifth
 /// have text left of it, and at most a tenth have a segment running across it (a centred name, a
 /// header). Right-aligned dates in a one-column resume start at varying positions and long lines run
-/// across, so such pages are returned unchanged.
+/// across, and a left margin of dates beside each entry (moderncv) is not a column: such pages are
+/// returned unchanged.
 enum ColumnLayout {
     static let minimumGap = 3
 
     static func readingOrder(_ page: String) -> String {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        guard let column = rightColumnStart(lines) else { return page }
+        guard let column = rightColumnStart(lines), !isDateMargin(lines, column) else { return page }
         var header: [String] = []
         var left: [String] = []
         var right: [String] = []
@@ -39,6 +40,27 @@ enum ColumnLayout {
             lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
         }
         return (trimmed(header) + trimmed(left) + [""] + trimmed(right)).joined(separator: "\n")
+    }
+
+    /// Whether the left "column" is a margin of dates beside each entry (moderncv and other CV classes):
+    /// most of its text has a year. Such a page is read line by line, each date with its entry.
+    static func isDateMargin(_ lines: [[Character]], _ column: Int) -> Bool {
+        var left = 0
+        var dated = 0
+        for line in lines {
+            for segment in segments(line) where segment.upperBound <= column {
+                left += 1
+                if hasYear(line[segment]) { dated += 1 }
+            }
+        }
+        return left > 0 && dated * 2 > left
+    }
+
+    /// Whether `text` holds a year from 1900 to 2099 standing alone (not inside a longer number).
+    static func hasYear(_ text: ArraySlice<Character>) -> Bool {
+        text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).contains {
+            $0.count == 4 && ($0.starts(with: ["1", "9"]) || $0.starts(with: ["2", "0"]))
+        }
     }
 
     /// Non-blank stretches of a line separated by at least ``minimumGap`` spaces.

@@ -36,11 +36,11 @@ struct DateRange: Equatable {
     private static let separator = "\\s*+(?:-|–|—|−|~|to|until|till|through|thru)\\s*+"
 
     private static let rangePattern = NSRegularExpression.fixed(
-        "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])", options: .caseInsensitive)
+        "(?<![\\p{L}\\p{N}/])(\(date))\(separator)(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
     private static let sincePattern = NSRegularExpression.fixed(
-        "\\b(?:since|from)\\s++(\(date))(?![\\w/])", options: .caseInsensitive)
+        "\\b(?:since|from)\\s++(\(date))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
     private static let seasonPattern = NSRegularExpression.fixed(
-        "(?<![\\w/])(\(season))\\s++((?:19|20)\\d{2})(?![\\w/])", options: .caseInsensitive)
+        "(?<![\\p{L}\\p{N}/])(\(season))\\s++((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
     private static let partsPattern = NSRegularExpression.fixed(
         "^(?:(\(month))\\s*+,?\\s*+(\\d{4})|(\(season))\\s++(\\d{4})|(\\d{4})\\s*+[-/.]\\s*+(\\d{1,2})|(\\d{1,2})\\s*+[/.]\\s*+(\\d{4})|(\\d{4}))$",
         options: .caseInsensitive)
