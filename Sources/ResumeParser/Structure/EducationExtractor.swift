@@ -35,9 +35,12 @@ enum EducationExtractor {
                 "(?i:\\bhigh school\\b|\\bsecondary school\\b|\\bGED\\b|\\bA-levels?\\b|\\babitur\\b)")
         ),
     ]
+    /// Stems of the words that name a school, in the languages resumes use: "univers" covers University,
+    /// Université, Universität, Universidad, Universiteit and Università; "institut" Institute and Instituto.
     private static let institutionWords = [
-        "university", "college", "institute", "school", "polytechnic", "academy", "universität", "université",
-        "universidad", "conservatory", "seminary",
+        "univers", "college", "institut", "school", "polytechn", "politecnic", "academy", "akademie", "academia",
+        "conservatory", "conservatoire", "seminary", "école", "ecole", "hochschule", "escuela", "scuola", "escola",
+        "collège",
     ]
     private static let year = NSRegularExpression.fixed("\\b(19[5-9]\\d|20\\d\\d)\\b")
 
@@ -108,15 +111,28 @@ enum EducationExtractor {
             .flatMap { Range($0.range, in: text) }.flatMap { Int(text[$0]) }
     }
 
+    /// The first part of `lines` that names a school and no degree. Parts are cut at bars, dashes, wide
+    /// gaps, brackets and commas (a place stays whole); " at " cuts only after a degree or a subject, so
+    /// "University of Texas at Austin" stays one name.
     private static func institution(in lines: [String]) -> String? {
         for line in lines {
-            for part in ExperienceExtractor.pieces(of: line).map(\.text)
-            where isInstitution(part) && level(in: part) == nil {
-                return part.trimmedWhitespace()
+            for chunk in ExperienceExtractor.split(line, at: separators) {
+                var text = chunk.trimmed(" ,;:|-–—*_#`[]")
+                if let at = text.range(of: " at "), !isInstitution(String(text[..<at.lowerBound])) {
+                    text = String(text[at.upperBound...])
+                }
+                for part in ExperienceExtractor.commaPieces(text) where isInstitution(part.text) {
+                    // "Boston College, MA" reads as a place: the school is the part before the comma.
+                    let name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
+                    if isInstitution(name) && level(in: name) == nil { return name.trimmedWhitespace() }
+                }
             }
         }
         return nil
     }
+
+    private static let separators =
+        [" | ", " — ", " – ", " - ", " @ ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
 
     /// The subject after the degree: "B.Sc. Computer Science, ..." and "Bachelor of Science in Physics".
     private static func field(after degree: Range<String.Index>, in text: String) -> String? {
