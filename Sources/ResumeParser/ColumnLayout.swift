@@ -42,21 +42,45 @@ enum ColumnLayout {
         return (trimmed(header) + trimmed(left) + [""] + trimmed(right)).joined(separator: "\n")
     }
 
-    /// Whether the left "column" is a margin of dates beside each entry (moderncv and other CV classes):
-    /// most of its text has a year. Such a page is read line by line, each date with its entry.
+    /// Whether the "columns" are an entry layout rather than two columns of text, so the page is read line
+    /// by line and each date, place or label stays with its entry:
+    /// - a left margin of dates (moderncv, curve): most of the left text has a year;
+    /// - a right margin of dates and places (Awesome-CV, Jake's resume): most of the right text has a year
+    ///   or is "City, Region";
+    /// - a left column of labels aligned to the right (europecv's "Dates", "Occupation or position held"):
+    ///   most left segments end at one position, and fewer start at one.
     static func isDateMargin(_ lines: [[Character]], _ column: Int) -> Bool {
-        var left = 0
-        var dated = 0
+        var left: [Range<Int>] = []
+        var leftDated = 0
+        var right = 0
+        var rightDated = 0
         for line in lines {
-            for segment in segments(line) where segment.upperBound <= column {
-                left += 1
-                if hasYear(line[segment]) { dated += 1 }
+            for segment in segments(line) {
+                if segment.upperBound <= column {
+                    left.append(segment)
+                    if hasYear(line[segment]) { leftDated += 1 }
+                } else if segment.lowerBound >= column {
+                    right += 1
+                    let text = line[segment]
+                    if hasYear(text) || ContactExtractor.place(String(text).trimmedWhitespace()) != nil {
+                        rightDated += 1
+                    }
+                }
             }
         }
-        return left > 0 && dated * 2 > left
+        if !left.isEmpty && leftDated * 2 > left.count { return true }
+        if right > 0 && rightDated * 5 >= right * 3 { return true }
+        guard left.count >= 6 else { return false }
+        func aligned(_ positions: [Int]) -> Int {
+            var counts: [Int: Int] = [:]
+            for position in positions { counts[position, default: 0] += 1 }
+            // Poppler places one column's lines up to two positions apart.
+            return counts.keys.map { key in (key - 2...key + 2).reduce(0) { $0 + (counts[$1] ?? 0) } }.max() ?? 0
+        }
+        let ends = aligned(left.map(\.upperBound))
+        return ends * 5 >= left.count * 3 && ends > aligned(left.map(\.lowerBound))
     }
 
-    /// Whether `text` holds a year from 1900 to 2099 standing alone (not inside a longer number).
     static func hasYear(_ text: ArraySlice<Character>) -> Bool {
         text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).contains {
             $0.count == 4 && ($0.starts(with: ["1", "9"]) || $0.starts(with: ["2", "0"]))

@@ -45,6 +45,28 @@ struct DateRange: Equatable {
         "^(?:(\(month))\\s*+,?\\s*+(\\d{4})|(\(season))\\s++(\\d{4})|(\\d{4})\\s*+[-/.]\\s*+(\\d{1,2})|(\\d{1,2})\\s*+[/.]\\s*+(\\d{4})|(\\d{4}))$",
         options: .caseInsensitive)
 
+    private static let openStartPattern = NSRegularExpression.fixed(
+        "^\\s*+(\(date))\(separator)(?=\\p{L}|$)", options: .caseInsensitive)
+    private static let leadingEndPattern = NSRegularExpression.fixed(
+        "^\\s*+(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
+
+    /// A range cut in two by a narrow date column: "Mar 2021 –" starting `line` (with the entry's words
+    /// after it) and "Present" or "Feb 2021" starting `next`. Returns the line with the whole range and
+    /// the rest of `next`.
+    static func joinWrapped(_ line: String, _ next: String) -> (line: String, next: String)? {
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), first(in: line) == nil,
+            let open = openStartPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            let openRange = Range(open.range, in: line), let startText = substring(line, open.range(at: 1)),
+            let close = leadingEndPattern.firstMatch(in: next, range: NSRange(next.startIndex..., in: next)),
+            let closeRange = Range(close.range, in: next), let endText = substring(next, close.range(at: 1)),
+            let start = parse(startText, asEnd: false)
+        else { return nil }
+        if let end = parse(endText, asEnd: true), end < start { return nil }
+        let joined =
+            "\(startText.trimmedWhitespace()) – \(endText.trimmedWhitespace())   \(line[openRange.upperBound...])"
+        return (joined, String(next[closeRange.upperBound...]).trimmedWhitespace())
+    }
+
     /// The first date range in `line`, if any.
     static func first(in line: String) -> DateRange? {
         // Every form has a four-digit year: lines without digits are skipped before the regular expressions.

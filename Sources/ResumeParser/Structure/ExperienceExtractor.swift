@@ -24,6 +24,7 @@ enum ExperienceExtractor {
     }
 
     static func extract(_ lines: [String]) -> [Position] {
+        let lines = joiningWrappedRanges(lines)
         var positions: [Position] = []
         var used = Set<Int>()
         let dated = lines.indices.compactMap { index in DateRange.first(in: lines[index]).map { (index, $0) } }
@@ -71,6 +72,19 @@ enum ExperienceExtractor {
             positions.append(Position(entry: entry(from: parts, range: range), range: range))
         }
         return positions
+    }
+
+    /// Lines with each date range that a narrow margin column wrapped ("Mar 2021 –" / "Present ○ Built …")
+    /// put back together on its first line.
+    static func joiningWrappedRanges(_ lines: [String]) -> [String] {
+        var result = lines
+        for index in result.indices.dropLast() {
+            if let (line, next) = DateRange.joinWrapped(result[index], result[index + 1]) {
+                result[index] = line
+                result[index + 1] = next
+            }
+        }
+        return result
     }
 
     /// A bullet item that does not end with sentence punctuation: its text may go on on the next line.

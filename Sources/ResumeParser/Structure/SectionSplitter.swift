@@ -22,7 +22,8 @@ enum SectionSplitter {
         (
             .skills,
             [
-                "programming languages", "technical skills", "skills", "skill set", "competencies", "competences",
+                "programming languages", "technical skills", "skills", "skill", "skill set", "competencies",
+                "competences", "proficiency",
                 "technologies", "tech stack", "technical proficiencies", "proficiencies", "expertise", "toolbox",
                 "tools", "technical summary", "stack",
             ]
@@ -46,7 +47,8 @@ enum SectionSplitter {
         (
             .experience,
             [
-                "experience", "employment", "work history", "career", "positions", "professional background",
+                "experience", "experiences", "employment", "work history", "career", "positions",
+                "professional background",
                 "professional history", "work",
             ]
         ),
