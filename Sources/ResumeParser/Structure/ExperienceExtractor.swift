@@ -12,10 +12,16 @@ enum ExperienceExtractor {
         "nurse", "teacher", "representative", "executive", "owner", "partner", "advisor", "strategist",
         "writer", "editor", "recruiter", "associate", "sre", "devops", "tester", "principal", "staff",
         "fellow", "instructor", "lecturer", "professor", "trainee", "apprentice", "supervisor", "chief",
+        "student", "auditor", "controller", "integrator", "postdoctoral", "postdoc", "clerk", "therapist",
+        "pharmacist", "physician", "paralegal", "attorney", "lawyer", "marketer", "planner", "coach",
     ]
     private static let companyWords: Set<String> = [
-        "inc", "ltd", "llc", "gmbh", "corp", "corporation", "co", "labs", "systems", "software", "technologies",
-        "group", "plc", "ag", "sa", "bv", "limited", "company", "health", "bank", "university", "studio", "studios",
+        "inc", "ltd", "llc", "llp", "gmbh", "corp", "corporation", "co", "labs", "systems", "software", "technologies",
+        "group", "plc", "ag", "sa", "bv", "ab", "oy", "pty", "pvt", "srl", "sas", "kg", "limited", "company", "health",
+        "bank", "university", "studio", "studios", "hospital", "clinic", "center", "centre", "medical", "trust",
+        "foundation", "nhs", "agency", "partners", "services", "solutions", "consulting", "analytics", "media",
+        "ventures", "capital", "holdings", "industries", "insurance", "mutual", "credit", "union", "district",
+        "institute", "council", "ministry", "department",
     ]
 
     struct Position {
@@ -30,14 +36,15 @@ enum ExperienceExtractor {
         let dated = lines.indices.compactMap { index in DateRange.first(in: lines[index]).map { (index, $0) } }
         // Dates in a left margin (moderncv) or leading each entry: the entry's words follow the date.
         let leading = dated.filter { index, range in
-            lines[index][..<range.span.lowerBound].allSatisfy { !$0.isLetter && !$0.isNumber }
+            let before = lines[index][..<range.span.lowerBound].trimmed(" \t:")
+            return before.allSatisfy { !$0.isLetter && !$0.isNumber } || fieldLabel(before) == .other
         }
         let dateFirst =
             leading.count * 2 > dated.count
             && leading.contains { index, range in lines[index][range.span.upperBound...].contains(where: \.isLetter) }
         for (index, range) in dated {
             used.insert(index)
-            var parts = pieces(of: lines[index].replacingCharacters(in: range.span, with: " "))
+            var parts = pieces(of: lines[index].replacingCharacters(in: range.span, with: " "), line: index)
             // Title and company are needed; a place does not count towards them.
             func named(_ parts: [Piece]) -> Int { parts.filter { !$0.isPlace }.count }
             func usable(_ other: Int) -> Bool {
@@ -50,14 +57,14 @@ enum ExperienceExtractor {
                 for offset in 1...2 where named(parts) < 2 {
                     guard usable(index - offset) else { return }
                     used.insert(index - offset)
-                    parts = pieces(of: lines[index - offset]) + parts
+                    parts = pieces(of: lines[index - offset], line: index - offset) + parts
                 }
             }
             func takeBelow(_ count: Int) {
                 for offset in 1...count where named(parts) < 2 {
                     guard usable(index + offset) else { return }
                     used.insert(index + offset)
-                    parts += pieces(of: lines[index + offset])
+                    parts += pieces(of: lines[index + offset], line: index + offset)
                 }
             }
             if named(parts) < 2 {
@@ -67,6 +74,25 @@ enum ExperienceExtractor {
                 } else {
                     takeAbove()
                     takeBelow(1)
+                }
+            } else if needsCompanyLine(parts), usable(index + 1), pieces(of: lines[index + 1]).contains(where: {
+                $0.isPlace || isCompanyName($0.text)
+            }) {
+                // "Registered Nurse, ICU   Jun 2016 – Jan 2020" over "Desert Vista Hospital   Mesa, AZ".
+                takeBelow(1)
+            }
+            // A form (Europass): the labelled fields of the entry follow its dates, between free text.
+            if parts.contains(where: { $0.role != nil }) {
+                var offset = 1
+                while offset <= 8, lines.indices.contains(index + offset), !used.contains(index + offset),
+                    DateRange.first(in: lines[index + offset]) == nil
+                {
+                    let labelled = pieces(of: lines[index + offset], line: index + offset).filter { $0.role != nil }
+                    if !labelled.isEmpty && !labelled.contains(where: { new in parts.contains { $0.role == new.role } }) {
+                        used.insert(index + offset)
+                        parts += labelled
+                    }
+                    offset += 1
                 }
             }
             positions.append(Position(entry: entry(from: parts, range: range), range: range))
@@ -109,10 +135,15 @@ enum ExperienceExtractor {
         return !words.isEmpty && words.count <= 10
     }
 
-    /// A piece of an entry line, and whether it is a place ("City, ST", "Remote"), decided once.
+    /// A piece of an entry line, and whether it is a place ("City, ST", "Remote"), decided once; `line` and
+    /// `chunk` say where it was cut from (pieces of one chunk were separated by commas only).
     struct Piece {
         var text: String
         var isPlace: Bool
+        var line = 0
+        var chunk = 0
+        /// What a form's label said the piece is ("Occupation or position held", "Employer:").
+        var role: FieldLabel?
 
         init(_ text: String) {
             self.text = text
@@ -152,6 +183,37 @@ enum ExperienceExtractor {
         }
     }
 
+    /// What the label of a form's field says its value is.
+    enum FieldLabel {
+        case title, company, other
+    }
+
+    /// The labels of forms such as Europass and of label-value templates, lower-case.
+    private static let fieldLabels: [String: FieldLabel] = [
+        "occupation or position held": .title, "position held": .title, "position": .title, "job title": .title,
+        "title": .title, "role": .title, "name and address of employer": .company, "employer": .company,
+        "company": .company, "organisation": .company, "organization": .company, "name of employer": .company,
+        "dates": .other, "date": .other, "period": .other, "duration": .other, "location": .other, "place": .other,
+        "main activities and responsibilities": .other, "main activities and": .other, "responsibilities": .other,
+        "type of business or sector": .other, "business or sector": .other,
+    ]
+
+    /// The field `text` labels, if it is one of ``fieldLabels`` (ignoring case).
+    static func fieldLabel(_ text: some StringProtocol) -> FieldLabel? {
+        text.utf8.count <= 40 ? fieldLabels[text.lowercased()] : nil
+    }
+
+    /// Whether an entry's named pieces are one "A, B" with a title word in A and no company word in B: a
+    /// title with a qualifier ("Registered Nurse, ICU") whose company may be on the next line.
+    static func needsCompanyLine(_ parts: [Piece]) -> Bool {
+        let named = parts.filter { !$0.isPlace }
+        guard named.count == 2, named[0].line == named[1].line, named[0].chunk == named[1].chunk else { return false }
+        return !Set(words(named[0].text)).isDisjoint(with: titleWords) && !isCompanyName(named[1].text)
+    }
+
+    /// Whether `text` has a company word ("Inc", "GmbH", "Hospital", "Labs").
+    static func isCompanyName(_ text: String) -> Bool { !Set(words(text)).isDisjoint(with: companyWords) }
+
     /// Corporate suffixes that stay with the name before their comma ("Acme, Inc.").
     private static let corporateSuffixes: Set<String> = [
         "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "co.", "corp", "corp.", "plc", "ag", "s.a.", "sa", "b.v.", "lp",
@@ -159,14 +221,32 @@ enum ExperienceExtractor {
 
     /// "Title, Company | City, ST" → "Title", "Company", "City, ST" (a place). Markdown emphasis, links and
     /// heading marks are removed; durations and employment terms are dropped.
-    static func pieces(of text: String) -> [Piece] {
+    static func pieces(of text: String, line: Int = 0) -> [Piece] {
         var parts: [Piece] = []
         let separators =
             [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
-        for chunk in split(text, at: separators) {
-            let piece = chunk.trimmed(" ,;:|-–—*_#`[]")
+        var role: FieldLabel?
+        for (index, chunk) in split(text, at: separators).enumerated() {
+            var piece = chunk.trimmed(" ,;:|-–—*_#`[]")
+            // A form's label, alone ("Occupation or position held   Engineer") or before a colon ("Date: …").
+            if let label = fieldLabel(piece) {
+                role = label
+                continue
+            }
+            if let colon = piece.firstIndex(of: ":"), piece.distance(from: piece.startIndex, to: colon) <= 40,
+                let label = fieldLabel(piece[..<colon])
+            {
+                role = label
+                piece = piece[piece.index(after: colon)...].trimmed(" ,;:|-–—*_#`[]")
+            }
             guard !piece.isEmpty, !isTerms(piece), !piece.contains("://"), !piece.hasPrefix("www.") else { continue }
-            parts += commaPieces(piece)
+            parts += commaPieces(piece).enumerated().map { position, part in
+                var part = part
+                (part.line, part.chunk) = (line, index)
+                if position == 0, role == .title || role == .company { part.role = role }
+                return part
+            }
+            role = nil
         }
         return parts
     }
@@ -233,29 +313,50 @@ enum ExperienceExtractor {
         return chunks
     }
 
-    private static func words(_ text: String) -> [String] {
+    static func words(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
+    /// Title, company and place from an entry's pieces: the place is the first place; the title the first
+    /// piece with a title word, the company the first with a company word, else the pieces in order. A
+    /// title goes on past its commas ("Registered Nurse, ICU", "Teaching Assistant, Intro to Programming")
+    /// while a company remains: one with a company word, or a piece on another line.
     private static func entry(from parts: [Piece], range: DateRange) -> ExperienceEntry {
         var entry = ExperienceEntry(start: range.start, end: range.end, isCurrent: range.isCurrent)
-        var pieces = parts
-        if let index = pieces.firstIndex(where: \.isPlace) { entry.location = pieces.remove(at: index).text }
-        let remaining = pieces.map(\.text)
-        let titleIndex = remaining.firstIndex { !Set(words($0)).isDisjoint(with: titleWords) }
-        let companyIndex = remaining.firstIndex { !Set(words($0)).isDisjoint(with: companyWords) }
-        if let titleIndex {
-            entry.title = remaining[titleIndex]
-            let others = remaining.indices.filter { $0 != titleIndex }
-            entry.company =
-                companyIndex.flatMap { $0 != titleIndex ? remaining[$0] : nil } ?? others.first.map { remaining[$0] }
-        } else if let companyIndex {
-            entry.company = remaining[companyIndex]
-            entry.title = remaining.indices.first { $0 != companyIndex }.map { remaining[$0] }
-        } else {
-            entry.title = remaining.first
-            entry.company = remaining.dropFirst().first
+        entry.location = parts.first(where: \.isPlace)?.text
+        let pieces = parts.filter { !$0.isPlace }
+        let words = pieces.map { Set(Self.words($0.text)) }
+        let titleIndex =
+            pieces.firstIndex { $0.role == .title } ?? words.firstIndex { !$0.isDisjoint(with: titleWords) }
+        let companyIndex =
+            pieces.firstIndex { $0.role == .company }
+            ?? words.indices.first { $0 != titleIndex && !words[$0].isDisjoint(with: companyWords) }
+        guard let titleIndex else {
+            if let companyIndex {
+                entry.company = pieces[companyIndex].text
+                entry.title = pieces.indices.first { $0 != companyIndex }.map { pieces[$0].text }
+            } else {
+                entry.title = pieces.first?.text
+                entry.company = pieces.dropFirst().first?.text
+            }
+            return entry
         }
+        let title = pieces[titleIndex]
+        let companyElsewhere =
+            companyIndex != nil || pieces.contains { $0.line != title.line }
+        var end = titleIndex
+        while companyElsewhere, end + 1 < pieces.count, end + 1 != companyIndex,
+            pieces[end + 1].line == title.line, pieces[end + 1].chunk == title.chunk,
+            words[end + 1].isDisjoint(with: titleWords)
+        {
+            // Keep one piece for the company when it has to come from another line.
+            if companyIndex == nil && !pieces.indices.contains(where: { $0 > end + 1 || $0 < titleIndex }) { break }
+            end += 1
+        }
+        entry.title = pieces[titleIndex...end].map(\.text).joined(separator: ", ")
+        entry.company =
+            companyIndex.map { pieces[$0].text }
+            ?? pieces.indices.first { !(titleIndex...end).contains($0) }.map { pieces[$0].text }
         return entry
     }
 }
