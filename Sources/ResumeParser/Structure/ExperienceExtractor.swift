@@ -21,7 +21,7 @@ enum ExperienceExtractor {
         "bank", "university", "studio", "studios", "hospital", "clinic", "center", "centre", "medical", "trust",
         "foundation", "nhs", "agency", "partners", "services", "solutions", "consulting", "analytics", "media",
         "ventures", "capital", "holdings", "industries", "insurance", "mutual", "credit", "union", "district",
-        "institute", "council", "ministry", "department",
+        "institute", "council", "ministry",
     ]
 
     struct Position {
@@ -75,11 +75,15 @@ enum ExperienceExtractor {
                     takeAbove()
                     takeBelow(1)
                 }
-            } else if needsCompanyLine(parts), usable(index + 1), pieces(of: lines[index + 1]).contains(where: {
-                $0.isPlace || isCompanyName($0.text)
-            }) {
-                // "Registered Nurse, ICU   Jun 2016 – Jan 2020" over "Desert Vista Hospital   Mesa, AZ".
-                takeBelow(1)
+            } else if needsCompanyLine(parts) {
+                // "Registered Nurse, ICU   Jun 2016 – Jan 2020" under or over "Desert Vista Hospital   Mesa, AZ".
+                func companyLine(_ other: Int) -> Bool {
+                    usable(other) && pieces(of: lines[other]).contains { $0.isPlace || isCompanyName($0.text) }
+                }
+                if let other = [index + 1, index - 1].first(where: companyLine) {
+                    used.insert(other)
+                    parts += pieces(of: lines[other], line: other)
+                }
             }
             // A form (Europass): the labelled fields of the entry follow its dates, between free text.
             if parts.contains(where: { $0.role != nil }) {
