@@ -8,19 +8,22 @@ enum EducationExtractor {
         (
             .doctorate,
             NSRegularExpression.fixed(
-                "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b)|\\bEd\\.D\\.")
+                "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b|\\bdoctorado\\b|\\bdoctorat\\b"
+                    + "|\\bdoktor\\b|\\bdottorato\\b)|\\bEd\\.D\\.")
         ),
         (
             .master,
             NSRegularExpression.fixed(
                 "(?i:\\bmaster'?s?\\b|\\bm\\.?\\s?sc\\b\\.?|\\bm\\.?\\s?eng\\b\\.?|\\bm\\.?b\\.?a\\b\\.?|\\bm\\.?\\s?tech\\b|\\bmphil\\b"
-                    + "|\\bll\\.?m\\b)|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd)(?=[\\s,(]|$)")
+                    + "|\\bll\\.?m\\b|\\bmáster\\b|\\bmaestr[ií]a\\b|\\bmestrado\\b|\\blaurea magistrale\\b|\\bdiplom-|\\bmagister\\b)"
+                    + "|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd|M\\.E\\.)(?=[\\s,(]|$)")
         ),
         (
             .bachelor,
             NSRegularExpression.fixed(
                 "(?i:\\bbachelor'?s?\\b|\\bb\\.?\\s?sc\\b\\.?|\\bb\\.?\\s?eng\\b\\.?|\\bb\\.?\\s?tech\\b|\\bbba\\b|\\bb\\.?com\\b|\\bll\\.?b\\b"
-                    + "|\\bundergraduate degree\\b)|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.)(?=[\\s,(]|$)"
+                    + "|\\bundergraduate degree\\b|\\bgrado en\\b|\\blicenciatura\\b|\\blaurea triennale\\b|\\bbachelier\\b)"
+                    + "|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.|B\\.E\\.|B\\.Eng)(?=[\\s,(]|$)"
             )
         ),
         (
@@ -100,8 +103,13 @@ enum EducationExtractor {
             return isInstitution(text)
                 ? EducationEntry(level: .other, institution: institution(in: lines), year: lastYear(text)) : nil
         }
+        // A degree still being studied for is not held yet: "B.S. (in progress, expected 2026)".
+        let lowered = text.lowercased()
+        let unfinished = ["in progress", "expected", "ongoing", "pursuing", "candidate", "anticipated"].contains {
+            lowered.contains($0)
+        }
         return EducationEntry(
-            level: level, field: level == .highSchool ? nil : field(after: degreeRange, in: text),
+            level: unfinished ? .other : level, field: level == .highSchool ? nil : field(after: degreeRange, in: text),
             institution: institution(in: lines),
             year: lastYear(text))
     }
