@@ -42,7 +42,7 @@ public struct SkillTaxonomy: Sendable {
     }()
 
     /// Reads a taxonomy file in the format of the shipped one (`{"skills": [{"name", "category",
-    /// "aliases", "cased", "listed"}]}`).
+    /// "aliases", "cased", "listed"}]}`, and an optional "generic").
     ///
     /// - Throws: ``ParseError/unreadable(source:reason:)`` when the file cannot be read,
     ///   ``ParseError/invalidTaxonomy(source:reason:)`` when it is not a taxonomy, and

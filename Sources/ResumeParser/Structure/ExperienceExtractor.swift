@@ -92,7 +92,8 @@ enum ExperienceExtractor {
                     DateRange.first(in: lines[index + offset]) == nil
                 {
                     let labelled = pieces(of: lines[index + offset], line: index + offset).filter { $0.role != nil }
-                    if !labelled.isEmpty && !labelled.contains(where: { new in parts.contains { $0.role == new.role } }) {
+                    if !labelled.isEmpty && !labelled.contains(where: { new in parts.contains { $0.role == new.role } })
+                    {
                         used.insert(index + offset)
                         parts += labelled
                     }

@@ -73,7 +73,7 @@ enum SectionSplitter {
             and of me my our professional technical work key core relevant other additional selected personal
             academic spoken programming soft hard areas side history background summary skills experience
             education certifications languages projects profile employment career technology computer it
-            industry leadership volunteering
+            industry leadership volunteering level levels matrix
             """.split(whereSeparator: \.isWhitespace).map(String.init))
         return words
     }()
