@@ -41,7 +41,10 @@ enum ExperienceExtractor {
         }
         let dateFirst =
             leading.count * 2 > dated.count
-            && leading.contains { index, range in lines[index][range.span.upperBound...].contains(where: \.isLetter) }
+            && leading.contains { index, range in
+                // A title or company after the date, not only a place ("2020-06 to present | Denver, CO").
+                pieces(of: String(lines[index][range.span.upperBound...])).contains { !$0.isPlace }
+            }
         for (index, range) in dated {
             used.insert(index)
             var parts = pieces(of: lines[index].replacingCharacters(in: range.span, with: " "), line: index)
@@ -57,7 +60,18 @@ enum ExperienceExtractor {
                 for offset in 1...2 where named(parts) < 2 {
                     guard usable(index - offset) else { return }
                     used.insert(index - offset)
-                    parts = pieces(of: lines[index - offset], line: index - offset) + parts
+                    var above = pieces(of: lines[index - offset], line: index - offset)
+                    // "Senior Data Engineer, Front Range" over "Energy": a narrow column wrapped the line,
+                    // which names title and company alone; the short line is its last piece's tail.
+                    if offset == 2, above.filter({ !$0.isPlace }).count >= 2, let tail = parts.first,
+                        tail.line == index - 1, parts.filter({ $0.line == index - 1 }).count == 1,
+                        tail.text.split(separator: " ").count <= 2, !tail.isPlace,
+                        let last = above.indices.last, !above[last].isPlace
+                    {
+                        above[last].text += " " + tail.text
+                        parts.removeFirst()
+                    }
+                    parts = above + parts
                 }
             }
             func takeBelow(_ count: Int) {
@@ -88,9 +102,13 @@ enum ExperienceExtractor {
             // A form (Europass): the labelled fields of the entry follow its dates, between free text.
             if parts.contains(where: { $0.role != nil }) {
                 var offset = 1
-                while offset <= 8, lines.indices.contains(index + offset), !used.contains(index + offset),
+                while offset <= 8, lines.indices.contains(index + offset),
                     DateRange.first(in: lines[index + offset]) == nil
                 {
+                    guard !used.contains(index + offset) else {
+                        offset += 1
+                        continue
+                    }
                     let labelled = pieces(of: lines[index + offset], line: index + offset).filter { $0.role != nil }
                     if !labelled.isEmpty && !labelled.contains(where: { new in parts.contains { $0.role == new.role } })
                     {
