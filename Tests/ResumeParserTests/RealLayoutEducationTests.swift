@@ -36,3 +36,22 @@ struct RealLayoutEducationTests {
         #expect(entries.map(\.year) == [2018, 2014])
     }
 }
+
+/// Degree levels as real resumes name them (issue 15).
+@Suite("Real layouts: degree levels")
+struct RealLayoutDegreeTests {
+    @Test(
+        "degree names of other countries and unfinished degrees",
+        arguments: [
+            ("B.E. in Information Technology — Savitribai Phule Pune University (2022)", DegreeLevel.bachelor),
+            ("Grado en Ingeniería Informática, Universidad del País Vasco", .bachelor),
+            ("Máster en Ciencia de Datos, Universidad de Granada", .master),
+            ("Laurea Magistrale in Informatica, Politecnico di Milano", .master),
+            ("Doctorat en informatique, Université de Montréal", .doctorate),
+            ("B.S. in Computer Science (in progress, expected 2026)", .other),
+            ("M.Sc. Data Science — ongoing", .other),
+        ])
+    func levels(line: String, level: DegreeLevel) throws {
+        #expect(try #require(EducationExtractor.extract([line]).first).level == level)
+    }
+}

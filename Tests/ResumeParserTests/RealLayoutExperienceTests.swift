@@ -87,3 +87,115 @@ struct RealLayoutExperienceTests {
         #expect(resume.experience.map(\.title) == ["Senior Engineer", "Data Analyst"])
     }
 }
+
+/// Entries whose parts a template spreads over lines, labels or narrow columns (issue 15).
+@Suite("Real layouts: entries over several lines")
+struct RealLayoutWrappedEntryTests {
+    static func entries(_ lines: [String]) -> [ExperienceEntry] {
+        ExperienceExtractor.extract(lines).map(\.entry)
+    }
+
+    @Test("a date range wrapped by a narrow margin column (moderncv)")
+    func wrappedRange() throws {
+        let found = Self.entries([
+            "Mar 2021 – Senior Backend Engineer, Larkspur Payments, Chicago, IL",
+            "Present ○ Own the ledger service.", "Jan 2018 – Backend Engineer, Tallgrass Insurance, Chicago, IL",
+            "Feb 2021 ○ Built the quoting API.",
+        ])
+        #expect(found.map(\.company) == ["Larkspur Payments", "Tallgrass Insurance"])
+        #expect(found.map(\.title) == ["Senior Backend Engineer", "Backend Engineer"])
+        #expect(found.map(\.end?.description) == [nil, "2021-02"])
+        #expect(found.first?.isCurrent == true)
+    }
+
+    @Test("a title with a qualifier after its comma, the company on the line below or above")
+    func qualifiedTitles() {
+        let below = Self.entries([
+            "Registered Nurse, Emergency Department   Feb 2020 – Present",
+            "Saguaro Regional Medical Center   Phoenix, AZ",
+            "• Triage patients.", "Teaching Assistant, Intro to Programming   Aug 2022 – May 2024",
+            "Texas State University   San Marcos, TX",
+        ])
+        #expect(
+            below.map(\.title) == [
+                "Registered Nurse, Emergency Department", "Teaching Assistant, Intro to Programming",
+            ])
+        #expect(below.map(\.company) == ["Saguaro Regional Medical Center", "Texas State University"])
+        let above = Self.entries([
+            "Irwell Valley NHS Foundation Trust   Manchester, United Kingdom",
+            "Nurse Manager, Critical Care Unit   Nov 2019 – Present", "• Led the unit.",
+            "Datenbrücke AG   Potsdam, Germany", "Working Student, Backend   2017-04 to 2018-12",
+        ])
+        #expect(above.map(\.title) == ["Nurse Manager, Critical Care Unit", "Working Student, Backend"])
+        #expect(above.map(\.company) == ["Irwell Valley NHS Foundation Trust", "Datenbrücke AG"])
+        // On one line with a company word: the title keeps its qualifier.
+        let oneLine = Self.entries(["Principal Engineer, Developer Platform — Foghorn Software   2020 – 2024"])
+        #expect(oneLine.first?.title == "Principal Engineer, Developer Platform")
+        #expect(oneLine.first?.company == "Foghorn Software")
+        // "Title, Company" stays two fields.
+        #expect(Self.entries(["Senior Engineer, Ledgerline   2020 – 2024"]).first?.company == "Ledgerline")
+    }
+
+    @Test("a form's labelled fields (Europass) and labelled dates and places (AltaCV)")
+    func labelledFields() {
+        let europass = Self.entries([
+            "Dates   Feb 2022 – Present", "Occupation or position held   Senior Frontend Engineer",
+            "Main activities and   Lead the checkout front end (React, TypeScript); conversion up",
+            "responsibilities   4.1% after the redesign.",
+            "Name and address of employer   Maplewood Commerce, Toronto, ON",
+            "Dates   May 2019 – Jan 2022", "Occupation or position held   Frontend Engineer",
+            "Name and address of employer   Tidewater Media, Toronto, ON",
+        ])
+        #expect(europass.map(\.title) == ["Senior Frontend Engineer", "Frontend Engineer"])
+        #expect(europass.map(\.company) == ["Maplewood Commerce", "Tidewater Media"])
+        let alta = Self.entries([
+            "Data Scientist", "Thameside Grocers", "Date: Oct 2021 – Present   Location: London, United Kingdom",
+            "• Forecast demand.",
+        ])
+        #expect(alta.first?.title == "Data Scientist")
+        #expect(alta.first?.company == "Thameside Grocers")
+        #expect(alta.first?.location == "London, United Kingdom")
+    }
+
+    @Test("a title, a company or a place wrapped by a narrow column")
+    func narrowColumn() {
+        let found = Self.entries([
+            "Senior Data Engineer, Front Range", "Energy", "2020-06 to present | Denver, CO",
+            "Built the meter-reading pipeline: Kafka", "Associate Product Manager, Forth Learning",
+            "Sep 2023 – Present | Edinburgh, United", "Kingdom", "Own the backlog in Jira",
+            "iOS Engineer", "Harborlight Health", "2018-06 to 2021-02",
+        ])
+        #expect(found.map(\.title) == ["Senior Data Engineer", "Associate Product Manager", "iOS Engineer"])
+        #expect(found.map(\.company) == ["Front Range Energy", "Forth Learning", "Harborlight Health"])
+        #expect(found.dropFirst().first?.location == "Edinburgh, United Kingdom")
+    }
+
+    @Test("date and place margins and right-aligned label columns are not columns of text")
+    func margins() {
+        func page(_ rows: [(String, String)], width: Int) -> String {
+            rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+        }
+        // Awesome-CV: places and dates aligned on the right.
+        let right = page(
+            [
+                ("Southbank Super", "Melbourne, Australia"), ("FRONTEND LEAD", "Jul 2021 – Present"),
+                ("• Lead eight engineers.", ""), ("Yarra Travel Group", "Melbourne, Australia"),
+                ("SENIOR FRONTEND DEVELOPER", "Feb 2017 – Jun 2021"), ("• Built the booking engine.", ""),
+                ("Acme Labs", "Sydney, Australia"), ("DEVELOPER", "Jan 2015 – Jan 2017"), ("• Shipped.", ""),
+            ], width: 70)
+        #expect(ColumnLayout.readingOrder(right) == right)
+        // europecv: labels aligned on the right of a left column, values beside them.
+        let labels = page(
+            [
+                ("                       Dates", "Feb 2022 – Present"),
+                ("Occupation or position held", "Senior Frontend Engineer"),
+                ("        Main activities and", "Lead the checkout front end"),
+                ("           responsibilities", "with React and TypeScript"),
+                ("Name and address of employer", "Maplewood Commerce, Toronto, ON"),
+                ("                       Dates", "May 2019 – Jan 2022"),
+                ("Occupation or position held", "Frontend Engineer"),
+                ("Name and address of employer", "Tidewater Media, Toronto, ON"),
+            ], width: 32)
+        #expect(ColumnLayout.readingOrder(labels) == labels)
+    }
+}

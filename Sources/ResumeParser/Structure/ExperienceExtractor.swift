@@ -131,9 +131,23 @@ enum ExperienceExtractor {
             if let (line, next) = DateRange.joinWrapped(result[index], result[index + 1]) {
                 result[index] = line
                 result[index + 1] = next
+            } else if let line = joinedPlace(result[index], result[index + 1]) {
+                result[index] = line
+                result[index + 1] = ""
             }
         }
         return result
+    }
+
+    /// "… | Edinburgh, United" over "Kingdom": a place whose region a narrow column wrapped, as one line.
+    static func joinedPlace(_ line: String, _ next: String) -> String? {
+        guard next.utf8.count <= 30, let comma = line.lastIndex(of: ","),
+            line.distance(from: comma, to: line.endIndex) <= 30
+        else { return nil }
+        let head = line[line.index(after: comma)...].trimmedWhitespace()
+        let tail = next.trimmedWhitespace()
+        guard !head.isEmpty, !tail.isEmpty, !isRegion(head), isRegion("\(head) \(tail)") else { return nil }
+        return "\(line) \(tail)"
     }
 
     /// A bullet item that does not end with sentence punctuation: its text may go on on the next line.
@@ -151,7 +165,10 @@ enum ExperienceExtractor {
             let rest = trimmed.drop(while: { "*_#".contains($0) })
             if mark == "#" || rest.first?.isWhitespace == false { trimmed = rest.drop(while: \.isWhitespace) }
         }
-        guard let first = trimmed.first, !Bullet.lineStarts.contains(first), !first.isLowercase,
+        // A lower-case start is a wrapped line's tail, unless the word has capitals ("iOS Engineer", "eBay").
+        let firstWord = trimmed.prefix { $0 != " " }
+        guard let first = trimmed.first, !Bullet.lineStarts.contains(first),
+            !first.isLowercase || firstWord.contains(where: \.isUppercase),
             let last = trimmed.last, !".,;".contains(last)
         else { return false }
         let words = trimmed.split(separator: " ")
@@ -369,8 +386,7 @@ enum ExperienceExtractor {
             companyIndex != nil || pieces.contains { $0.line != title.line }
         var end = titleIndex
         while companyElsewhere, end + 1 < pieces.count, end + 1 != companyIndex,
-            pieces[end + 1].line == title.line, pieces[end + 1].chunk == title.chunk,
-            words[end + 1].isDisjoint(with: titleWords)
+            pieces[end + 1].line == title.line, pieces[end + 1].chunk == title.chunk
         {
             // Keep one piece for the company when it has to come from another line.
             if companyIndex == nil && !pieces.indices.contains(where: { $0 > end + 1 || $0 < titleIndex }) { break }
