@@ -67,6 +67,20 @@ struct DateRange: Equatable {
         return (joined, String(next[closeRange.upperBound...]).trimmedWhitespace())
     }
 
+    private static let marginTokenPattern = NSRegularExpression.fixed(
+        "^\\s*+(\(month)(?:\\s++(?:19|20)\\d{2})?|(?:19|20)\\d{2}|\(present)|[|–—-])(?:\\s{2,}+|\\s*+·\\s*+|\\s*+$)",
+        options: .caseInsensitive)
+
+    /// A piece of a date written down a narrow margin column ("Mar", "2016", "|", "Present") starting `line`,
+    /// with the rest of the line.
+    static func marginToken(_ line: String) -> (token: String, rest: String)? {
+        guard line.utf8.count <= 400,
+            let match = marginTokenPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            let token = substring(line, match.range(at: 1)), let whole = Range(match.range, in: line)
+        else { return nil }
+        return (token, String(line[whole.upperBound...]))
+    }
+
     /// The first date range in `line`, if any.
     static func first(in line: String) -> DateRange? {
         // Every form has a four-digit year: lines without digits are skipped before the regular expressions.

@@ -30,7 +30,7 @@ enum ExperienceExtractor {
     }
 
     static func extract(_ lines: [String]) -> [Position] {
-        let lines = joiningWrappedRanges(lines)
+        let lines = joiningWrappedRanges(joiningVerticalRanges(lines)).filter { !$0.isEmpty }
         var positions: [Position] = []
         var used = Set<Int>()
         let dated = lines.indices.compactMap { index in DateRange.first(in: lines[index]).map { (index, $0) } }
@@ -134,6 +134,47 @@ enum ExperienceExtractor {
             } else if let line = joinedPlace(result[index], result[index + 1]) {
                 result[index] = line
                 result[index + 1] = ""
+            }
+        }
+        return result
+    }
+
+    /// A date range written down a margin column too narrow for it, one piece a line, between the entry's
+    /// lines (mnjul/html-resume): "Mar   Staff Engineer" / "2016 · Oakland, CA" / "|" / "Presidio Logistics" /
+    /// "Sep   • Designed …" / "2020   • Wrote …". The range is put at the start of its first line and its
+    /// pieces taken off the others; up to two lines without a piece may come between them.
+    static func joiningVerticalRanges(_ lines: [String]) -> [String] {
+        var result = lines
+        var index = 0
+        while index < result.count {
+            defer { index += 1 }
+            guard let (first, firstRest) = DateRange.marginToken(result[index]), first.first?.isLetter == true
+                || first.first?.isNumber == true, DateRange.first(in: result[index]) == nil
+            else { continue }
+            var tokens = [first]
+            var rests = [(index, firstRest)]
+            var skipped = 0
+            var next = index + 1
+            while next < min(result.count, index + 8) {
+                if let (token, rest) = DateRange.marginToken(result[next]) {
+                    tokens.append(token)
+                    rests.append((next, rest))
+                    let text = tokens.map { "|–—-".contains($0) ? "–" : $0 }.joined(separator: " ")
+                    if tokens.count >= 3, tokens.contains(where: { "|–—-".contains($0) }),
+                        let range = DateRange.first(in: text), range.span.lowerBound == text.startIndex,
+                        range.span.upperBound == text.endIndex
+                    {
+                        for (line, rest) in rests { result[line] = rest.trimmed(" ·") }
+                        result[index] = text + "   " + firstRest
+                        index = next
+                        break
+                    }
+                } else if skipped < 2 {
+                    skipped += 1
+                } else {
+                    break
+                }
+                next += 1
             }
         }
         return result
@@ -306,9 +347,10 @@ enum ExperienceExtractor {
                 result.append(Piece(part))
             } else if let last = result.last, corporateSuffixes.contains(part.lowercased()), !last.isPlace {
                 result[result.count - 1] = Piece("\(last.text), \(part)", isPlace: false)
-            } else if let last = result.last, isRegion(part) {
-                // "Berlin" + "Germany": the city joins the region; a place grows by its country.
-                result[result.count - 1] = Piece("\(last.text), \(part)", isPlace: true)
+            } else if let last = result.last, isRegion(part.trimmed(".")) {
+                // "Berlin" + "Germany": the city joins the region; a place grows by its country ("CA." ends
+                // a sentence).
+                result[result.count - 1] = Piece("\(last.text), \(part.trimmed("."))", isPlace: true)
             } else {
                 result.append(Piece(part))
             }
