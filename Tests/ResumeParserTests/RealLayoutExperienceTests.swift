@@ -199,3 +199,29 @@ struct RealLayoutWrappedEntryTests {
         #expect(ColumnLayout.readingOrder(labels) == labels)
     }
 }
+
+/// A date range written down a margin column one piece a line, between the entry's own lines (issue 15).
+@Suite("Real layouts: vertical date ranges")
+struct RealLayoutVerticalRangeTests {
+    @Test("month and year, bar and end date on separate lines, interleaved with the entry")
+    func vertical() {
+        let found = ExperienceExtractor.extract([
+            "03/2020          Front-end Developer", "|           Rhône Voyages · Lyon, France", "Present",
+            "• Rebuilt the booking funnel.", "May           Lead Engineer", "2014",
+            "Helvetia Data Systems · Basel, Switzerland", "|", "January          • Built pricing libraries.", "2019",
+            "• Grew the team.",
+        ]).map(\.entry)
+        #expect(found.map(\.title) == ["Front-end Developer", "Lead Engineer"])
+        #expect(found.map(\.company) == ["Rhône Voyages", "Helvetia Data Systems"])
+        #expect(found.map { $0.start?.description } == ["2020-03", "2014-05"])
+        #expect(found.map { $0.end?.description } == [nil, "2019-01"])
+    }
+
+    @Test("years down a margin without a bar are not a range")
+    func notVertical() {
+        #expect(
+            ExperienceExtractor.joiningVerticalRanges(["2019", "Awarded a prize", "2020"]) == [
+                "2019", "Awarded a prize", "2020",
+            ])
+    }
+}

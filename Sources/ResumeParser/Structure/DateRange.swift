@@ -68,7 +68,8 @@ struct DateRange: Equatable {
     }
 
     private static let marginTokenPattern = NSRegularExpression.fixed(
-        "^\\s*+(\(month)(?:\\s++(?:19|20)\\d{2})?|(?:19|20)\\d{2}|\(present)|[|–—-])(?:\\s{2,}+|\\s*+·\\s*+|\\s*+$)",
+        "^\\s*+(\(month)(?:\\s++(?:19|20)\\d{2})?|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:-(?:0[1-9]|1[0-2]))?"
+            + "|\(present)|[|–—-])(?:\\s{2,}+|\\s*+·\\s*+|\\s*+$)",
         options: .caseInsensitive)
 
     /// A piece of a date written down a narrow margin column ("Mar", "2016", "|", "Present") starting `line`,

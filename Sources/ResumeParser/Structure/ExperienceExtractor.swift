@@ -148,8 +148,9 @@ enum ExperienceExtractor {
         var index = 0
         while index < result.count {
             defer { index += 1 }
-            guard let (first, firstRest) = DateRange.marginToken(result[index]), first.first?.isLetter == true
-                || first.first?.isNumber == true, DateRange.first(in: result[index]) == nil
+            guard let (first, firstRest) = DateRange.marginToken(result[index]),
+                first.first?.isLetter == true
+                    || first.first?.isNumber == true, DateRange.first(in: result[index]) == nil
             else { continue }
             var tokens = [first]
             var rests = [(index, firstRest)]
