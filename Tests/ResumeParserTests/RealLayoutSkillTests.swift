@@ -62,3 +62,17 @@ struct RealLayoutSkillTests {
         #expect(Self.skills(["Ada Quint", "Skills", "Contentful, Next.js"]).contains("Contentful"))
     }
 }
+
+/// HTML rows styled side by side (issue 15).
+@Suite("Real layouts: HTML elements side by side")
+struct RealLayoutHTMLTests {
+    @Test("elements in one row are separate words; a word split by markup stays whole")
+    func rows() {
+        let html = """
+            <ul><li>Product Management<span class="level">Advanced</span></li></ul>
+            <div><span>MBA</span><span>2018</span></div><p><b>Py</b>thon and <i>Type</i>Script</p>
+            """
+        let lines = HTMLTextExtractor.text(of: html).split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines == ["• Product Management Advanced", "MBA 2018", "Python and Type Script"])
+    }
+}
