@@ -136,10 +136,18 @@ enum ColumnLayout {
             if count > (best?.count ?? 0) { best = (column, count) }
         }
         guard let found = best else { return nil }
-        let column = found.column
-        let count = found.count
+        // The busiest window may be the column's indented lines (bullets a few positions in): the column
+        // starts at the window up to eight positions to its left that the fewest lines run across.
+        var chosen: (column: Int, count: Int, crossing: Int)?
+        for column in (max(width / 4 + 1, found.column - 8)...found.column).reversed() {
+            let window = starts[column..<min(column + 4, width + 1)].reduce(0, +)
+            guard column == found.column || (starts[column] > 0 && window * 3 >= found.count) else { continue }
+            let count = starts[column..<min(found.column + 4, width + 1)].reduce(0, +)
+            let crossing = textLines.filter { crosses($0, column) }.count
+            if chosen.map({ crossing < $0.crossing }) ?? true { chosen = (column, count, crossing) }
+        }
+        guard let (column, count, crossing) = chosen else { return nil }
         let leftLines = textLines.filter { line in segments(line).contains { $0.upperBound < column } }.count
-        let crossing = textLines.filter { crosses($0, column) }.count
         guard count * 5 >= textLines.count, leftLines * 5 >= textLines.count, crossing * 10 <= textLines.count
         else { return nil }
         return column

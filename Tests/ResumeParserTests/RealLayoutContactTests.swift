@@ -93,3 +93,29 @@ struct RealLayoutContactTests {
         #expect(resume.contact.location == nil)
     }
 }
+
+/// A sidebar page whose main column indents its bullets (issue 15).
+@Suite("Real layouts: sidebar columns")
+struct RealLayoutSidebarTests {
+    @Test("the column starts at its headings, not at its more numerous indented bullets")
+    func indentedBullets() {
+        let rows: [(String, String)] = [
+            ("", "EXPERIENCE"), ("Tomás Okonkwo", "Senior ML Engineer, Cascade Retail Labs"),
+            ("Machine Learning Engineer", "April 2022 – Present | Seattle, WA"),
+            ("", "      Trained and shipped a PyTorch ranking model"), ("CONTACT", "      Built the MLflow registry"),
+            ("(206) 555-0118", "      Fine-tuned Hugging Face Transformers"), ("tomas@example.com", ""),
+            ("", "Data Scientist, Puget Analytics"), ("SKILLS", "June 2017 – July 2019 | Seattle, WA"),
+            ("Python, SQL", "      Wrote SQL and Python analyses"), ("Docker", "      Automated weekly reports"),
+            ("", "      Presented results to clients"),
+        ]
+        let page = rows.map { $0.0.padding(toLength: 29, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n")
+        let lines = DocumentParser.lines(of: page, columns: true)
+        #expect(
+            lines.prefix(6) == [
+                "Tomás Okonkwo", "Machine Learning Engineer", "CONTACT", "(206) 555-0118", "tomas@example.com",
+                "SKILLS",
+            ])
+        let resume = DocumentParser().parseResume(text: page, source: "s.pdf", format: "pdf")
+        #expect(resume.experience.map(\.company) == ["Cascade Retail Labs", "Puget Analytics"])
+    }
+}
