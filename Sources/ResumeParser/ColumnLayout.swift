@@ -62,7 +62,9 @@ enum ColumnLayout {
                 } else if segment.lowerBound >= column {
                     right += 1
                     let text = line[segment]
-                    if hasYear(text) || ContactExtractor.place(String(text).trimmedWhitespace()) != nil {
+                    if hasYear(text)
+                        || (text.contains(",") && ContactExtractor.place(String(text).trimmedWhitespace()) != nil)
+                    {
                         rightDated += 1
                     }
                 }

@@ -50,11 +50,26 @@ struct DateRange: Equatable {
     private static let leadingEndPattern = NSRegularExpression.fixed(
         "^\\s*+(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
 
+    /// Whether `line` may start with a date or "Present": a digit, or a word whose first three letters begin a
+    /// month, a season or a word for now. A cheap test before the patterns, which most lines fail.
+    static func mayStartWithDate(_ line: String) -> Bool {
+        guard let first = line.first(where: { !$0.isWhitespace }) else { return false }
+        if first.isASCII && first.isNumber { return true }
+        let word = line.drop(while: \.isWhitespace).prefix(3).lowercased()
+        return datePrefixes.contains(word)
+    }
+
+    private static let datePrefixes: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spr", "sum", "fal",
+        "aut", "win", "pre", "cur", "now", "tod", "ong", "dat",
+    ]
+
     /// A range cut in two by a narrow date column: "Mar 2021 –" starting `line` (with the entry's words
     /// after it) and "Present" or "Feb 2021" starting `next`. Returns the line with the whole range and
     /// the rest of `next`.
     static func joinWrapped(_ line: String, _ next: String) -> (line: String, next: String)? {
-        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), first(in: line) == nil,
+        guard mayStartWithDate(line), mayStartWithDate(next), line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+            first(in: line) == nil,
             let open = openStartPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let openRange = Range(open.range, in: line), let startText = substring(line, open.range(at: 1)),
             let close = leadingEndPattern.firstMatch(in: next, range: NSRange(next.startIndex..., in: next)),
@@ -75,7 +90,7 @@ struct DateRange: Equatable {
     /// A piece of a date written down a narrow margin column ("Mar", "2016", "|", "Present") starting `line`,
     /// with the rest of the line.
     static func marginToken(_ line: String) -> (token: String, rest: String)? {
-        guard line.utf8.count <= 400,
+        guard line.utf8.count <= 400, mayStartWithDate(line) || line.first.map({ "|–—-".contains($0) }) == true,
             let match = marginTokenPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let token = substring(line, match.range(at: 1)), let whole = Range(match.range, in: line)
         else { return nil }

@@ -34,6 +34,7 @@ enum ExperienceExtractor {
         var positions: [Position] = []
         var used = Set<Int>()
         let dated = lines.indices.compactMap { index in DateRange.first(in: lines[index]).map { (index, $0) } }
+        let datedLines = Set(dated.map(\.0))
         // Dates in a left margin (moderncv) or leading each entry: the entry's words follow the date.
         let leading = dated.filter { index, range in
             let before = lines[index][..<range.span.lowerBound].trimmed(" \t:")
@@ -52,7 +53,7 @@ enum ExperienceExtractor {
             func named(_ parts: [Piece]) -> Int { parts.filter { !$0.isPlace }.count }
             func usable(_ other: Int) -> Bool {
                 lines.indices.contains(other) && !used.contains(other) && isHeaderLine(lines[other])
-                    && DateRange.first(in: lines[other]) == nil
+                    && !datedLines.contains(other)
             }
             func takeAbove() {
                 // A short line after a bullet that did not end its sentence is that bullet's wrapped tail.
@@ -103,7 +104,7 @@ enum ExperienceExtractor {
             if parts.contains(where: { $0.role != nil }) {
                 var offset = 1
                 while offset <= 8, lines.indices.contains(index + offset),
-                    DateRange.first(in: lines[index + offset]) == nil
+                    !datedLines.contains(index + offset)
                 {
                     guard !used.contains(index + offset) else {
                         offset += 1
