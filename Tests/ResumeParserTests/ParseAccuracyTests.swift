@@ -29,6 +29,32 @@ struct ParseAccuracyTests {
         #expect(single.mean - double.mean <= 0.03, "single \(single.mean) two-column \(double.mean)")
     }
 
+    /// Issue 15's targets on `Fixtures/real` (resumes rendered by moderncv, europecv, curve, Awesome-CV, AltaCV,
+    /// Jake's resume, two-column-resume, html-resume, Chromium, WeasyPrint, python-docx, LibreOffice, pandoc).
+    @Test("field accuracy on the real-renderer corpus meets issue 15's targets, every layout within 5 points")
+    func realRenderers() throws {
+        let folder = Fixtures.root.appendingPathComponent("real")
+        let (evaluation, failures) = try ParseEvaluation.run(fixtures: folder, parser: DocumentParser())
+        #expect(failures.isEmpty, "\(failures)")
+        let all = evaluation.overall
+        #expect(all.resumes >= 60)
+        let misses = evaluation.misses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            .joined(separator: "\n")
+        #expect(all.name.rate >= 0.97, "name \(all.name.rate)\n\(misses)")
+        #expect(all.email.rate >= 0.97, "email \(all.email.rate)")
+        #expect(all.phone.rate >= 0.97, "phone \(all.phone.rate)")
+        #expect(all.location.rate >= 0.9, "location \(all.location.rate)\n\(misses)")
+        #expect(all.skillF1 >= 0.9 && all.skillPrecision >= 0.88, "skills F1 \(all.skillF1) P \(all.skillPrecision)")
+        #expect(all.employers.rate >= 0.9, "employers \(all.employers.rate)\n\(misses)")
+        #expect(all.titles.rate >= 0.9, "titles \(all.titles.rate)\n\(misses)")
+        #expect(all.degreeLevel.rate >= 0.95, "degree \(all.degreeLevel.rate)\n\(misses)")
+        #expect(all.dates.rate >= 0.95, "dates \(all.dates.rate)\n\(misses)")
+        let single = try #require(evaluation.byLayout["pdf-single-column"])
+        for (layout, scores) in evaluation.byLayout {
+            #expect(single.mean - scores.mean <= 0.05, "\(layout) \(scores.mean) vs single-column \(single.mean)")
+        }
+    }
+
     @Test("a folder whose resumes have no truth files is an error, not a perfect score")
     func noGroundTruth() throws {
         let folder = try Fixtures.resumesWithoutTruth()
