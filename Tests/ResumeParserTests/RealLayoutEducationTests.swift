@@ -19,10 +19,26 @@ struct RealLayoutEducationTests {
             ("BBA, Boston College, MA", "Boston College"),
             ("Associate of Science, Westbrook Community College, Austin, TX", "Westbrook Community College"),
             ("PhD, Technische Hochschule München, 2019", "Technische Hochschule München"),
+            (
+                "B.S. in Computer Science, California State University, Sacramento, Sacramento, CA",
+                "California State University, Sacramento"
+            ),
+            ("Dr. sc. ETH (Ph.D.) in Computer Science, ETH Zurich, Zurich, Switzerland.", "ETH Zurich"),
+            ("B.Sc. Statistics, Ridgeview College, 2014", "Ridgeview College"),
         ])
     func sameLine(line: String, school: String) throws {
         let entry = try #require(EducationExtractor.extract([line]).first)
         #expect(entry.institution == school)
+    }
+
+    @Test("a school's name wrapped after 'of' by a narrow column goes on on the next line")
+    func wrappedName() {
+        let entry = EducationExtractor.extract([
+            "2016 Civilingenjör, M.Sc. in Computer Science and Engineering, KTH Royal Institute of",
+            "Technology, Stockholm, Sweden",
+        ]).first
+        #expect(entry?.institution == "KTH Royal Institute of Technology")
+        #expect(entry?.level == .master)
     }
 
     @Test("the school on the line after the degree, with a year and honours around")

@@ -121,22 +121,52 @@ enum EducationExtractor {
 
     /// The first part of `lines` that names a school and no degree. Parts are cut at bars, dashes, wide
     /// gaps, brackets and commas (a place stays whole); " at " cuts only after a degree or a subject, so
-    /// "University of Texas at Austin" stays one name.
+    /// "University of Texas at Austin" stays one name. A campus between the school and its place stays
+    /// ("California State University, Sacramento, Sacramento, CA"); a name a narrow column wrapped after
+    /// "of" goes on on the next line. Without a school word, the part just before the first place on a
+    /// line that is not the degree's first part ("ETH Zurich, Zurich, Switzerland").
     private static func institution(in lines: [String]) -> String? {
-        for line in lines {
+        var fallback: String?
+        for (number, line) in lines.enumerated() {
+            var parts: [ExperienceExtractor.Piece] = []
             for chunk in ExperienceExtractor.split(line, at: separators) {
-                var text = chunk.trimmed(" ,;:|-–—*_#`[]")
+                var text = chunk.trimmed(" ,;:|-–—*_#`[].")
                 if let at = text.range(of: " at "), !isInstitution(String(text[..<at.lowerBound])) {
                     text = String(text[at.upperBound...])
                 }
-                for part in ExperienceExtractor.commaPieces(text) where isInstitution(part.text) {
-                    // "Boston College, MA" reads as a place: the school is the part before the comma.
-                    let name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
-                    if isInstitution(name) && level(in: name) == nil { return name.trimmedWhitespace() }
+                parts += ExperienceExtractor.commaPieces(text)
+            }
+            for (index, part) in parts.enumerated() where isInstitution(part.text) {
+                // "Boston College, MA" reads as a place: the school is the part before the comma.
+                var name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
+                guard isInstitution(name) && level(in: name) == nil else { continue }
+                if index + 2 < parts.count, !parts[index + 1].isPlace, parts[index + 2].isPlace,
+                    isBareName(parts[index + 1].text)
+                {
+                    name += ", " + parts[index + 1].text
                 }
+                if let last = name.split(separator: " ").last, ["of", "for", "and", "de", "der", "für"].contains(last),
+                    number + 1 < lines.count
+                {
+                    let next = ExperienceExtractor.pieces(of: lines[number + 1])
+                    if let first = next.first, !first.isPlace { name += " " + first.text }
+                }
+                return name.trimmedWhitespace()
+            }
+            if fallback == nil, let place = parts.firstIndex(where: \.isPlace), place >= 2,
+                isBareName(parts[place - 1].text)
+            {
+                fallback = parts[place - 1].text
             }
         }
-        return nil
+        return fallback
+    }
+
+    /// A short name without a degree, digits or a sentence: a campus or a school.
+    private static func isBareName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...6).contains(words.count) && text.first?.isUppercase == true && !text.contains(where: \.isNumber)
+            && level(in: text) == nil
     }
 
     private static let separators =
