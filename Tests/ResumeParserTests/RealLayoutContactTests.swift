@@ -71,6 +71,17 @@ struct RealLayoutContactTests {
         #expect(resume.contact.location == "Oslo, Norway")
     }
 
+    @Test("a name a narrow sidebar wraps: hyphenated, or first name and surname on lines of their own")
+    func wrappedNames() {
+        #expect(
+            Self.resume(["Tomás Okonkwo-", "Reyes", "tomas.okonkwo@example.com"]).contact.name == "Tomás Okonkwo-Reyes")
+        #expect(
+            Self.resume(["RQ", "Rafael", "Quintanilla", "Junior Data Engineer", "rafa.quintanilla@example.com"])
+                .contact.name == "Rafael Quintanilla")
+        // Without the e-mail to confirm it, two one-word lines are not joined.
+        #expect(Self.resume(["Rafael", "Quintanilla", "Junior Data Engineer"]).contact.name == nil)
+    }
+
     @Test(
         "the header's place between separators, icons, labels and postcodes",
         arguments: [

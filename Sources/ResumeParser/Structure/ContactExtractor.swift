@@ -115,13 +115,44 @@ enum ContactExtractor {
     /// the person's addresses (``identity(email:links:)``) and the header's does not — a label or a place
     /// taken for a name, or a name in a sidebar read after the main column.
     static func name(header: [String], top: [String], identity: String) -> String? {
+        let header = joiningHyphenated(header)
+        let top = joiningHyphenated(top)
         let first = name(in: header) ?? name(in: Array(top.prefix(6)))
         guard !identity.isEmpty else { return first }
         if let first, matches(first, identity) { return first }
-        for line in top {
+        for (index, line) in top.enumerated() {
             if let candidate = name(in: [line]), matches(candidate, identity) { return candidate }
+            // A narrow sidebar sets the first name and the surname on lines of their own.
+            if index + 1 < top.count, isOneWord(line), isOneWord(top[index + 1]),
+                let candidate = name(in: [line + " " + top[index + 1]]), matches(candidate, identity)
+            {
+                return candidate
+            }
         }
         return first
+    }
+
+    private static func isOneWord(_ line: String) -> Bool {
+        line.utf8.count <= 30 && !line.contains(" ")
+    }
+
+    /// Lines with a name a narrow column hyphenated ("Tomás Okonkwo-" over "Reyes") put back together.
+    static func joiningHyphenated(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.hasSuffix("-"), line.dropLast().last?.isLetter == true, index + 1 < lines.count,
+                isOneWord(lines[index + 1]), lines[index + 1].first?.isUppercase == true
+            {
+                result.append(line + lines[index + 1])
+                index += 2
+            } else {
+                result.append(line)
+                index += 1
+            }
+        }
+        return result
     }
 
     /// Whether a name's words appear in `identity`: one of at least three letters, or all of them.
