@@ -59,7 +59,7 @@ public struct DocumentParser: Sendable {
         func section(_ kind: SectionKind) -> [String] { sections.filter { $0.kind == kind }.flatMap(\.lines) }
 
         let contact = ContactExtractor.extract(lines: lines, header: section(.contact))
-        let positions = ExperienceExtractor.extract(section(.experience))
+        let positions = ExperienceExtractor.extract(section(.experience), home: contact.location)
         var sectionTexts: [SectionKind: String] = [:]
         for section in sections {
             let body = section.lines.joined(separator: "\n").trimmedWhitespace()

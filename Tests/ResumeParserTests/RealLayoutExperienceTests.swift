@@ -24,6 +24,18 @@ struct RealLayoutExperienceTests {
         #expect(!ExperienceExtractor.isTerms("Acme 2000"))
     }
 
+    @Test("a bare city is a place, not a title or a company, when the resume names it as a place elsewhere")
+    func bareCity() {
+        let found = ExperienceExtractor.extract(
+            [
+                "Engineer — Berlin   2021 – Present", "Quillon GmbH", "Analyst, Orbital Freight, Hamburg   2018 – 2021",
+                "Intern, Brightline, Hamburg, Germany   2017 – 2018",
+            ], home: "Berlin, Germany"
+        ).map(\.entry)
+        #expect(found.map(\.company) == ["Quillon GmbH", "Orbital Freight", "Brightline"])
+        #expect(found.map(\.location) == ["Berlin", "Hamburg", "Hamburg, Germany"])
+    }
+
     @Test("the wrapped tail of a bullet is not the next entry's company")
     func wrappedBullets() {
         let found = Self.entries([

@@ -29,10 +29,16 @@ enum ExperienceExtractor {
         var range: DateRange
     }
 
-    static func extract(_ lines: [String]) -> [Position] {
+    /// Positions from the lines of an experience section. `home` is the person's place ("Berlin, Germany"):
+    /// its city, like the city of every place the entries name, is a place wherever it stands alone
+    /// ("Engineer, Acme — Berlin"), never a title or a company.
+    static func extract(_ lines: [String], home: String? = nil) -> [Position] {
         let lines = joiningWrappedRanges(joiningVerticalRanges(lines)).filter { !$0.isEmpty }
-        var positions: [Position] = []
+        var found: [(parts: [Piece], range: DateRange)] = []
         var used = Set<Int>()
+        // Cities named as places so far (and the person's): a bare one is a place too.
+        var cities = Set<String>()
+        if let home { cities.insert(city(of: home)) }
         let dated = lines.indices.compactMap { index in DateRange.first(in: lines[index]).map { (index, $0) } }
         let datedLines = Set(dated.map(\.0))
         // Dates in a left margin (moderncv) or leading each entry: the entry's words follow the date.
@@ -50,7 +56,9 @@ enum ExperienceExtractor {
             used.insert(index)
             var parts = pieces(of: lines[index].replacingCharacters(in: range.span, with: " "), line: index)
             // Title and company are needed; a place does not count towards them.
-            func named(_ parts: [Piece]) -> Int { parts.filter { !$0.isPlace }.count }
+            func named(_ parts: [Piece]) -> Int {
+                parts.filter { !$0.isPlace && !cities.contains($0.text.lowercased()) }.count
+            }
             func usable(_ other: Int) -> Bool {
                 lines.indices.contains(other) && !used.contains(other) && isHeaderLine(lines[other])
                     && !datedLines.contains(other)
@@ -119,9 +127,22 @@ enum ExperienceExtractor {
                     offset += 1
                 }
             }
-            positions.append(Position(entry: entry(from: parts, range: range), range: range))
+            found.append((parts, range))
+            for part in parts where part.isPlace { cities.insert(city(of: part.text)) }
         }
-        return positions
+        return found.map { parts, range in
+            let parts = parts.map { part in
+                var part = part
+                if !part.isPlace && cities.contains(part.text.lowercased()) { part.isPlace = true }
+                return part
+            }
+            return Position(entry: entry(from: parts, range: range), range: range)
+        }
+    }
+
+    /// "Berlin" of "Berlin, Germany", lower-cased.
+    private static func city(of place: String) -> String {
+        String(place.prefix { $0 != "," }).trimmedWhitespace().lowercased()
     }
 
     /// Lines with each date range that a narrow margin column wrapped ("Mar 2021 –" / "Present ○ Built …")
@@ -212,9 +233,11 @@ enum ExperienceExtractor {
         let firstWord = trimmed.prefix { $0 != " " }
         guard let first = trimmed.first, !Bullet.lineStarts.contains(first),
             !first.isLowercase || firstWord.contains(where: \.isUppercase),
-            let last = trimmed.last, !".,;".contains(last)
+            let last = trimmed.last, !",;".contains(last)
         else { return false }
         let words = trimmed.split(separator: " ")
+        // A full stop ends a sentence, unless it ends a company's abbreviation ("Cascadia Outdoor Co.").
+        if last == ".", let word = words.last, !corporateSuffixes.contains(word.lowercased()) { return false }
         return !words.isEmpty && words.count <= 10
     }
 
@@ -300,6 +323,7 @@ enum ExperienceExtractor {
     /// Corporate suffixes that stay with the name before their comma ("Acme, Inc.").
     private static let corporateSuffixes: Set<String> = [
         "inc", "inc.", "llc", "ltd", "ltd.", "gmbh", "co.", "corp", "corp.", "plc", "ag", "s.a.", "sa", "b.v.", "lp",
+        "pvt.", "llp", "pty.",
     ]
 
     /// "Title, Company | City, ST" → "Title", "Company", "City, ST" (a place). Markdown emphasis, links and
