@@ -93,6 +93,8 @@ struct RealLayoutContactTests {
             ("12 Harbour Road, Leeds, UK", "Leeds, UK"),
             ("Austin, TX 78701 ◆ ada@example.com", "Austin, TX"),
             ("\u{F3C5}Berlin, Germany\u{F0E0}ada@example.com", "Berlin, Germany"),
+            ("Austin, Texas  (512) 555-0142  ada@example.com", "Austin, Texas"),
+            ("ada@example.com | Toronto, Ontario", "Toronto, Ontario"),
         ])
     func location(line: String, expected: String) {
         #expect(Self.resume(["Ada Quint", line]).contact.location == expected)

@@ -90,10 +90,10 @@ enum ContactExtractor {
         return result
     }
 
-    /// What separates the parts of a header line: bars, tabs, wide gaps, dashes between spaces, slashes,
+    /// What separates the parts of a header line: bars, tabs, gaps of two spaces, dashes between spaces, slashes,
     /// semicolons, bullets and the diamonds and arrows templates use (icons are already bullets).
     private static let separators =
-        ["|", "\t", "   ", " – ", " — ", " - ", " / ", "; "] + (Bullet.glyphs + "♦◆⋄✦►▸●○■").map(String.init)
+        ["|", "\t", "  ", " – ", " — ", " - ", " / ", "; "] + (Bullet.glyphs + "♦◆⋄✦►▸●○■").map(String.init)
 
     /// Pieces of a header line: "Austin, TX | ada@example.com | (512) 555-0142" → three parts.
     static func parts(of line: String) -> [String] {
