@@ -100,6 +100,17 @@ struct RealLayoutContactTests {
         #expect(Self.resume(["Ada Quint", line]).contact.location == expected)
     }
 
+    @Test("contact details in a footer: the place beside the e-mail, not an entry's or a school's")
+    func footer() {
+        let resume = Self.resume([
+            "Dakota Villanueva", "Junior Python Developer", "Education",
+            "2020 – 2024 Bachelor of Science in Computer Science, Texas State University, San Marcos, TX", "Experience",
+            "Jul 2024 – Present Junior Software Developer, Bluebonnet Health Tech", "Harbor Clinic   Dallas, TX",
+            "Languages", "English", "Austin, TX", "512.555.0193  dakota.villanueva@example.org",
+        ])
+        #expect(resume.contact.location == "Austin, TX")
+    }
+
     @Test("an employer's place in an entry is not the person's")
     func notEntryPlace() {
         let resume = Self.resume(["Ada Quint", "EXPERIENCE", "Engineer, Acme Labs, Austin, TX", "2019 – 2021"])

@@ -112,11 +112,14 @@ struct RealLayoutWrappedEntryTests {
         let found = Self.entries([
             "Mar 2021 – Senior Backend Engineer, Larkspur Payments, Chicago, IL",
             "Present ○ Own the ledger service.", "Jan 2018 – Backend Engineer, Tallgrass Insurance, Chicago, IL",
-            "Feb 2021 ○ Built the quoting API.",
+            "Feb 2021 ○ Built the quoting API.", "August 2015 Software Engineer, Northgate Freight, Milwaukee, WI",
+            "– Dec 2017 ○ Maintained shipment tracking.",
         ])
-        #expect(found.map(\.company) == ["Larkspur Payments", "Tallgrass Insurance"])
-        #expect(found.map(\.title) == ["Senior Backend Engineer", "Backend Engineer"])
-        #expect(found.map(\.end?.description) == [nil, "2021-02"])
+        #expect(found.map(\.company) == ["Larkspur Payments", "Tallgrass Insurance", "Northgate Freight"])
+        #expect(found.map(\.title) == ["Senior Backend Engineer", "Backend Engineer", "Software Engineer"])
+        #expect(found.map(\.end?.description) == [nil, "2021-02", "2017-12"])
+        // A year starting a line is not half a range when the next line does not finish one.
+        #expect(DateRange.joinWrapped("2019 Built the ledger", "2020 Moved to Kafka") == nil)
         #expect(found.first?.isCurrent == true)
     }
 

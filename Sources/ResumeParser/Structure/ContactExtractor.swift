@@ -45,9 +45,10 @@ enum ContactExtractor {
         contact.name = name(
             header: headLines, top: Array(lines.prefix(searchedLines)),
             identity: identity(email: contact.email, links: contact.links))
+        // The header, then the lines around the e-mail and phone (a sidebar, a footer), then the top.
         contact.location =
-            location(in: headLines) ?? location(in: Array(lines.prefix(15)))
-            ?? location(in: contactBlock(Array(lines.prefix(searchedLines))))
+            location(in: headLines) ?? location(in: contactBlock(Array(lines.prefix(searchedLines))))
+            ?? location(in: Array(lines.prefix(15)))
         contact.phone = PhoneNumber.first(in: text, location: contact.location)
         return contact
     }
@@ -210,7 +211,11 @@ enum ContactExtractor {
         let postcode = region.dropFirst(code.count).trimmedWhitespace()
         let hasPostcode = !postcode.isEmpty && postcode.allSatisfy { $0.isNumber || $0 == "-" }
         if hasPostcode { region = String(code) }
-        let startsWithNumber = address.first(where: { !$0.isWhitespace })?.isNumber == true
+        // A street number ("12 Harbour Road"), not a year ("2020 – 2024 B.S., …, San Marcos, TX").
+        let number = address.drop(while: \.isWhitespace).prefix(while: \.isNumber)
+        let startsWithNumber =
+            !number.isEmpty && number.count <= 5
+            && !(number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20")))
         guard colon != nil || hasPostcode || startsWithNumber else { return nil }
         return place("\(pieces[pieces.count - 2].trimmedWhitespace()), \(region)")
     }

@@ -46,9 +46,9 @@ struct DateRange: Equatable {
         options: .caseInsensitive)
 
     private static let openStartPattern = NSRegularExpression.fixed(
-        "^\\s*+(\(date))\(separator)(?=\\p{L}|$)", options: .caseInsensitive)
+        "^\\s*+(\(date))(\(separator)|\\s++)(?=\\p{L}|$)", options: .caseInsensitive)
     private static let leadingEndPattern = NSRegularExpression.fixed(
-        "^\\s*+(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
+        "^\\s*+((?:-|–|—|to)\\s*+)?(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
 
     /// Whether `line` may start with a date or "Present": a digit, or a word whose first three letters begin a
     /// month, a season or a word for now. A cheap test before the patterns, which most lines fail.
@@ -68,14 +68,19 @@ struct DateRange: Equatable {
     /// after it) and "Present" or "Feb 2021" starting `next`. Returns the line with the whole range and
     /// the rest of `next`.
     static func joinWrapped(_ line: String, _ next: String) -> (line: String, next: String)? {
-        guard mayStartWithDate(line), mayStartWithDate(next), line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+        guard mayStartWithDate(line), mayStartWithDate(String(next.drop(while: { " -–—".contains($0) }))),
+            line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
             first(in: line) == nil,
             let open = openStartPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
             let openRange = Range(open.range, in: line), let startText = substring(line, open.range(at: 1)),
             let close = leadingEndPattern.firstMatch(in: next, range: NSRange(next.startIndex..., in: next)),
-            let closeRange = Range(close.range, in: next), let endText = substring(next, close.range(at: 1)),
+            let closeRange = Range(close.range, in: next), let endText = substring(next, close.range(at: 2)),
             let start = parse(startText, asEnd: false)
         else { return nil }
+        // The dash ends the first line ("Mar 2021 –" / "Present") or starts the next ("August 2019" / "– March
+        // 2022"), exactly once.
+        let dashFirst = substring(line, open.range(at: 2)).map { !$0.trimmedWhitespace().isEmpty } ?? false
+        guard dashFirst != (close.range(at: 1).location != NSNotFound) else { return nil }
         if let end = parse(endText, asEnd: true), end < start { return nil }
         let joined =
             "\(startText.trimmedWhitespace()) – \(endText.trimmedWhitespace())   \(line[openRange.upperBound...])"
