@@ -53,15 +53,25 @@ enum ContactExtractor {
         return contact
     }
 
-    /// The lines around those that hold an e-mail address or a phone number (three either side): where a
-    /// sidebar or a footer keeps the rest of the contact details.
+    /// The lines around those that hold an e-mail address or a phone number (three either side), nearest
+    /// first: where a sidebar or a footer keeps the rest of the contact details.
     static func contactBlock(_ lines: [String]) -> [String] {
-        var near = Set<Int>()
-        for (index, line) in lines.enumerated()
-        where line.contains("@") || line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
-            near.formUnion(max(0, index - 3)...min(lines.count - 1, index + 3))
+        let anchors = lines.indices.filter { index in
+            let line = lines[index]
+            return line.contains("@")
+                || (line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7
+                    && PhoneNumber.first(in: line, location: nil) != nil)
         }
-        return near.sorted().map { lines[$0] }
+        var seen = Set<Int>()
+        var block: [String] = []
+        for distance in 0...3 {
+            for anchor in anchors {
+                for index in [anchor - distance, anchor + distance] where lines.indices.contains(index) {
+                    if seen.insert(index).inserted { block.append(lines[index]) }
+                }
+            }
+        }
+        return block
     }
 
     /// The first e-mail address, looked for only in the words that contain an `@` (at most 320 characters,
