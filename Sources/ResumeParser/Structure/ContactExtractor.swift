@@ -176,7 +176,7 @@ enum ContactExtractor {
 
     static func name(in lines: [String]) -> String? {
         // A name is short: longer lines are not looked at (bounded work per line on hostile text).
-        for line in lines where line.utf8.count <= 120 && SectionSplitter.heading(line) == nil {
+        for line in lines where line.utf8.count <= 120 {
             for part in parts(of: line.trimmed("#*_ ")).prefix(1) {
                 let words = part.split(separator: " ")
                 guard (2...5).contains(words.count),
@@ -188,7 +188,8 @@ enum ContactExtractor {
                     words.filter({ $0.first?.isUppercase == true }).count >= 2,
                     !words.contains(where: {
                         notNameWords.contains($0.lowercased().trimmed(where: \.isPunctuation))
-                    })
+                    }),
+                    SectionSplitter.heading(line) == nil
                 else { continue }
                 let isShouting = part.allSatisfy { !$0.isLetter || $0.isUppercase }
                 return isShouting
