@@ -178,10 +178,15 @@ struct RealLayoutWrappedEntryTests {
             "Senior Data Engineer, Front Range", "Energy", "2020-06 to present | Denver, CO",
             "Built the meter-reading pipeline: Kafka", "Associate Product Manager, Forth Learning",
             "Sep 2023 – Present | Edinburgh, United", "Kingdom", "Own the backlog in Jira",
-            "iOS Engineer", "Harborlight Health", "2018-06 to 2021-02",
+            "iOS Engineer", "Harborlight Health", "2018-06 to 2021-02", "Working Student, Backend", "Datenbrücke AG",
+            "Date: 2017-04 to 2018-12   Location: Potsdam, Germany",
         ])
-        #expect(found.map(\.title) == ["Senior Data Engineer", "Associate Product Manager", "iOS Engineer"])
-        #expect(found.map(\.company) == ["Front Range Energy", "Forth Learning", "Harborlight Health"])
+        #expect(
+            found.map(\.title) == [
+                "Senior Data Engineer", "Associate Product Manager", "iOS Engineer", "Working Student, Backend",
+            ])
+        #expect(
+            found.map(\.company) == ["Front Range Energy", "Forth Learning", "Harborlight Health", "Datenbrücke AG"])
         #expect(found.dropFirst().first?.location == "Edinburgh, United Kingdom")
     }
 

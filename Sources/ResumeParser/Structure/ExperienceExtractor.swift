@@ -71,10 +71,11 @@ enum ExperienceExtractor {
                     used.insert(index - offset)
                     var above = pieces(of: lines[index - offset], line: index - offset)
                     // "Senior Data Engineer, Front Range" over "Energy": a narrow column wrapped the line,
-                    // which names title and company alone; the short line is its last piece's tail.
+                    // which names title and company alone; the short line is its last piece's tail (unless it
+                    // is a company of its own: "Working Student, Backend" over "Datenbrücke AG").
                     if offset == 2, above.filter({ !$0.isPlace }).count >= 2, let tail = parts.first,
                         tail.line == index - 1, parts.filter({ $0.line == index - 1 }).count == 1,
-                        tail.text.split(separator: " ").count <= 2, !tail.isPlace,
+                        tail.text.split(separator: " ").count <= 2, !tail.isPlace, !isCompanyName(tail.text),
                         let last = above.indices.last, !above[last].isPlace
                     {
                         above[last].text += " " + tail.text
