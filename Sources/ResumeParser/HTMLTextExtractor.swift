@@ -10,6 +10,7 @@ enum HTMLTextExtractor {
     static func text(of html: String) -> String {
         var output = ""
         var hiddenUntil: String?
+        var afterTag = false
         var index = html.startIndex
         while index < html.endIndex {
             let character = html[index]
@@ -17,6 +18,7 @@ enum HTMLTextExtractor {
                 guard let close = html[index...].firstIndex(of: ">") else { break }
                 let tag = html[html.index(after: index)..<close]
                 index = html.index(after: close)
+                afterTag = true
                 if tag.hasPrefix("!--") {
                     if let end = html[tag.startIndex...].range(of: "-->") { index = end.upperBound }
                     continue
@@ -40,14 +42,27 @@ enum HTMLTextExtractor {
             }
             index = html.index(after: index)
             guard hiddenUntil == nil else { continue }
+            var visible = character
             if character == "&", let (decoded, next) = decodeReference(in: html, at: index) {
-                output.append(decoded)
+                visible = decoded
                 index = next
-            } else {
-                output.append(character.isWhitespace && character != "\u{A0}" ? " " : character)
+            } else if character.isWhitespace && character != "\u{A0}" {
+                visible = " "
             }
+            // Elements side by side in a styled row ("Product Management<span>Advanced</span>",
+            // "<span>MBA</span><span>2018</span>") are separate words; a word split by markup stays whole.
+            if afterTag, let last = output.last, Self.startsNewWord(after: last, visible) { output.append(" ") }
+            afterTag = false
+            output.append(visible)
         }
         return tidy(output)
+    }
+
+    /// Whether `next` after `last`, with only markup between them, starts a new word: a lower-case letter or a
+    /// digit before a capital, or a letter next to a digit.
+    private static func startsNewWord(after last: Character, _ next: Character) -> Bool {
+        ((last.isLowercase || last.isNumber) && next.isUppercase) || (last.isLetter && next.isNumber)
+            || (last.isNumber && next.isLetter)
     }
 
     /// Collapses runs of spaces and blank lines left by markup.

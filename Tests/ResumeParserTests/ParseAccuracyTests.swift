@@ -62,14 +62,7 @@ struct ParseAccuracyTests {
         }
     }
 
-    @Test(
-        "real-renderer corpus: the targets of issue 15",
-        .disabled(
-            """
-            targets of issue 15 not yet reached: name 0.778, phone 0.867, location 0.678, employers 0.431, \
-            titles 0.471, schools 0.642 (Fixtures/ 0.250), degree level 0.856, start years 0.733; europecv, \
-            html-resume, moderncv-casual and moderncv-classic more than 5 points below single-column (mean 0.696)
-            """))
+    @Test("real-renderer corpus: the targets of issue 15, every template family within 5 points of single-column")
     func realCorpusTargets() throws {
         let evaluation = try Self.realEvaluation()
         let all = evaluation.overall
@@ -78,11 +71,11 @@ struct ParseAccuracyTests {
         #expect(all.name.rate >= 0.97, "name \(all.name.rate)\n\(misses)")
         #expect(all.email.rate >= 0.97, "email \(all.email.rate)")
         #expect(all.phone.rate >= 0.97, "phone \(all.phone.rate)")
-        #expect(all.location.rate >= 0.90, "location \(all.location.rate)")
+        #expect(all.location.rate >= 0.90, "location \(all.location.rate)\n\(misses)")
         #expect(all.skillF1 >= 0.90, "skills F1 \(all.skillF1)")
         #expect(all.skillPrecision >= 0.88, "skills precision \(all.skillPrecision)")
-        #expect(all.employers.rate >= 0.90, "employers \(all.employers.rate)")
-        #expect(all.titles.rate >= 0.90, "titles \(all.titles.rate)")
+        #expect(all.employers.rate >= 0.90, "employers \(all.employers.rate)\n\(misses)")
+        #expect(all.titles.rate >= 0.90, "titles \(all.titles.rate)\n\(misses)")
         #expect(all.schools.rate >= 0.90, "schools \(all.schools.rate)")
         #expect(all.degreeLevel.rate >= 0.95, "degree level \(all.degreeLevel.rate)")
         #expect(all.startYears.rate >= 0.95, "start years \(all.startYears.rate)")

@@ -96,10 +96,34 @@ public struct SkillMatcher: Sendable {
             reach = candidate.end
         }
 
+        // The line of each chosen match (matches are in text order, so one pass over the line breaks).
+        var lineBreaks: [Int] = []
+        for (offset, byte) in original.enumerated() where byte == 0x0A { lineBreaks.append(offset) }
+        var lineOf: [Int] = []
+        var cursor = 0
+        for match in chosen {
+            while cursor < lineBreaks.count && lineBreaks[cursor] < folded.origin[match.start] { cursor += 1 }
+            lineOf.append(cursor)
+        }
+        let lines = Lines(text: original, breaks: lineBreaks, lineOf: lineOf)
+        var listsSkills: [Int: Bool] = [:]
+
         var result: [Match] = []
         for (position, match) in chosen.enumerated() {
             let skill = taxonomy.skills[match.skill]
             let range = folded.origin[match.start]..<folded.originEnd[match.end - 1]
+            if skill.generic {
+                if isSkillList {
+                    let labelsOthers = position + 1 < chosen.count && lineOf[position + 1] == lineOf[position]
+                    guard !(labelsOthers && lines.isGroupLabel(range, line: lineOf[position])) else { continue }
+                } else {
+                    let line = lineOf[position]
+                    if listsSkills[line] == nil {
+                        listsSkills[line] = lines.listsSkills(line, chosen: chosen, folded: folded, at: position)
+                    }
+                    guard listsSkills[line] == true else { continue }
+                }
+            }
             if skill.listed && !isSkillList {
                 let before = position > 0 ? chosen[position - 1] : nil
                 let after = position + 1 < chosen.count ? chosen[position + 1] : nil
@@ -116,6 +140,64 @@ public struct SkillMatcher: Sendable {
             result.append(Match(skill: skill, utf8Range: range))
         }
         return result
+    }
+
+    /// The lines of a text, for the rules about generic skills.
+    private struct Lines {
+        var text: [UInt8]
+        /// Offsets of the line breaks.
+        var breaks: [Int]
+        /// The line of each chosen match.
+        var lineOf: [Int]
+
+        func bounds(_ line: Int) -> Range<Int> {
+            (line == 0 ? 0 : breaks[line - 1] + 1)..<(line < breaks.count ? breaks[line] : text.count)
+        }
+
+        /// A skill at the start of its line (after bullets) followed by a colon or a wide gap and more
+        /// text: the label of a group of skills ("Leadership:  Mentoring", "Accounting: audits") when other
+        /// skills follow it (not a level: "financial analysis    Expert").
+        func isGroupLabel(_ range: Range<Int>, line: Int) -> Bool {
+            let bounds = bounds(line)
+            let before = text[bounds.lowerBound..<range.lowerBound]
+            guard
+                before.allSatisfy({
+                    $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*")
+                })
+            else { return false }
+            let after = text[range.upperBound..<bounds.upperBound]
+            let spaces = after.prefix { $0 == 0x20 || $0 == 0x09 }
+            let rest = after.dropFirst(spaces.count)
+            guard !rest.isEmpty else { return false }
+            return rest.first == UInt8(ascii: ":") || spaces.count >= 3 || spaces.contains(0x09)
+        }
+
+        /// Whether the line of the match at `position` lists skills: at least two skills, only separators
+        /// between them, nothing but bullets or a short label before them and punctuation after.
+        func listsSkills(
+            _ line: Int, chosen: [(start: Int, end: Int, skill: Int)], folded: Folded, at position: Int
+        ) -> Bool {
+            var first = position
+            while first > 0 && lineOf[first - 1] == line { first -= 1 }
+            var last = position
+            while last + 1 < chosen.count && lineOf[last + 1] == line { last += 1 }
+            guard last > first else { return false }
+            let bounds = bounds(line)
+            let prefix = text[bounds.lowerBound..<folded.origin[chosen[first].start]]
+            let isBullets = prefix.allSatisfy {
+                $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*")
+            }
+            guard isBullets || SkillMatcher.isListLabel(prefix) else { return false }
+            for index in first..<last {
+                let gap = text[folded.originEnd[chosen[index].end - 1]..<folded.origin[chosen[index + 1].start]]
+                guard SkillMatcher.isSeparator(gap) else { return false }
+            }
+            let suffix = text[folded.originEnd[chosen[last].end - 1]..<bounds.upperBound]
+            return suffix.allSatisfy {
+                $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
+                    || $0 == UInt8(ascii: ";")
+            }
+        }
     }
 
     // MARK: - Folding and rules

@@ -56,7 +56,8 @@ public struct SkillTaxonomy: Sendable {
     }()
 
     /// Reads a taxonomy file in the format of the shipped one (`{"skills": [{"name", "category",
-    /// "aliases", "cased", "listed"}], "relations": [{"skills", "credit", "note"}]}`; relations optional).
+    /// "aliases", "cased", "listed", "generic"}], "relations": [{"skills", "credit", "note"}]}`; relations
+    /// and the skill's "generic" flag optional).
     ///
     /// - Throws: ``ParseError/unreadable(source:reason:)`` when the file cannot be read,
     ///   ``ParseError/invalidTaxonomy(source:reason:)`` when it is not a taxonomy, and

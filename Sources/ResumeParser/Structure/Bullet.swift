@@ -3,7 +3,7 @@
 enum Bullet {
     /// Marks that occur only as bullets or separators, never inside words, dates or numbers, so a line may
     /// also be split at them ("Austin, TX • ada@example.com"): `•` `·` `▪` `◦` `⋅`.
-    static let glyphs = "•·▪◦⋅"
+    static let glyphs = "•·▪◦⋅○●■□▸►➢➤✓✔❖"
 
     /// The marks stripped from the ends of a list item: the ``glyphs`` plus Markdown's `-` and `*`.
     static let marks = glyphs + "-*"

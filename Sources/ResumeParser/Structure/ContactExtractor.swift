@@ -13,14 +13,28 @@ enum ContactExtractor {
             + "(?:linkedin\\.com|github\\.com|gitlab\\.com|bitbucket\\.org|behance\\.net|dribbble\\.com|medium\\.com|"
             + "stackoverflow\\.com)/[^\\s|,;<>()]*+",
         options: .caseInsensitive)
+    // A city (letters of any script, dots, apostrophes, hyphens, spaces; at most 30) and a region: a
+    // two-letter code or one to three capitalised words. The city run is bounded, so the lazy match is.
     private static let location = NSRegularExpression.fixed(
-        "^\\s*([A-Z][A-Za-z.'\\- ]{1,30}?),\\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\\s*$")
-    /// Words that make a line a job title or document label rather than a name.
+        "^\\s*(\\p{Lu}[\\p{L}.'\\- ]{1,30}?),\\s*(\\p{Lu}{2}|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+){0,2})\\s*$")
+    /// Words that make a line a job title, a label or an address rather than a name.
     private static let notNameWords: Set<String> = [
         "resume", "résumé", "cv", "curriculum", "vitae", "engineer", "developer", "manager", "analyst", "scientist",
         "designer", "consultant", "profile", "summary", "contact", "experience", "education", "skills", "senior",
-        "lead", "architect", "intern", "university", "college", "inc", "ltd", "llc", "page",
+        "lead", "architect", "intern", "university", "college", "inc", "ltd", "llc", "page", "personal",
+        "information", "info", "details", "data", "your", "my", "name", "location", "address", "phone", "mobile",
+        "email", "e-mail", "website", "portfolio", "references", "objective", "about", "street", "road", "avenue",
+        "lane", "drive", "suite", "apartment", "confidential", "updated", "links", "social", "me",
     ]
+    /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "María de la Cruz").
+    private static let nameParticles: Set<String> = [
+        "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ten", "ter",
+        "bin", "binti", "al", "el", "y",
+    ]
+
+    /// How far into the document a name or a location is looked for when the header lacks it (a sidebar
+    /// read after the main column, a name beside a photo).
+    static let searchedLines = 80
 
     static func extract(lines: [String], header: [String]) -> ContactInfo {
         let text = lines.joined(separator: "\n")
@@ -28,10 +42,36 @@ enum ContactExtractor {
         contact.email = firstEmail(in: text)
         contact.links = links(in: text)
         let headLines = Array((header.isEmpty ? lines : header).prefix(12))
-        contact.name = name(in: headLines) ?? name(in: Array(lines.prefix(6)))
-        contact.location = location(in: headLines) ?? location(in: Array(lines.prefix(15)))
+        contact.name = name(
+            header: headLines, top: Array(lines.prefix(searchedLines)),
+            identity: identity(email: contact.email, links: contact.links))
+        // The header, then the lines around the e-mail and phone (a sidebar, a footer), then the top.
+        contact.location =
+            location(in: headLines) ?? location(in: contactBlock(Array(lines.prefix(searchedLines))))
+            ?? location(in: Array(lines.prefix(15)))
         contact.phone = PhoneNumber.first(in: text, location: contact.location)
         return contact
+    }
+
+    /// The lines around those that hold an e-mail address or a phone number (three either side), nearest
+    /// first: where a sidebar or a footer keeps the rest of the contact details.
+    static func contactBlock(_ lines: [String]) -> [String] {
+        let anchors = lines.indices.filter { index in
+            let line = lines[index]
+            return line.contains("@")
+                || (line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7
+                    && PhoneNumber.first(in: line, location: nil) != nil)
+        }
+        var seen = Set<Int>()
+        var block: [String] = []
+        for distance in 0...3 {
+            for anchor in anchors {
+                for index in [anchor - distance, anchor + distance] where lines.indices.contains(index) {
+                    if seen.insert(index).inserted { block.append(lines[index]) }
+                }
+            }
+        }
+        return block
     }
 
     /// The first e-mail address, looked for only in the words that contain an `@` (at most 320 characters,
@@ -61,24 +101,95 @@ enum ContactExtractor {
         return result
     }
 
+    /// What separates the parts of a header line: bars, tabs, gaps of two spaces, dashes between spaces, slashes,
+    /// semicolons, bullets and the diamonds and arrows templates use (icons are already bullets).
+    private static let separators =
+        ["|", "\t", "  ", " – ", " — ", " - ", " / ", "; "] + (Bullet.glyphs + "♦◆⋄✦►▸●○■").map(String.init)
+
     /// Pieces of a header line: "Austin, TX | ada@example.com | (512) 555-0142" → three parts.
     static func parts(of line: String) -> [String] {
-        ExperienceExtractor.split(line, at: ["|", "\t", "   "] + Bullet.glyphs.map(String.init))
+        ExperienceExtractor.split(line, at: separators)
             .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
     }
 
+    /// The words a person's own addresses are made of: the e-mail's local part and the last path
+    /// component of profile links ("ada.lovelace@", "linkedin.com/in/ada-lovelace"), letters only, folded.
+    static func identity(email: String?, links: [String]) -> String {
+        var sources = [email.map { String($0.prefix(while: { $0 != "@" })) } ?? ""]
+        for link in links where link.contains("linkedin.") || link.contains("github.") || link.contains("gitlab.") {
+            sources.append(String(link.split(separator: "/").last ?? ""))
+        }
+        return sources.joined(separator: " ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The name: the first name-like line of the header, unless another name-like line near the top matches
+    /// the person's addresses (``identity(email:links:)``) and the header's does not — a label or a place
+    /// taken for a name, or a name in a sidebar read after the main column.
+    static func name(header: [String], top: [String], identity: String) -> String? {
+        let header = joiningHyphenated(header)
+        let top = joiningHyphenated(top)
+        let first = name(in: header) ?? name(in: Array(top.prefix(6)))
+        guard !identity.isEmpty else { return first }
+        if let first, matches(first, identity) { return first }
+        for (index, line) in top.enumerated() {
+            if let candidate = name(in: [line]), matches(candidate, identity) { return candidate }
+            // A narrow sidebar sets the first name and the surname on lines of their own.
+            if index + 1 < top.count, isOneWord(line), isOneWord(top[index + 1]),
+                let candidate = name(in: [line + " " + top[index + 1]]), matches(candidate, identity)
+            {
+                return candidate
+            }
+        }
+        return first
+    }
+
+    private static func isOneWord(_ line: String) -> Bool {
+        line.utf8.count <= 30 && !line.contains(" ")
+    }
+
+    /// Lines with a name a narrow column hyphenated ("Tomás Okonkwo-" over "Reyes") put back together.
+    static func joiningHyphenated(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.hasSuffix("-"), line.dropLast().last?.isLetter == true, index + 1 < lines.count,
+                isOneWord(lines[index + 1]), lines[index + 1].first?.isUppercase == true
+            {
+                result.append(line + lines[index + 1])
+                index += 2
+            } else {
+                result.append(line)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether a name's words appear in `identity`: one of at least three letters, or all of them.
+    static func matches(_ name: String, _ identity: String) -> Bool {
+        let words = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let found = words.filter { $0.count >= 2 && identity.contains($0) }
+        return found.contains { $0.count >= 3 } || (!words.isEmpty && found.count == words.count)
+    }
+
     static func name(in lines: [String]) -> String? {
-        for line in lines {
+        // A name is short: longer lines are not looked at (bounded work per line on hostile text).
+        for line in lines where line.utf8.count <= 120 {
             for part in parts(of: line.trimmed("#*_ ")).prefix(1) {
                 let words = part.split(separator: " ")
-                guard (2...4).contains(words.count),
-                    words.allSatisfy({ word in
-                        word.first?.isUppercase == true
+                guard (2...5).contains(words.count),
+                    words.enumerated().allSatisfy({ position, word in
+                        (word.first?.isUppercase == true
+                            || (position > 0 && nameParticles.contains(String(word))))
                             && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "." || $0 == "’" }
                     }),
+                    words.filter({ $0.first?.isUppercase == true }).count >= 2,
                     !words.contains(where: {
                         notNameWords.contains($0.lowercased().trimmed(where: \.isPunctuation))
-                    })
+                    }),
+                    SectionSplitter.heading(line) == nil
                 else { continue }
                 let isShouting = part.allSatisfy { !$0.isLetter || $0.isUppercase }
                 return isShouting
@@ -89,17 +200,46 @@ enum ContactExtractor {
     }
 
     static func location(in lines: [String]) -> String? {
-        for line in lines {
+        // A header line holds a few short parts; longer lines are prose (and bound the work per line).
+        for line in lines where line.utf8.count <= 400 {
             for part in parts(of: line) where !part.contains("@") {
-                guard let match = location.firstMatch(in: part, range: NSRange(part.startIndex..., in: part)),
-                    let regionRange = Range(match.range(at: 2), in: part),
-                    let cityRange = Range(match.range(at: 1), in: part)
-                else { continue }
-                let region = String(part[regionRange])
-                guard PhoneNumber.callingCode[region.lowercased()] != nil else { continue }
-                return "\(part[cityRange].trimmedWhitespace()), \(region)"
+                if let found = place(part) ?? addressPlace(part) { return found }
             }
         }
         return nil
+    }
+
+    /// The city and region ending an address: "Location: Austin, TX", "12 Harbour Road, Leeds, UK",
+    /// "Austin, TX 78701". Only a labelled part, one that starts with a street number or one that ends in a
+    /// postcode counts, so "Engineer, Acme, Austin, TX" in an entry is not taken for the person's place.
+    static func addressPlace(_ part: String) -> String? {
+        let colon = part.firstIndex(of: ":")
+        let address = colon.map { part[part.index(after: $0)...] } ?? part[...]
+        let pieces = address.split(separator: ",")
+        guard pieces.count >= 2, pieces.count <= 6 else { return nil }
+        var region = pieces[pieces.count - 1].trimmedWhitespace()
+        let code = region.prefix(while: { $0 != " " })
+        let postcode = region.dropFirst(code.count).trimmedWhitespace()
+        let hasPostcode = !postcode.isEmpty && postcode.allSatisfy { $0.isNumber || $0 == "-" }
+        if hasPostcode { region = String(code) }
+        // A street number ("12 Harbour Road"), not a year ("2020 – 2024 B.S., …, San Marcos, TX").
+        let number = address.drop(while: \.isWhitespace).prefix(while: \.isNumber)
+        let startsWithNumber =
+            !number.isEmpty && number.count <= 5
+            && !(number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20")))
+        guard colon != nil || hasPostcode || startsWithNumber else { return nil }
+        return place("\(pieces[pieces.count - 2].trimmedWhitespace()), \(region)")
+    }
+
+    /// "City, ST" or "City, Country" when `text` is exactly that and the region is one we know.
+    static func place(_ text: String) -> String? {
+        guard text.utf8.count <= 80,
+            let match = location.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let regionRange = Range(match.range(at: 2), in: text),
+            let cityRange = Range(match.range(at: 1), in: text)
+        else { return nil }
+        let region = String(text[regionRange])
+        guard PhoneNumber.callingCode[region.lowercased()] != nil else { return nil }
+        return "\(text[cityRange].trimmedWhitespace()), \(region)"
     }
 }

@@ -36,14 +36,71 @@ struct DateRange: Equatable {
     private static let separator = "\\s*+(?:-|–|—|−|~|to|until|till|through|thru)\\s*+"
 
     private static let rangePattern = NSRegularExpression.fixed(
-        "(?<![\\w/])(\(date))\(separator)(\(date)|\(present))(?![\\w/])", options: .caseInsensitive)
+        "(?<![\\p{L}\\p{N}/])(\(date))\(separator)(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
     private static let sincePattern = NSRegularExpression.fixed(
-        "\\b(?:since|from)\\s++(\(date))(?![\\w/])", options: .caseInsensitive)
+        "\\b(?:since|from)\\s++(\(date))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
     private static let seasonPattern = NSRegularExpression.fixed(
-        "(?<![\\w/])(\(season))\\s++((?:19|20)\\d{2})(?![\\w/])", options: .caseInsensitive)
+        "(?<![\\p{L}\\p{N}/])(\(season))\\s++((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
     private static let partsPattern = NSRegularExpression.fixed(
         "^(?:(\(month))\\s*+,?\\s*+(\\d{4})|(\(season))\\s++(\\d{4})|(\\d{4})\\s*+[-/.]\\s*+(\\d{1,2})|(\\d{1,2})\\s*+[/.]\\s*+(\\d{4})|(\\d{4}))$",
         options: .caseInsensitive)
+
+    private static let openStartPattern = NSRegularExpression.fixed(
+        "^\\s*+(\(date))(\(separator)|\\s++)(?=\\p{L}|$)", options: .caseInsensitive)
+    private static let leadingEndPattern = NSRegularExpression.fixed(
+        "^\\s*+((?:-|–|—|to)\\s*+)?(\(date)|\(present))(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
+
+    /// Whether `line` may start with a date or "Present": a digit, or a word whose first three letters begin a
+    /// month, a season or a word for now. A cheap test before the patterns, which most lines fail.
+    static func mayStartWithDate(_ line: String) -> Bool {
+        guard let first = line.first(where: { !$0.isWhitespace }) else { return false }
+        if first.isASCII && first.isNumber { return true }
+        let word = line.drop(while: \.isWhitespace).prefix(3).lowercased()
+        return datePrefixes.contains(word)
+    }
+
+    private static let datePrefixes: Set<String> = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spr", "sum", "fal",
+        "aut", "win", "pre", "cur", "now", "tod", "ong", "dat",
+    ]
+
+    /// A range cut in two by a narrow date column: "Mar 2021 –" starting `line` (with the entry's words
+    /// after it) and "Present" or "Feb 2021" starting `next`. Returns the line with the whole range and
+    /// the rest of `next`.
+    static func joinWrapped(_ line: String, _ next: String) -> (line: String, next: String)? {
+        guard mayStartWithDate(line), mayStartWithDate(String(next.drop(while: { " -–—".contains($0) }))),
+            line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+            first(in: line) == nil,
+            let open = openStartPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            let openRange = Range(open.range, in: line), let startText = substring(line, open.range(at: 1)),
+            let close = leadingEndPattern.firstMatch(in: next, range: NSRange(next.startIndex..., in: next)),
+            let closeRange = Range(close.range, in: next), let endText = substring(next, close.range(at: 2)),
+            let start = parse(startText, asEnd: false)
+        else { return nil }
+        // The dash ends the first line ("Mar 2021 –" / "Present") or starts the next ("August 2019" / "– March
+        // 2022"), exactly once.
+        let dashFirst = substring(line, open.range(at: 2)).map { !$0.trimmedWhitespace().isEmpty } ?? false
+        guard dashFirst != (close.range(at: 1).location != NSNotFound) else { return nil }
+        if let end = parse(endText, asEnd: true), end < start { return nil }
+        let joined =
+            "\(startText.trimmedWhitespace()) – \(endText.trimmedWhitespace())   \(line[openRange.upperBound...])"
+        return (joined, String(next[closeRange.upperBound...]).trimmedWhitespace())
+    }
+
+    private static let marginTokenPattern = NSRegularExpression.fixed(
+        "^\\s*+(\(month)(?:\\s++(?:19|20)\\d{2})?|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:-(?:0[1-9]|1[0-2]))?"
+            + "|\(present)|[|–—-])(?:\\s{2,}+|\\s*+·\\s*+|\\s*+$)",
+        options: .caseInsensitive)
+
+    /// A piece of a date written down a narrow margin column ("Mar", "2016", "|", "Present") starting `line`,
+    /// with the rest of the line.
+    static func marginToken(_ line: String) -> (token: String, rest: String)? {
+        guard line.utf8.count <= 400, mayStartWithDate(line) || line.first.map({ "|–—-".contains($0) }) == true,
+            let match = marginTokenPattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)),
+            let token = substring(line, match.range(at: 1)), let whole = Range(match.range, in: line)
+        else { return nil }
+        return (token, String(line[whole.upperBound...]))
+    }
 
     /// The first date range in `line`, if any.
     static func first(in line: String) -> DateRange? {

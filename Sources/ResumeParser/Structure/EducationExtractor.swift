@@ -8,19 +8,22 @@ enum EducationExtractor {
         (
             .doctorate,
             NSRegularExpression.fixed(
-                "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b)|\\bEd\\.D\\.")
+                "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b|\\bdoctorado\\b|\\bdoctorat\\b"
+                    + "|\\bdoktor\\b|\\bdottorato\\b)|\\bEd\\.D\\.")
         ),
         (
             .master,
             NSRegularExpression.fixed(
                 "(?i:\\bmaster'?s?\\b|\\bm\\.?\\s?sc\\b\\.?|\\bm\\.?\\s?eng\\b\\.?|\\bm\\.?b\\.?a\\b\\.?|\\bm\\.?\\s?tech\\b|\\bmphil\\b"
-                    + "|\\bll\\.?m\\b)|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd)(?=[\\s,(]|$)")
+                    + "|\\bll\\.?m\\b|\\bmáster\\b|\\bmaestr[ií]a\\b|\\bmestrado\\b|\\blaurea magistrale\\b|\\bdiplom-|\\bmagister\\b)"
+                    + "|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd|M\\.E\\.)(?=[\\s,(]|$)")
         ),
         (
             .bachelor,
             NSRegularExpression.fixed(
                 "(?i:\\bbachelor'?s?\\b|\\bb\\.?\\s?sc\\b\\.?|\\bb\\.?\\s?eng\\b\\.?|\\bb\\.?\\s?tech\\b|\\bbba\\b|\\bb\\.?com\\b|\\bll\\.?b\\b"
-                    + "|\\bundergraduate degree\\b)|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.)(?=[\\s,(]|$)"
+                    + "|\\bundergraduate degree\\b|\\bgrado en\\b|\\blicenciatura\\b|\\blaurea triennale\\b|\\bbachelier\\b)"
+                    + "|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.|B\\.E\\.|B\\.Eng)(?=[\\s,(]|$)"
             )
         ),
         (
@@ -35,9 +38,12 @@ enum EducationExtractor {
                 "(?i:\\bhigh school\\b|\\bsecondary school\\b|\\bGED\\b|\\bA-levels?\\b|\\babitur\\b)")
         ),
     ]
+    /// Stems of the words that name a school, in the languages resumes use: "univers" covers University,
+    /// Université, Universität, Universidad, Universiteit and Università; "institut" Institute and Instituto.
     private static let institutionWords = [
-        "university", "college", "institute", "school", "polytechnic", "academy", "universität", "université",
-        "universidad", "conservatory", "seminary",
+        "univers", "college", "institut", "school", "polytechn", "politecnic", "academy", "akademie", "academia",
+        "conservatory", "conservatoire", "seminary", "école", "ecole", "hochschule", "escuela", "scuola", "escola",
+        "collège",
     ]
     private static let year = NSRegularExpression.fixed("\\b(19[5-9]\\d|20\\d\\d)\\b")
 
@@ -97,8 +103,13 @@ enum EducationExtractor {
             return isInstitution(text)
                 ? EducationEntry(level: .other, institution: institution(in: lines), year: lastYear(text)) : nil
         }
+        // A degree still being studied for is not held yet: "B.S. (in progress, expected 2026)".
+        let lowered = text.lowercased()
+        let unfinished = ["in progress", "expected", "ongoing", "pursuing", "candidate", "anticipated"].contains {
+            lowered.contains($0)
+        }
         return EducationEntry(
-            level: level, field: level == .highSchool ? nil : field(after: degreeRange, in: text),
+            level: unfinished ? .other : level, field: level == .highSchool ? nil : field(after: degreeRange, in: text),
             institution: institution(in: lines),
             year: lastYear(text))
     }
@@ -108,15 +119,58 @@ enum EducationExtractor {
             .flatMap { Range($0.range, in: text) }.flatMap { Int(text[$0]) }
     }
 
+    /// The first part of `lines` that names a school and no degree. Parts are cut at bars, dashes, wide
+    /// gaps, brackets and commas (a place stays whole); " at " cuts only after a degree or a subject, so
+    /// "University of Texas at Austin" stays one name. A campus between the school and its place stays
+    /// ("California State University, Sacramento, Sacramento, CA"); a name a narrow column wrapped after
+    /// "of" goes on on the next line. Without a school word, the part just before the first place on a
+    /// line that is not the degree's first part ("ETH Zurich, Zurich, Switzerland").
     private static func institution(in lines: [String]) -> String? {
-        for line in lines {
-            for part in ExperienceExtractor.pieces(of: line).map(\.text)
-            where isInstitution(part) && level(in: part) == nil {
-                return part.trimmedWhitespace()
+        var fallback: String?
+        for (number, line) in lines.enumerated() {
+            var parts: [ExperienceExtractor.Piece] = []
+            for chunk in ExperienceExtractor.split(line, at: separators) {
+                var text = chunk.trimmed(" ,;:|-–—*_#`[].")
+                if let at = text.range(of: " at "), !isInstitution(String(text[..<at.lowerBound])) {
+                    text = String(text[at.upperBound...])
+                }
+                parts += ExperienceExtractor.commaPieces(text)
+            }
+            for (index, part) in parts.enumerated() where isInstitution(part.text) {
+                // "Boston College, MA" reads as a place: the school is the part before the comma.
+                var name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
+                guard isInstitution(name) && level(in: name) == nil else { continue }
+                if index + 2 < parts.count, !parts[index + 1].isPlace, parts[index + 2].isPlace,
+                    isBareName(parts[index + 1].text)
+                {
+                    name += ", " + parts[index + 1].text
+                }
+                if let last = name.split(separator: " ").last, ["of", "for", "and", "de", "der", "für"].contains(last),
+                    number + 1 < lines.count
+                {
+                    let next = ExperienceExtractor.pieces(of: lines[number + 1])
+                    if let first = next.first, !first.isPlace { name += " " + first.text }
+                }
+                return name.trimmedWhitespace()
+            }
+            if fallback == nil, let place = parts.firstIndex(where: \.isPlace), place >= 2,
+                isBareName(parts[place - 1].text)
+            {
+                fallback = parts[place - 1].text
             }
         }
-        return nil
+        return fallback
     }
+
+    /// A short name without a degree, digits or a sentence: a campus or a school.
+    private static func isBareName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...6).contains(words.count) && text.first?.isUppercase == true && !text.contains(where: \.isNumber)
+            && level(in: text) == nil
+    }
+
+    private static let separators =
+        [" | ", " — ", " – ", " - ", " @ ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
 
     /// The subject after the degree: "B.Sc. Computer Science, ..." and "Bachelor of Science in Physics".
     private static func field(after degree: Range<String.Index>, in text: String) -> String? {

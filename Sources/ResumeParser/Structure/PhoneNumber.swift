@@ -18,7 +18,28 @@ enum PhoneNumber {
             "new zealand": "64", "jp": "81", "japan": "81", "sg": "65", "singapore": "65", "br": "55",
             "brazil": "55", "mx": "52", "mexico": "52", "za": "27", "south africa": "27", "ng": "234",
             "nigeria": "234", "ke": "254", "kenya": "254", "israel": "972", "ae": "971",
+            "united arab emirates": "971", "uae": "971", "saudi arabia": "966", "qatar": "974", "egypt": "20",
+            "morocco": "212", "ghana": "233", "argentina": "54", "chile": "56", "colombia": "57", "peru": "51",
+            "uruguay": "598", "czech republic": "420", "czechia": "420", "slovakia": "421", "hungary": "36",
+            "romania": "40", "bulgaria": "359", "greece": "30", "turkey": "90", "türkiye": "90", "ukraine": "380",
+            "estonia": "372", "latvia": "371", "lithuania": "370", "slovenia": "386", "croatia": "385",
+            "serbia": "381", "iceland": "354", "luxembourg": "352", "china": "86", "hong kong": "852",
+            "taiwan": "886", "south korea": "82", "korea": "82", "vietnam": "84", "thailand": "66",
+            "malaysia": "60", "indonesia": "62", "philippines": "63", "pakistan": "92", "bangladesh": "880",
+            "sri lanka": "94", "northern ireland": "44",
         ]
+        // Full names of US states and Canadian provinces, as written after a city ("Austin, Texas").
+        let northAmericaNames = [
+            "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+            "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+            "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri",
+            "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+            "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania", "rhode island",
+            "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+            "west virginia", "wisconsin", "wyoming", "ontario", "quebec", "québec", "british columbia", "alberta",
+            "manitoba", "saskatchewan", "nova scotia", "new brunswick", "newfoundland and labrador",
+        ]
+        for name in northAmericaNames where codes[name] == nil { codes[name] = "1" }
         let northAmerica =
             "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok "
             + "or pa ri sc sd tn tx ut vt va wa wv wi wy dc on qc bc ab mb sk ns nb nl pe"

@@ -22,7 +22,8 @@ enum SectionSplitter {
         (
             .skills,
             [
-                "programming languages", "technical skills", "skills", "skill set", "competencies", "competences",
+                "programming languages", "technical skills", "skills", "skill", "skill set", "competencies",
+                "competences", "proficiency",
                 "technologies", "tech stack", "technical proficiencies", "proficiencies", "expertise", "toolbox",
                 "tools", "technical summary", "stack",
             ]
@@ -46,7 +47,8 @@ enum SectionSplitter {
         (
             .experience,
             [
-                "experience", "employment", "work history", "career", "positions", "professional background",
+                "experience", "experiences", "employment", "work history", "career", "positions",
+                "professional background",
                 "professional history", "work",
             ]
         ),
@@ -71,7 +73,7 @@ enum SectionSplitter {
             and of me my our professional technical work key core relevant other additional selected personal
             academic spoken programming soft hard areas side history background summary skills experience
             education certifications languages projects profile employment career technology computer it
-            industry leadership volunteering
+            industry leadership volunteering level levels matrix
             """.split(whereSeparator: \.isWhitespace).map(String.init))
         return words
     }()
@@ -91,10 +93,17 @@ enum SectionSplitter {
         guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
             !title.contains("@"), !title.hasSuffix("."), !title.contains(",")
         else { return nil }
-        let key =
-            " "
-            + title.lowercased().replacingOccurrences(of: "&", with: " and ")
-            .filter { $0.isLetter || $0 == " " }.split(separator: " ").joined(separator: " ") + " "
+        // Lower-case letters and single spaces, "&" read as "and" (in Swift: Foundation's replacing bridges
+        // through NSString on Linux, and this runs on every short line).
+        var letters = ""
+        for character in title.lowercased() {
+            if character == "&" {
+                letters += " and "
+            } else if character.isLetter || character == " " {
+                letters.append(character)
+            }
+        }
+        let key = " " + letters.split(separator: " ").joined(separator: " ") + " "
         // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
         guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
         for (kind, keywords) in vocabulary where keywords.contains(where: { key.contains(" \($0) ") }) {
