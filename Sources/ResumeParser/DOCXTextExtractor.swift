@@ -16,12 +16,10 @@ struct DOCXTextExtractor {
     var maximumPartBytes: Int
 
     func extract(_ data: Data, source: String) throws -> ExtractedText {
-        let archive: Archive
-        do {
-            archive = try Archive(data: data, accessMode: .read)
-        } catch {
-            throw ParseError.corrupt(source: source, reason: "not a readable ZIP archive")
-        }
+        try ArchiveFile.withArchive(of: data, source: source) { try extract(archive: $0, source: source) }
+    }
+
+    private func extract(archive: Archive, source: String) throws -> ExtractedText {
         var entries: [String: Entry] = [:]
         for entry in archive {
             entries[entry.path] = entry
