@@ -12,6 +12,10 @@
 # Environment: FUZZ_JOBS (parallel targets with `all`, default 1), FUZZ_RSS_MB (default 2048).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Swift's own crash backtracer faults under AddressSanitizer and hides the report: leave crashes to libFuzzer.
+export SWIFT_BACKTRACE=enable=no
+# Regular expressions compiled once into statics are never freed: not leaks to report at exit.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 root="$PWD"
 
 all_targets="pdf docx html text-decoding dates resume-text index-file safetensors"
@@ -107,8 +111,8 @@ run() {
 summarise() {
     local target="$1" status="$2" log="Fuzz/findings/$1.log"
     local execs rate corpus found
-    execs="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
-    rate="$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
+    execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
+    rate="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
     corpus="$(find "Fuzz/.corpus/$target" -type f | wc -l)"
     found="$(find "Fuzz/findings/$target" -type f | wc -l)"
     echo "fuzz-$target: exit $status, $execs executions, $rate exec/s, corpus $corpus files, $found findings" \
@@ -128,7 +132,16 @@ case "$command" in
         FUZZ_SCRATCH="${TMPDIR:-/tmp}/match-engine-fuzz-merge-$target" "$(bin "$target")" -merge=1 -detect_leaks=0 -max_len="$(max_len "$target")" -timeout=10 \
             -rss_limit_mb="${FUZZ_RSS_MB:-2048}" "$regression" "Fuzz/.corpus/$target" 2>&1 | tail -n 2
         rm -rf "${TMPDIR:-/tmp}/match-engine-fuzz-merge-$target"
-        echo "$regression: $(find "$regression" -type f | wc -l) files, $(du -sk "$regression" | cut -f1) KB"
+        # Keep the replay fast and the repository small: past FUZZ_MERGE_CAP_KB (default 300) or
+        # FUZZ_MERGE_CAP_FILES (default 200), drop the largest merged inputs (libFuzzer's 40-hex names) until
+        # under both; named findings are always kept.
+        cap=$((${FUZZ_MERGE_CAP_KB:-300} * 1024))
+        find "$regression" -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' -printf '%s %p\n' \
+            | sort -n | awk -v cap="$cap" -v files="${FUZZ_MERGE_CAP_FILES:-200}" -v named="$(find "$regression" -type f -regextype posix-extended -not -regex '.*/[0-9a-f]{40}' \
+                -printf '%s\n' | awk '{t += $1} END {print t + 0}')" \
+                '{ if (named + kept + $1 > cap || n >= files) print $2; else { kept += $1; n++ } }' \
+            | xargs -r rm --
+        echo "$regression: $(find "$regression" -type f | wc -l) files, $(du -sk --apparent-size "$regression" | cut -f1) KB"
         ;;
     *)
         seconds="${2:-600}"
