@@ -34,6 +34,22 @@ struct IndexFileFuzzRegressionTests {
         return sealed
     }
 
+    @Test("the file that linked a live node to a free slot is refused as corrupt")
+    func linkToFreeSlot() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("finding.hnsw")
+        let input = FuzzCorpus.testsRoot.appendingPathComponent(
+            "VectorIndexTests/FuzzRegressions/index-file/crash-link-to-free-slot-87599e48.hnsw")
+        try Data(Self.sealed([UInt8](try Data(contentsOf: input)))).write(to: url)
+        #expect {
+            _ = try HNSWIndex(contentsOf: url)
+        } throws: { error in
+            guard case .corruptIndex(_, let reason) = error as? VectorIndexError else { return false }
+            return reason.hasSuffix("links")
+        }
+    }
+
     @Test("each input loads and serves, or fails with a VectorIndexError, in time")
     func indexFileCorpus() throws {
         let folder = try Fixtures.temporaryDirectory()
