@@ -36,6 +36,23 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test(
+        "the DOCX findings (an offset past the end, a deflate stream cut short) are damaged files, read at once",
+        arguments: ["crash-zip-seek-past-end-d6064292.docx", "timeout-inflate-at-end-of-file-b757e6c3.docx"])
+    func docxFinding(name: String) throws {
+        let url = FuzzCorpus.testsRoot.appendingPathComponent("\(Self.module)/FuzzRegressions/docx/\(name)")
+        let data = try Data(contentsOf: url)
+        let elapsed = FuzzCorpus.time {
+            #expect {
+                _ = try TextExtractor().extract(data, source: name)
+            } throws: { error in
+                guard case .corrupt = error as? ParseError else { return false }
+                return true
+            }
+        }
+        #expect(elapsed < FuzzCorpus.bound, "\(name) took \(elapsed)")
+    }
+
     @Test("text decoding corpus: text that is not blank, or a ParseError, in time")
     func textDecodingCorpus() throws {
         for url in try FuzzCorpus.inputs(module: Self.module, target: "text-decoding") {
