@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // System zlib, for the DOCX reader's raw inflate and CRC-32.
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Hot numeric loops in C, dispatched at run time to the widest vector unit the CPU has.
         .target(name: "CKernels"),
         // A C API over poppler-cpp; C++ never crosses into Swift.
@@ -38,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "ResumeParser",
-            dependencies: ["CPoppler", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CPoppler", "CInflate"],
             resources: [.copy("Skills/Resources/skills-taxonomy.json")]
         ),
         // Scores the parser against ground truth: development tooling for `match-tool eval-parse` and the
@@ -70,13 +76,17 @@ let package = Package(
         ),
         // Fixture paths, seeded random data and a runner for the built binary, shared by the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "VectorIndexTests", dependencies: ["VectorIndex", "CBLAS", "TestSupport"]),
+        // Each test target's FuzzRegressions/ holds inputs its fuzz regression tests read from disk.
+        .testTarget(
+            name: "VectorIndexTests", dependencies: ["VectorIndex", "CBLAS", "TestSupport"],
+            exclude: ["FuzzRegressions"]),
         .testTarget(
             name: "ResumeParserTests",
             dependencies: [
                 "ResumeParser", "ParserEvaluation", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["FuzzRegressions"]
         ),
         .testTarget(
             name: "MatchEngineTests",
@@ -85,7 +95,8 @@ let package = Package(
                 "VectorIndex",
                 "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+            ],
+            exclude: ["FuzzRegressions"]),
         .testTarget(name: "MatchToolTests", dependencies: ["match-tool", "ParserEvaluation", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@
 # Installs the Debian packages MatchEngine links against, only those that are missing.
 set -euo pipefail
 
-packages=(libopenblas-dev libpoppler-cpp-dev libsqlite3-dev libicu-dev pkg-config)
+packages=(libopenblas-dev libpoppler-cpp-dev libsqlite3-dev libicu-dev zlib1g-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -16,19 +15,16 @@ struct DOCXTextExtractor {
     var maximumPartBytes: Int
 
     func extract(_ data: Data, source: String) throws -> ExtractedText {
-        let archive: Archive
+        let archive: ZIPArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZIPArchive(data: data, maximumEntries: maximumEntries)
+        } catch .tooManyEntries {
+            throw ParseError.corrupt(source: source, reason: "more than \(maximumEntries) archive entries")
         } catch {
             throw ParseError.corrupt(source: source, reason: "not a readable ZIP archive")
         }
-        var entries: [String: Entry] = [:]
-        for entry in archive {
-            entries[entry.path] = entry
-            guard entries.count <= maximumEntries else {
-                throw ParseError.corrupt(source: source, reason: "more than \(maximumEntries) archive entries")
-            }
-        }
+        var entries: [String: ZIPArchive.Entry] = [:]
+        for entry in archive.entries { entries[entry.path] = entry }
         guard let body = entries["word/document.xml"] else {
             // A ZIP that is not a Word document (an XLSX, a JAR, ...).
             throw ParseError.unsupportedFormat(source: source)
@@ -53,11 +49,15 @@ struct DOCXTextExtractor {
         path.hasPrefix("word/\(kind)") && path.hasSuffix(".xml") && !path.dropFirst(5).contains("/")
     }
 
-    private func read(_ entry: Entry, from archive: Archive, budget: inout Int, source: String) throws -> Data {
+    private func read(
+        _ entry: ZIPArchive.Entry, from archive: ZIPArchive, budget: inout Int, source: String
+    ) throws
+        -> Data
+    {
         var xml = Data()
         var remaining = budget
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            try archive.read(entry) { chunk in
                 remaining -= chunk.count
                 guard remaining >= 0 else { throw DecompressionLimitExceeded() }
                 guard xml.count + chunk.count <= maximumPartBytes else { throw PartLimitExceeded() }

@@ -196,7 +196,9 @@ extension HNSWIndex {
 
         // Distribute the upper links, then check that every link names a node of this file whose level
         // reaches the link's (searches read that node's list at that level, which lower nodes do not
-        // have). Free slots are skipped: nothing links to them, and their stale upper lists are never read.
+        // have) and that is not a free slot. Free slots are skipped: compaction removed every link to them,
+        // so their stale lists are never read, unless a crafted file links to one (found by fuzz-index-file:
+        // a search then followed a free slot's garbage list out of bounds).
         var cursor = 0
         for node in 0..<slots where arena.levels[node] > 0 {
             let count = Int(arena.levels[node]) * (1 + arena.maxLinks)
@@ -208,9 +210,11 @@ extension HNSWIndex {
             cursor += count
         }
         let freeSet = Set(free)
-        for node in 0..<slots where !freeSet.contains(UInt32(node)) {
+        var isFree = [Bool](repeating: false, count: slots)
+        for slot in free where Int(slot) < slots { isFree[Int(slot)] = true }
+        for node in 0..<slots where !isFree[node] {
             for level in 0...Int(arena.levels[node])
-            where !validLinks(arena.links(UInt32(node), level: level), level: level, slots: slots) {
+            where !validLinks(arena.links(UInt32(node), level: level), level: level, isFree: isFree) {
                 throw fail("node \(node) level-\(level) links")
             }
         }
@@ -245,14 +249,16 @@ extension HNSWIndex {
         revision = header.revision
     }
 
-    /// Whether a link list at `level` has at most the level's links, each naming a node of the file whose
-    /// own level reaches `level`.
-    private func validLinks(_ list: UnsafeMutablePointer<UInt32>, level: Int, slots: Int) -> Bool {
+    /// Whether a link list at `level` has at most the level's links, each naming a node of the file (one of
+    /// `isFree.count` slots) that is not a free slot and whose own level reaches `level`.
+    private func validLinks(_ list: UnsafeMutablePointer<UInt32>, level: Int, isFree: [Bool]) -> Bool {
         let count = Int(list.pointee)
         guard count <= arena.maxLinks(level: level) else { return false }
         for j in 0..<count {
             let neighbour = Int(list[1 + j])
-            guard neighbour < slots, Int(arena.levels[neighbour]) >= level else { return false }
+            guard neighbour < isFree.count, !isFree[neighbour], Int(arena.levels[neighbour]) >= level else {
+                return false
+            }
         }
         return true
     }
