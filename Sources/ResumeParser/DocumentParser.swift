@@ -53,9 +53,27 @@ public struct DocumentParser: Sendable {
 
     /// Parses a resume already in text form.
     public func parseResume(text: String, source: String, format: String = "txt") -> ParsedResume {
-        let text = bounded(text)
-        let lines = Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)
+        let lines = Self.lines(of: bounded(text), columns: format == DocumentFormat.pdf.rawValue)
+        return parseResume(lines: lines, sections: SectionSplitter.split(lines), source: source, format: format)
+    }
+
+    /// Parses a resume already in text form and returns its reading-order text too, from one reading of
+    /// the lines and sections (a pipeline that parses and then chunks needs both; asking for them apart
+    /// lays out columns and finds sections twice).
+    public func parseResumeWithReadingText(
+        text: String, source: String, format: String = "txt"
+    ) -> (resume: ParsedResume, reading: ReadingText) {
+        let lines = Self.lines(of: bounded(text), columns: format == DocumentFormat.pdf.rawValue)
         let sections = SectionSplitter.split(lines)
+        return (
+            parseResume(lines: lines, sections: sections, source: source, format: format),
+            Self.readingText(of: sections)
+        )
+    }
+
+    private func parseResume(
+        lines: [String], sections: [SectionSplitter.Section], source: String, format: String
+    ) -> ParsedResume {
         func section(_ kind: SectionKind) -> [String] { sections.filter { $0.kind == kind }.flatMap(\.lines) }
 
         let contact = ContactExtractor.extract(lines: lines, header: section(.contact))

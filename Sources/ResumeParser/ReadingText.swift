@@ -34,9 +34,13 @@ extension DocumentParser {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public func readingText(ofResume text: String, format: String) -> ReadingText {
-        let lines = Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)
-        return Self.readingText(
-            SectionSplitter.split(lines).map { ($0.kind, [$0.heading].compactMap { $0 } + $0.lines) })
+        Self.readingText(
+            of: SectionSplitter.split(Self.lines(of: text, columns: format == DocumentFormat.pdf.rawValue)))
+    }
+
+    /// The reading text of a resume's sections (heading lines included).
+    static func readingText(of sections: [SectionSplitter.Section]) -> ReadingText {
+        readingText(sections.map { ($0.kind, [$0.heading].compactMap { $0 } + $0.lines) })
     }
 
     /// The reading-order text of a job description: one section of kind ``SectionKind/other``.

@@ -83,4 +83,20 @@ struct ChunkerTests {
             #expect(section.kind == chunk.section && chunk.range.upperBound <= section.range.upperBound)
         }
     }
+
+    @Test("parsing with the reading text gives what parsing and reading apart give, for every fixture")
+    func parseWithReadingText() throws {
+        let parser = DocumentParser()
+        for url in Fixtures.resumes {
+            let extracted = try parser.extractor.extract(contentsOf: url)
+            let format = extracted.format.rawValue
+            let both = parser.parseResumeWithReadingText(
+                text: extracted.text, source: url.lastPathComponent, format: format)
+            #expect(
+                both.resume == parser.parseResume(text: extracted.text, source: url.lastPathComponent, format: format))
+            #expect(
+                both.reading == parser.readingText(ofResume: extracted.text, format: format), "\(url.lastPathComponent)"
+            )
+        }
+    }
 }

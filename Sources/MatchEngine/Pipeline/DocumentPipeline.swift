@@ -60,26 +60,28 @@ public struct DocumentPipeline: Sendable {
     ///
     /// - Throws: ``ParseError`` naming the source.
     public func prepareResume(_ source: IngestSource) throws -> PreparedResume {
-        try prepare(source, parse: parser.parseResume, reading: parser.readingText(ofResume:format:))
+        try prepare(source) { text, name, format in
+            parser.parseResumeWithReadingText(text: text, source: name, format: format)
+        }
     }
 
     /// Reads, parses and chunks a job description.
     ///
     /// - Throws: ``ParseError`` naming the source.
     public func prepareJob(_ source: IngestSource) throws -> PreparedJob {
-        try prepare(source, parse: parser.parseJob, reading: parser.readingText(ofJob:format:))
+        try prepare(source) { text, name, format in
+            (parser.parseJob(text: text, source: name, format: format), parser.readingText(ofJob: text, format: format))
+        }
     }
 
     private func prepare<Parsed>(
-        _ source: IngestSource, parse: (String, String, String) -> Parsed, reading: (String, String) -> ReadingText
+        _ source: IngestSource, parse: (String, String, String) -> (Parsed, ReadingText)
     ) throws -> Prepared<Parsed> {
         let (data, extracted) = try read(source)
-        let format = extracted.format.rawValue
-        let text = reading(extracted.text, format)
+        let (parsed, text) = parse(extracted.text, source.name, extracted.format.rawValue)
         return Prepared(
-            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted,
-            parsed: parse(extracted.text, source.name, format), reading: text,
-            chunks: try chunks(of: text, source: source.name))
+            source: source.name, contentHash: SHA256.hexDigest(of: data), extracted: extracted, parsed: parsed,
+            reading: text, chunks: try chunks(of: text, source: source.name))
     }
 
     /// Embeds the chunks of many documents in one provider call (so batching, caching and retries work
