@@ -68,7 +68,14 @@ struct HTMLReportTests {
             #expect(row["matched"] == (matched.isEmpty ? "none" : matched.joined(separator: ", ")))
             let missing = result["missingRequiredSkills"] as? [String] ?? []
             #expect(row["missing"] == (missing.isEmpty ? "none" : missing.joined(separator: ", ")))
+            let related = (result["relatedSkills"] as? [[String: Any]] ?? []).map {
+                "\($0["candidate"] as? String ?? "?") for \($0["required"] as? String ?? "?")"
+            }
+            #expect(row["related"] == (related.isEmpty ? "none" : related.joined(separator: ", ")))
         }
+        // Fixtures 4 and 9 stand in for required skills with related ones (Rust for "Python or Go", MySQL for
+        // PostgreSQL): the column is checked with content, not only "none".
+        #expect(rows.filter { $0["related"] != "none" }.count >= 2, "\(rows.map { $0["related"] })")
         #expect(rows.contains { $0["file"] == Self.payload })
 
         // With scripts on, the columns sort: #sort=3 orders by score, ascending.
