@@ -53,12 +53,7 @@ struct RoleFit: Sendable {
         }
         let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
         self.level = level
-        if let wanted = job.level {
-            let distance = abs(wanted.rank - level.rank)
-            levelMatch = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
-        } else {
-            levelMatch = level == .intern ? weights.levelOneOff : 1
-        }
+        levelMatch = Self.levelMatch(level, wanted: job.level, weights: weights)
     }
 
     /// The fit read from undated titles (``CandidateProfile/titles``): the function factor is the best
@@ -74,12 +69,15 @@ struct RoleFit: Sendable {
             read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
             ?? SeniorityLevel.implied(byYears: years)
         self.level = level
-        if let wanted = job.level {
-            let distance = abs(wanted.rank - level.rank)
-            levelMatch = distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
-        } else {
-            levelMatch = level == .intern ? weights.levelOneOff : 1
-        }
+        levelMatch = Self.levelMatch(level, wanted: job.level, weights: weights)
+    }
+
+    /// How a candidate's level meets the job's: 1 when equal (or when the job states none and the candidate
+    /// is past intern), the one-off or two-off weight otherwise.
+    private static func levelMatch(_ level: SeniorityLevel, wanted: SeniorityLevel?, weights: ScoringWeights) -> Double {
+        guard let wanted else { return level == .intern ? weights.levelOneOff : 1 }
+        let distance = abs(wanted.rank - level.rank)
+        return distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
     }
 
     /// The best relevance of a position, those that ended over three years before the latest at ¾.
