@@ -21,8 +21,10 @@ public struct EngineConfiguration: Sendable {
     public var embeddingCacheMaximumAge: TimeInterval?
     /// A client-side limit for remote providers (requests and tokens per minute); `nil`: none.
     public var rateLimit: RateLimit?
-    /// Documents parsed, embedded and committed together (default 32): the unit of progress, of
-    /// back-pressure and of what a cancellation or crash keeps.
+    /// Documents parsed, embedded and committed together (default 64): the unit of progress, of
+    /// back-pressure and of what a cancellation or crash keeps. 64 rather than 32 lets one embedding
+    /// request hold enough texts for every core when most chunks are cached (score-bench, 1,000 copies of the
+    /// fixtures: first run 7.2–7.5 s at 32, 6.9 s at 64, 6.7 s at 128).
     public var batchSize: Int
     /// File size, page and archive limits for reading documents.
     public var parserLimits: TextExtractor.Limits
@@ -49,7 +51,7 @@ public struct EngineConfiguration: Sendable {
         embeddingCacheCapacity = 200_000
         embeddingCacheMaximumAge = nil
         rateLimit = nil
-        batchSize = 32
+        batchSize = 64
         parserLimits = TextExtractor.Limits()
         referenceMonth = .now
         index = HNSWIndex.Configuration()
