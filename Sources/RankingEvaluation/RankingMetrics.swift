@@ -4,10 +4,11 @@ import Foundation
 public enum RankingMetrics {
     /// NDCG at `k` of a ranking, best first, given each ranked item's grade: DCG = Σᵢ (2^gradeᵢ − 1) /
     /// log₂(i + 1) over the first k, divided by the DCG of the grades sorted best first. `nil` when no
-    /// item has a grade above 0 (every order is as good).
+    /// item has a grade above 0 (every order is as good) or when `k` is not positive.
     ///
     /// - Complexity: O(n log n) for n grades.
     public static func ndcg(rankedGrades: [Int], k: Int) -> Double? {
+        guard k > 0 else { return nil }
         func dcg(_ grades: some Sequence<Int>) -> Double {
             var total = 0.0
             for (offset, grade) in grades.enumerated() {

@@ -173,6 +173,10 @@ struct MatchScorerTests {
         #expect(MatchScorer.calibrate(0, points) == 0 && MatchScorer.calibrate(1, points) == 100)
         #expect(MatchScorer.calibrate(0.5, points) == 52 && MatchScorer.calibrate(0.62, points) == 70)
         #expect(abs(MatchScorer.calibrate(0.81, points) - 85) < 1e-9)
+        // Curves set in code skip validation: malformed ones read as the identity, and no score leaves 0 … 100.
+        #expect(MatchScorer.calibrate(0.4, [[0]]) == 40 && MatchScorer.calibrate(0.4, []) == 40)
+        #expect(MatchScorer.calibrate(0.9, [[0, 0], [1, 1_000]]) == 100)
+        #expect(MatchScorer.calibrate(.nan, points) == 0 && MatchScorer.calibrate(0.5, [[0, .nan], [1, 1]]) == 50)
         #expect(MatchScorer.calibrate(0.3, [[0, 0], [1, 100]]) == 30, "no calibration")
         let raw = stride(from: 0.0, through: 1, by: 0.05).map { MatchScorer.calibrate($0, points) }
         #expect(zip(raw, raw.dropFirst()).allSatisfy { $0 < $1 })

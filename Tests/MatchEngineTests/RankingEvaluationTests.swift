@@ -13,6 +13,9 @@ struct RankingEvaluationTests {
     @Test("NDCG with gains 2^grade − 1: 1 for the ideal order, less when a better item is lower, nil when all are 0")
     func ndcg() throws {
         #expect(RankingMetrics.ndcg(rankedGrades: [3, 2, 1, 0], k: 3) == 1)
+        #expect(
+            RankingMetrics.ndcg(rankedGrades: [3, 2], k: -1) == nil
+                && RankingMetrics.ndcg(rankedGrades: [3], k: 0) == nil)
         #expect(RankingMetrics.ndcg(rankedGrades: [3, 2, 1, 3], k: 3) ?? 1 < 1, "the ideal looks past the cut")
         let swapped = try #require(RankingMetrics.ndcg(rankedGrades: [2, 3, 0], k: 3))
         // DCG (3 + 7/log2 3) / ideal (7 + 3/log2 3).

@@ -21,6 +21,14 @@ struct RealLayoutSkillTests {
         #expect(found == ["Python", "Go", "PostgreSQL", "Data Visualization", "Kubernetes"])
     }
 
+    @Test("a generic skill wrapped onto the next line neither traps nor lists the line (hostile review)")
+    func wrappedGenericSkill() {
+        // "business intelligence" matches across the line break; the line check read past its line's end.
+        _ = Self.skills(["Summary", "Python, business", "intelligence"])
+        _ = Self.skills(["Skills", "business", "intelligence: Python, Go"])
+        _ = Self.skills(["Summary", "Go, Python, business", "intelligence", "and more"], format: "pdf")
+    }
+
     @Test("skills in a sidebar table cell beside the main column (DOCX)")
     func sidebarCell() {
         // A DOCX table row: the sidebar cell's paragraphs, a cell end (tab), the main cell's paragraphs.

@@ -217,14 +217,21 @@ public struct MatchScorer: Sendable {
         return (Self.calibrate(raw, weights.calibration) * 10).rounded() / 10
     }
 
-    /// The piecewise-linear curve through `points` at `raw` (clamped to 0 … 1).
+    /// The piecewise-linear curve through `points` at `raw` (clamped to 0 … 1), clamped to 0 … 100. A
+    /// curve that is not a list of (x, y) pairs of finite numbers (weights set in code skip validation) is
+    /// read as the identity, 100 × raw.
     static func calibrate(_ raw: Double, _ points: [[Double]]) -> Double {
-        let x = min(1, max(0, raw))
+        let x = raw.isNaN ? 0 : min(1, max(0, raw))
+        guard !points.isEmpty, points.allSatisfy({ $0.count == 2 && $0[0].isFinite && $0[1].isFinite }) else {
+            return 100 * x
+        }
+        var y = points[points.count - 1][1]
         for (low, high) in zip(points, points.dropFirst()) where x <= high[0] {
             let span = high[0] - low[0]
-            return span <= 0 ? high[1] : low[1] + (x - low[0]) / span * (high[1] - low[1])
+            y = span <= 0 ? high[1] : low[1] + (x - low[0]) / span * (high[1] - low[1])
+            break
         }
-        return points.last?[1] ?? 100 * x
+        return min(100, max(0, y))
     }
 
     /// One sentence per kind of gap: the missing required skills together, then years, then degree.

@@ -165,6 +165,8 @@ public struct SkillMatcher: Sendable {
                     $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*")
                 })
             else { return false }
+            // A match wrapped onto the next line ("business\nintelligence") labels nothing on this one.
+            guard range.upperBound <= bounds.upperBound else { return false }
             let after = text[range.upperBound..<bounds.upperBound]
             let spaces = after.prefix { $0 == 0x20 || $0 == 0x09 }
             let rest = after.dropFirst(spaces.count)
@@ -192,7 +194,11 @@ public struct SkillMatcher: Sendable {
                 let gap = text[folded.originEnd[chosen[index].end - 1]..<folded.origin[chosen[index + 1].start]]
                 guard SkillMatcher.isSeparator(gap) else { return false }
             }
-            let suffix = text[folded.originEnd[chosen[last].end - 1]..<bounds.upperBound]
+            // The last match may wrap onto the next line ("Python, business\nintelligence"): then this line
+            // does not end in a list of skills.
+            let end = folded.originEnd[chosen[last].end - 1]
+            guard end <= bounds.upperBound else { return false }
+            let suffix = text[end..<bounds.upperBound]
             return suffix.allSatisfy {
                 $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
                     || $0 == UInt8(ascii: ";")

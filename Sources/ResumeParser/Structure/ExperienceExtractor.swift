@@ -458,7 +458,8 @@ enum ExperienceExtractor {
             pieces[end + 1].line == title.line, pieces[end + 1].chunk == title.chunk
         {
             // Keep one piece for the company when it has to come from another line.
-            if companyIndex == nil && !pieces.indices.contains(where: { $0 > end + 1 || $0 < titleIndex }) { break }
+            // (No piece after the next one and none before the title: O(1), not a scan per piece.)
+            if companyIndex == nil && titleIndex == 0 && end + 2 >= pieces.count { break }
             end += 1
         }
         entry.title = pieces[titleIndex...end].map(\.text).joined(separator: ", ")
