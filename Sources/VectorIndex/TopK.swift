@@ -18,7 +18,7 @@ struct TopK {
         if heap.count < k {
             heap.append(Neighbor(id: id, distance: distance))
             siftUp(heap.count - 1)
-        } else if distance < heap[0].distance {
+        } else if Self.isWorse(heap[0], than: Neighbor(id: id, distance: distance)) {
             heap[0] = Neighbor(id: id, distance: distance)
             siftDown(0)
         }
@@ -29,11 +29,17 @@ struct TopK {
         heap.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
     }
 
+    /// Farther, or as far with a larger id: the heap's order, so which of equally distant neighbours stay
+    /// at the cut does not depend on the order they were seen in.
+    private static func isWorse(_ a: Neighbor, than b: Neighbor) -> Bool {
+        a.distance > b.distance || (a.distance == b.distance && a.id > b.id)
+    }
+
     private mutating func siftUp(_ index: Int) {
         var child = index
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].distance > heap[parent].distance else { return }
+            guard Self.isWorse(heap[child], than: heap[parent]) else { return }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -46,8 +52,8 @@ struct TopK {
             guard left < heap.count else { return }
             let right = left + 1
             var largest = left
-            if right < heap.count && heap[right].distance > heap[left].distance { largest = right }
-            guard heap[largest].distance > heap[parent].distance else { return }
+            if right < heap.count && Self.isWorse(heap[right], than: heap[left]) { largest = right }
+            guard Self.isWorse(heap[largest], than: heap[parent]) else { return }
             heap.swapAt(largest, parent)
             parent = largest
         }

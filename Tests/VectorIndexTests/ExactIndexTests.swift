@@ -86,3 +86,18 @@ struct ExactIndexTests {
         #expect(index.search([1, 0, 0], k: 0).isEmpty)
     }
 }
+
+@Suite("TopK")
+struct TopKTests {
+    @Test("equally distant neighbours at the cut: the smaller ids stay, whatever the order they came in")
+    func tiesAtTheCut() {
+        let ids: [UInt64] = [9, 3, 7, 1, 5, 2, 8]
+        var orders = [ids, ids.reversed(), ids.sorted(), ids.sorted().reversed()]
+        orders.append([5, 1, 9, 2, 8, 3, 7])
+        for order in orders {
+            var top = TopK(k: 3)
+            for id in order { top.insert(id: id, distance: 1) }
+            #expect(top.sorted().map(\.id) == [1, 2, 3], "\(order)")
+        }
+    }
+}
