@@ -162,7 +162,6 @@ struct FullTextQuery: Sendable, Equatable {
         return pruned
     }
 
-    /// Indexes with at least this many rows try the rows holding every term before the union.
     /// Each key term's weight: its inverse document frequency among `rows` full-text rows, from `counts`
     /// (as ``termDocumentCounts``). A key term the index does not hold weighs the most: a passage that
     /// holds only "University" of "Oxford University" is not evidence.
@@ -193,7 +192,8 @@ struct FullTextQuery: Sendable, Equatable {
         return covered / total
     }
 
-    /// The distinct words of `text` (runs of letters, digits and combining marks), folded once as a whole.
+    /// The distinct words of `text` (runs of letters and digits), folded once as a whole (folding removes
+    /// the combining marks).
     private static func foldedWords(_ text: Substring) -> Set<String> {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
@@ -211,6 +211,7 @@ struct FullTextQuery: Sendable, Equatable {
         return words
     }
 
+    /// Indexes with at least this many rows try the rows holding every term before the union.
     static let conjunctiveFirstRows = 1_000
 
     /// The FTS5 expression: the namespace tag (when given), the filter tags, then the terms OR-ed (AND-ed
