@@ -68,6 +68,13 @@ public struct RelevanceSet: Sendable {
         }
         let jobs = manifest.jobs.map { resolve($0, folderHint: "jobs") }
         let resumes = manifest.resumes.map { resolve($0, folderHint: "resumes") }
+        for (kind, documents) in [("job", jobs), ("resume", resumes)] {
+            var seen: Set<String> = []
+            for document in documents where !seen.insert(document.id).inserted {
+                throw RankingEvaluationError.cannotRead(
+                    path: setURL.path, reason: "the \(kind) id \"\(document.id)\" is listed twice")
+            }
+        }
         let gradesURL = folder.appendingPathComponent("grades.tsv")
         let text: String
         do {
@@ -188,15 +195,19 @@ private struct Manifest: Decodable {
         jobs = try container.decode([Entry].self, forKey: AnyKey("jobs"))
         resumes = try container.decode([Entry].self, forKey: AnyKey("resumes"))
         var groups: [[String]] = []
-        for key in ["layouts", "layoutGroups", "people", "sameperson", "samePerson"] {
-            if let decoded = try? container.decodeIfPresent([Group].self, forKey: AnyKey(key)) {
+        for key in ["layouts", "layoutGroups", "people", "sameperson", "samePerson"]
+        where container.contains(AnyKey(key)) {
+            // Two shapes are accepted; a key present in neither is an error, not "no layout groups".
+            if let decoded = try? container.decode([Group].self, forKey: AnyKey(key)) {
                 groups = decoded.map(\.members)
-                break
-            }
-            if let decoded = try? container.decodeIfPresent([String: [String]].self, forKey: AnyKey(key)) {
+            } else if let decoded = try? container.decode([String: [String]].self, forKey: AnyKey(key)) {
                 groups = decoded.keys.sorted().compactMap { decoded[$0] }
-                break
+            } else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyKey(key), in: container,
+                    debugDescription: "\"\(key)\" is neither a list of groups nor an object of file lists")
             }
+            break
         }
         layoutGroups = groups
     }

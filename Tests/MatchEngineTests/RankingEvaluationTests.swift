@@ -69,6 +69,25 @@ struct RankingEvaluationTests {
         }
     }
 
+    @Test("a set listing a resume twice, or with layout groups of neither shape, is an error, not a crash or 0")
+    func malformedSet() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("job\tresume\tgrade\treason\nj.md\tr.txt\t2\tx\n".utf8)
+            .write(to: folder.appendingPathComponent("grades.tsv"))
+        for manifest in [
+            #"{"jobs": ["j.md"], "resumes": ["r.txt", "r.txt"], "people": []}"#,
+            #"{"jobs": ["j.md"], "resumes": ["r.txt"], "people": 7}"#,
+        ] {
+            try Data(manifest.utf8).write(to: folder.appendingPathComponent("set.json"))
+            let error = #expect(throws: RankingEvaluationError.self) { try RelevanceSet.load(from: folder) }
+            guard case .cannotRead = error else {
+                Issue.record("\(manifest): \(String(describing: error))")
+                continue
+            }
+        }
+    }
+
     /// Ranks the graded set with the hashing provider (no model) in a temporary engine.
     static func evaluateRelevanceSet() async throws -> RankingEvaluation {
         let set = try RelevanceSet.load(from: Fixtures.root.appendingPathComponent("relevance"))
