@@ -30,8 +30,8 @@ struct DOCXTextExtractor {
             throw ParseError.unsupportedFormat(source: source)
         }
         var budget = maximumUncompressedBytes
-        let headers = entries.keys.filter { Self.isPart($0, named: "header") }.sorted()
-        let footers = entries.keys.filter { Self.isPart($0, named: "footer") }.sorted()
+        let headers = entries.keys.filter { Self.isPart($0, named: "header") }.sorted(by: Self.partOrder)
+        let footers = entries.keys.filter { Self.isPart($0, named: "footer") }.sorted(by: Self.partOrder)
         var parts: [String] = []
         for path in headers + ["word/document.xml"] + footers {
             let entry = path == "word/document.xml" ? body : entries[path]
@@ -43,6 +43,16 @@ struct DOCXTextExtractor {
         let text = parts.joined(separator: "\n")
         guard text.contains(where: { !$0.isWhitespace }) else { throw ParseError.emptyDocument(source: source) }
         return ExtractedText(format: .docx, text: text, pageCount: nil)
+    }
+
+    /// Numbered parts in their number's order ("header2.xml" before "header10.xml"), then by name.
+    static func partOrder(_ a: String, _ b: String) -> Bool {
+        func number(_ path: String) -> Int {
+            let name = path.split(separator: "/").last ?? ""
+            return Int(String(name.filter(\.isASCII).filter(\.isNumber).prefix(9))) ?? 0
+        }
+        let (x, y) = (number(a), number(b))
+        return x != y ? x < y : a < b
     }
 
     private static func isPart(_ path: String, named kind: String) -> Bool {

@@ -21,6 +21,7 @@ struct RealLayoutContactTests {
             ("\u{1F4CD} Leeds, UK  \u{2709} ana@example.org \u{FFFFD}", "Leeds, UK · ana@example.org"),
             ("Plain line – nothing to do", "Plain line – nothing to do"),
             ("• Built the ledger", "• Built the ledger"),
+            ("\u{2709}\u{FE0F} jane@example.com \u{1F469}\u{200D}\u{1F4BB} Oslo", "jane@example.com · Oslo"),
         ])
     func icons(line: String, expected: String) {
         #expect(IconGlyphs.separated(line).trimmedWhitespace() == expected)

@@ -80,4 +80,14 @@ struct TextExtractionTests {
         #expect(DocumentFormat.sniff(Data("# Jane\n\n## Skills\n- Go\n".utf8)) == .markdown)
         #expect(DocumentFormat.sniff(Data("Jane Doe\nSkills: Go".utf8)) == .plainText)
     }
+
+    @Test("DOCX headers and footers are read in their number's order, header2 before header10")
+    func docxPartOrder() {
+        let parts = ["word/header10.xml", "word/header2.xml", "word/header1.xml", "word/header.xml"]
+        #expect(
+            parts.sorted(by: DOCXTextExtractor.partOrder) == [
+                "word/header.xml", "word/header1.xml", "word/header2.xml", "word/header10.xml",
+            ])
+        #expect(DOCXTextExtractor.partOrder("word/footer99999999999999999999.xml", "word/footer1.xml") == false)
+    }
 }

@@ -29,7 +29,12 @@ enum IconGlyphs {
                 continue
             }
             if pendingSeparator {
-                if scalar.properties.isWhitespace { continue }
+                // Variation selectors and joiners belong to the icon before them ("✉️", "👩‍💻").
+                if scalar.properties.isWhitespace || scalar.value == 0xFE0E || scalar.value == 0xFE0F
+                    || scalar.value == 0x200D
+                {
+                    continue
+                }
                 // Drop the spaces before the icon, then separate (nothing at the start of the line).
                 while let last = result.last, last.properties.isWhitespace { result.removeLast() }
                 if !result.isEmpty { result.append(contentsOf: " · ".unicodeScalars) }
