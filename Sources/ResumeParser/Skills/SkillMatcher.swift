@@ -154,6 +154,13 @@ public struct SkillMatcher: Sendable {
             (line == 0 ? 0 : breaks[line - 1] + 1)..<(line < breaks.count ? breaks[line] : text.count)
         }
 
+        /// The rest of `line` after `offset`; `nil` when a match wrapped onto the next line ends past it
+        /// ("business\nintelligence"): then nothing of this line follows the match.
+        func rest(of line: Int, after offset: Int) -> ArraySlice<UInt8>? {
+            let end = bounds(line).upperBound
+            return offset <= end ? text[offset..<end] : nil
+        }
+
         /// A skill at the start of its line (after bullets) followed by a colon or a wide gap and more
         /// text: the label of a group of skills ("Leadership:  Mentoring", "Accounting: audits") when other
         /// skills follow it (not a level: "financial analysis    Expert").
@@ -165,9 +172,7 @@ public struct SkillMatcher: Sendable {
                     $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*")
                 })
             else { return false }
-            // A match wrapped onto the next line ("business\nintelligence") labels nothing on this one.
-            guard range.upperBound <= bounds.upperBound else { return false }
-            let after = text[range.upperBound..<bounds.upperBound]
+            guard let after = rest(of: line, after: range.upperBound) else { return false }
             let spaces = after.prefix { $0 == 0x20 || $0 == 0x09 }
             let rest = after.dropFirst(spaces.count)
             guard !rest.isEmpty else { return false }
@@ -194,11 +199,7 @@ public struct SkillMatcher: Sendable {
                 let gap = text[folded.originEnd[chosen[index].end - 1]..<folded.origin[chosen[index + 1].start]]
                 guard SkillMatcher.isSeparator(gap) else { return false }
             }
-            // The last match may wrap onto the next line ("Python, business\nintelligence"): then this line
-            // does not end in a list of skills.
-            let end = folded.originEnd[chosen[last].end - 1]
-            guard end <= bounds.upperBound else { return false }
-            let suffix = text[end..<bounds.upperBound]
+            guard let suffix = rest(of: line, after: folded.originEnd[chosen[last].end - 1]) else { return false }
             return suffix.allSatisfy {
                 $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
                     || $0 == UInt8(ascii: ";")
