@@ -128,7 +128,7 @@ extension Engine {
         }
         let loaded = try ChunkIndex.load(
             namespaceID: id, namespace: candidates.namespace, store: store, model: model,
-            dimension: configuration.provider.dimension, file: chunkIndexFile(candidates.namespace),
+            dimension: configuration.provider.dimension, file: indexFile(candidates.namespace, purpose: "chunks"),
             configuration: configuration.index, logger: logger)
         return chunkIndexes.withLock { indexes in
             if let existing = indexes[id] { return existing }
@@ -137,16 +137,10 @@ extension Engine {
         }
     }
 
-    /// Where the chunk index of `namespace` for the engine's model is saved.
-    func chunkIndexFile(_ namespace: String) -> URL {
-        let key = SHA256.hexDigest(of: Array("\(namespace)\n\(model)\nchunks".utf8)).prefix(32)
-        return directory.appendingPathComponent("indexes").appendingPathComponent("\(key).chunks.hnsw")
-    }
-
     /// Drops the namespace's chunk index and its file, builds it again from the store and saves it.
     func rebuildChunkIndex(namespaceID: Int64, name: String) throws -> ChunkIndex {
         chunkIndexes.withLock { _ = $0.removeValue(forKey: namespaceID) }
-        try? FileManager.default.removeItem(at: chunkIndexFile(name))
+        try? FileManager.default.removeItem(at: indexFile(name, purpose: "chunks"))
         return try chunkIndex(name)
     }
 
@@ -215,8 +209,8 @@ extension Engine {
         var denseMinimum = options.minimumSimilarity
         var nameWeights: [Double]?
         if options.mode == .hybrid, !fullText.keyTerms.isEmpty {
-            let anyNameIndexed = fullText.keyTerms.contains { term in
-                FullTextQuery.stemCandidates(term).contains { (counts[$0] ?? 0) > 0 }
+            let anyNameIndexed = fullText.keyTerms.contains {
+                (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) > 0
             }
             if !anyNameIndexed { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
             nameWeights = fullText.keyTermWeights(counts: counts, rows: indexRows)

@@ -131,12 +131,20 @@ public final class Engine: Sendable {
     /// The identity under which vectors are stored and indexed (see ``EmbeddingProvider/providerIdentity``).
     var model: String { configuration.provider.providerIdentity }
 
+    /// Where an index of `namespace` for the engine's model is saved: `indexes/KEY.hnsw`, or
+    /// `indexes/KEY.PURPOSE.hnsw`, KEY a hash of namespace, model and purpose (never the namespace itself,
+    /// so no name can leave `indexes/`).
+    func indexFile(_ namespace: String, purpose: String? = nil) -> URL {
+        let identity = ([namespace, model] + [purpose].compactMap { $0 }).joined(separator: "\n")
+        let key = SHA256.hexDigest(of: Array(identity.utf8)).prefix(32)
+        let name = purpose.map { "\(key).\($0).hnsw" } ?? "\(key).hnsw"
+        return directory.appendingPathComponent("indexes").appendingPathComponent(name)
+    }
+
     private func loadIndex(namespaceID: Int64, name: String) throws -> CandidateIndex {
-        let key = SHA256.hexDigest(of: Array("\(name)\n\(model)".utf8)).prefix(32)
-        return try CandidateIndex.load(
+        try CandidateIndex.load(
             namespaceID: namespaceID, namespace: name, store: store, model: model,
-            dimension: configuration.provider.dimension,
-            file: directory.appendingPathComponent("indexes").appendingPathComponent("\(key).hnsw"),
+            dimension: configuration.provider.dimension, file: indexFile(name),
             configuration: configuration.index, referenceMonth: configuration.referenceMonth, logger: logger)
     }
 

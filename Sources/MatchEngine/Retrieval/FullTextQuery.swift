@@ -150,7 +150,7 @@ struct FullTextQuery: Sendable, Equatable {
     ) -> FullTextQuery {
         guard rows >= minimumRows, terms.count > 1 else { return self }
         let frequency = terms.map { term in
-            Self.stemCandidates(term).compactMap { counts[$0] }.first
+            Self.documentCount(of: term, in: counts)
         }
         let limit = Int(Double(rows) * share)
         var kept = zip(terms, frequency).filter { ($0.1 ?? 0) <= limit }.map(\.0)
@@ -162,13 +162,19 @@ struct FullTextQuery: Sendable, Equatable {
         return pruned
     }
 
+    /// The full-text row count of `term`'s first stem candidate the index holds (`counts` as
+    /// ``termDocumentCounts``); `nil` when it holds none.
+    static func documentCount(of term: String, in counts: [String: Int]) -> Int? {
+        stemCandidates(term).lazy.compactMap { counts[$0] }.first
+    }
+
     /// Each key term's weight: its inverse document frequency among `rows` full-text rows, from `counts`
     /// (as ``termDocumentCounts``). A key term the index does not hold weighs the most: a passage that
     /// holds only "University" of "Oxford University" is not evidence.
     func keyTermWeights(counts: [String: Int], rows: Int) -> [Double] {
         let total = Double(max(rows, 1))
         return keyTerms.map { term in
-            let frequency = Double(Self.stemCandidates(term).compactMap { counts[$0] }.first ?? 0)
+            let frequency = Double(Self.documentCount(of: term, in: counts) ?? 0)
             return log(1 + (total - frequency + 0.5) / (frequency + 0.5))
         }
     }
