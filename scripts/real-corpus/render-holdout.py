@@ -111,13 +111,7 @@ def moderncv_other(p, style):
            f"\\email{{{tex(p['email'])}}}",
            # the narrow contact column would hyphenate the address ("lu-cia.ferreira@..."): not there
            "\\hyphenation{%s}" % " ".join(re.findall(r"[A-Za-z]{2,}", p["email"]))]
-    for link in p["links"]:
-        if link.startswith("github.com/"):
-            out.append(f"\\social[github]{{{tex(link.split('/', 1)[1])}}}")
-        elif link.startswith("linkedin.com/in/"):
-            out.append(f"\\social[linkedin]{{{tex(link.split('/in/', 1)[1])}}}")
-        else:
-            out.append(f"\\homepage{{{tex(link)}}}")
+    out += R.moderncv_links(p["links"])
     out += [r"\begin{document}", r"\makecvtitle", r"\section{About me}", f"\\cvitem{{}}{{{tex(p['summary'])}}}",
             r"\section{Professional experience}"]
     for job in p["experience"]:

@@ -219,6 +219,19 @@ def skills_tex_lines(p):
     return [(g["label"], ", ".join(i["name"] for i in g["items"])) for g in p["skills"]]
 
 
+def moderncv_links(links):
+    """moderncv's header lines for a person's links: GitHub and LinkedIn as \\social, the rest as \\homepage."""
+    out = []
+    for link in links:
+        if link.startswith("github.com/"):
+            out.append(f"\\social[github]{{{tex(link.split('/', 1)[1])}}}")
+        elif link.startswith("linkedin.com/in/"):
+            out.append(f"\\social[linkedin]{{{tex(link.split('/in/', 1)[1])}}}")
+        else:
+            out.append(f"\\homepage{{{tex(link)}}}")
+    return out
+
+
 def moderncv(p, style):
     first, last = first_last(p["name"])
     d = p["style"]["dates"]
@@ -228,13 +241,7 @@ def moderncv(p, style):
            f"\\name{{{tex(first)}}}{{{tex(last)}}}", f"\\title{{{tex(p['headline'])}}}",
            f"\\address{{{tex(p['location'])}}}{{}}{{}}", f"\\phone[mobile]{{{tex(p['phone'])}}}",
            f"\\email{{{tex(p['email'])}}}"]
-    for link in p["links"]:
-        if link.startswith("github.com/"):
-            out.append(f"\\social[github]{{{tex(link.split('/', 1)[1])}}}")
-        elif link.startswith("linkedin.com/in/"):
-            out.append(f"\\social[linkedin]{{{tex(link.split('/in/', 1)[1])}}}")
-        else:
-            out.append(f"\\homepage{{{tex(link)}}}")
+    out += moderncv_links(p["links"])
     out += [r"\begin{document}", r"\makecvtitle", r"\section{Profile}", f"\\cvitem{{}}{{{tex(p['summary'])}}}",
             r"\section{Experience}"]
     for job in p["experience"]:
