@@ -43,16 +43,19 @@ extension Engine {
         logger.info("ingest started", metadata: ["documents": "\(sources.count)", "namespace": "\(index.namespace)"])
         let started = ContinuousClock.now
         var state = IngestState.succeeded
+        var writing: Task<Void, any Error>?
         do {
             try store.setIngestJobState(id: id, .running)
             let batches = stride(from: 0, to: sources.count, by: configuration.batchSize).map {
                 Array(sources[$0..<min($0 + configuration.batchSize, sources.count)])
             }
             let pipeline = pipeline
-            func prepare(_ batch: [IngestSource]) -> Task<[Result<DocumentPipeline.PreparedResume, any Error>], Never> {
+            func prepare(_ batch: [IngestSource]) -> Task<[Result<PreparedCandidate, any Error>], Never> {
                 Task.detached {
                     await Engine.computeOffPool {
-                        ParallelMap.map(batch) { source in Result { try pipeline.prepareResume(source) } }
+                        ParallelMap.map(batch) { source in
+                            Result { try PreparedCandidate(pipeline.prepareResume(source)) }
+                        }
                     }
                 }
             }
@@ -65,16 +68,27 @@ extension Engine {
                 }
                 let prepared = await current.value
                 next = number + 1 < batches.count ? prepare(batches[number + 1]) : nil
-                try await commit(batch, prepared, jobID: id, index: index, events: events, logger: logger)
-                if let status = try store.ingestJob(id: id) {
-                    let seconds = (ContinuousClock.now - started) / .seconds(1)
-                    let rate = seconds > 0 ? Double(status.seen) / seconds : 0
-                    events.yield(
-                        .progress(
-                            status, documentsPerSecond: rate,
-                            secondsLeft: rate > 0 ? Double(status.total - status.seen) / rate : nil))
+                let embedded = try await embed(
+                    batch, prepared, jobID: id, index: index, events: events, pendingWrite: writing)
+                // Three stages overlap: this batch is written while the next one is embedded and the one
+                // after it parsed. Writes stay in batch order: each waits for the one before.
+                try await writing?.value
+                writing = Task.detached { [self, logger] in
+                    try await Engine.computeOffPool {
+                        Result { try self.write(embedded, jobID: id, index: index, events: events, logger: logger) }
+                    }.get()
+                    if let status = try store.ingestJob(id: id) {
+                        let seconds = (ContinuousClock.now - started) / .seconds(1)
+                        let rate = seconds > 0 ? Double(status.seen) / seconds : 0
+                        events.yield(
+                            .progress(
+                                status, documentsPerSecond: rate,
+                                secondsLeft: rate > 0 ? Double(status.total - status.seen) / rate : nil))
+                    }
                 }
             }
+            try await writing?.value
+            writing = nil
             if Task.isCancelled { state = .cancelled }
         } catch is CancellationError {
             state = .cancelled
@@ -85,6 +99,12 @@ extension Engine {
                 (error as? EmbeddingError)?.descriptionForLogs ?? (error as? LocalizedError)?.errorDescription
                 ?? "\(type(of: error))"
             logger.error("ingest stopped", metadata: ["reason": "\(reason)"])
+        }
+        // A write still running when the loop stopped (cancelled or failed) completes or fails on its own;
+        // the index is saved only after it.
+        if let writing, case .failure(let error) = await writing.result, state == .succeeded {
+            state = .failed
+            logger.error("ingest stopped", metadata: ["reason": "\(Self.reason(error, source: "store"))"])
         }
         index.save(logger: logger)
         try? store.setIngestJobState(id: id, state)
@@ -103,63 +123,98 @@ extension Engine {
         return status
     }
 
-    /// Embeds and stores one parsed batch, then brings the index up to date and reports each document.
-    private func commit(
-        _ batch: [IngestSource], _ prepared: [Result<DocumentPipeline.PreparedResume, any Error>], jobID: String,
-        index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation, logger: Logger
-    ) async throws {
+    /// A resume read, parsed and chunked, with what ranking reads of it (computed here, on every core,
+    /// rather than by the one writer).
+    private struct PreparedCandidate: Sendable {
+        var document: DocumentPipeline.PreparedResume
+        var facts: RankingFacts
+
+        init(_ document: DocumentPipeline.PreparedResume) {
+            self.document = document
+            facts = RankingFacts(document.parsed)
+        }
+    }
+
+    /// One batch parsed and embedded, waiting for the writer.
+    private struct EmbeddedBatch: Sendable {
+        var fresh: [PreparedCandidate]
+        var embedded: [DocumentPipeline.Embedded]
+        var hostIDs: [String?]
+        var duplicates: [(DocumentPipeline.PreparedResume, CandidateID)]
+        var failures: [IngestFailure]
+    }
+
+    /// Sorts one parsed batch into failures, known duplicates and fresh documents, and embeds the fresh
+    /// ones. When embedding fails, the batch's failures are recorded (after `pendingWrite`, so counts stay
+    /// in batch order) and the error is rethrown.
+    private func embed(
+        _ batch: [IngestSource], _ prepared: [Result<PreparedCandidate, any Error>], jobID: String,
+        index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation, pendingWrite: Task<Void, any Error>?
+    ) async throws -> EmbeddedBatch {
         var failures: [IngestFailure] = []
-        var ready: [(document: DocumentPipeline.PreparedResume, hostID: String?)] = []
+        var ready: [(candidate: PreparedCandidate, hostID: String?)] = []
         for (source, outcome) in zip(batch, prepared) {
             switch outcome {
-            case .success(let document):
-                ready.append((document, source.candidateID))
-                events.yield(.parsed(source: document.source))
+            case .success(let candidate):
+                ready.append((candidate, source.candidateID))
+                events.yield(.parsed(source: candidate.document.source))
             case .failure(let error):
                 let failure = IngestFailure(source: source.name, reason: Self.reason(error, source: source.name))
                 failures.append(failure)
                 events.yield(.failed(failure))
             }
         }
-        let known = try store.storedResumeHashes(ready.map(\.document.contentHash), namespace: index.namespaceID)
-        var duplicates: [(DocumentPipeline.PreparedResume, CandidateID)] = []
-        var fresh: [DocumentPipeline.PreparedResume] = []
-        var hostIDs: [String?] = []
-        for (document, hostID) in ready {
-            if let identity = known[document.contentHash] {
-                duplicates.append((document, identity))
+        // A document whose bytes the previous batch (still being written) stores is not known here yet: it
+        // is embedded from the cache and the writer reports it as a duplicate.
+        let known = try store.storedResumeHashes(
+            ready.map(\.candidate.document.contentHash), namespace: index.namespaceID)
+        var result = EmbeddedBatch(fresh: [], embedded: [], hostIDs: [], duplicates: [], failures: failures)
+        for (candidate, hostID) in ready {
+            if let identity = known[candidate.document.contentHash] {
+                result.duplicates.append((candidate.document, identity))
             } else {
                 // The same bytes twice in one batch are embedded once (the cache) and the writer reports
                 // the second as a duplicate.
-                fresh.append(document)
-                hostIDs.append(hostID)
+                result.fresh.append(candidate)
+                result.hostIDs.append(hostID)
             }
         }
-        let embedded: [DocumentPipeline.Embedded]
         do {
-            embedded = try await DocumentPipeline.embed(fresh.map(\.chunks), with: provider)
+            result.embedded = try await DocumentPipeline.embed(result.fresh.map(\.document.chunks), with: provider)
         } catch let error where !(error is CancellationError) && !Task.isCancelled {
             let reason = (error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"
-            for document in fresh {
+            for document in result.fresh.map(\.document) {
                 let failure = IngestFailure(
                     source: document.source,
                     reason: EngineError.embeddingFailed(source: document.source, reason: reason).localizedDescription)
-                failures.append(failure)
+                result.failures.append(failure)
                 events.yield(.failed(failure))
             }
+            try await pendingWrite?.value
             _ = try store.writeResumes(
                 [], namespace: index.namespaceID, model: model,
-                progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
+                progress: IngestProgressWrite(
+                    jobID: jobID, failures: result.failures, knownDuplicates: result.duplicates.count))
             throw error
         }
-        events.yield(.embedded(documents: fresh.count, chunks: fresh.reduce(0) { $0 + $1.chunks.count }))
-        let writes = zip(zip(fresh, embedded), hostIDs).map { pair, hostID in
-            let (document, vectors) = pair
+        events.yield(
+            .embedded(documents: result.fresh.count, chunks: result.fresh.reduce(0) { $0 + $1.document.chunks.count }))
+        return result
+    }
+
+    /// Stores one embedded batch in one transaction, brings the index up to date and reports each document.
+    private func write(
+        _ batch: EmbeddedBatch, jobID: String, index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation,
+        logger: Logger
+    ) throws {
+        let writes = zip(zip(batch.fresh, batch.embedded), batch.hostIDs).map { pair, hostID in
+            let (candidate, vectors) = pair
+            let document = candidate.document
             return ResumeWrite(
                 source: document.source, contentHash: document.contentHash, format: document.extracted.format.rawValue,
                 text: document.extracted.text, pageCount: document.extracted.pageCount, reading: document.reading,
                 parsed: document.parsed, hostID: hostID, chunks: document.chunks, chunkVectors: vectors.chunks,
-                documentVector: vectors.document)
+                documentVector: vectors.document, facts: candidate.facts)
         }
         // Duplicates found before embedding count in the same transaction as the batch. Writing and
         // applying to the index happen under the namespace's writer lock, so the revision the index
@@ -167,9 +222,11 @@ extension Engine {
         let storedCount = try index.serializingWrites {
             let outcomes = try store.writeResumes(
                 writes, namespace: index.namespaceID, model: model,
-                progress: IngestProgressWrite(jobID: jobID, failures: failures, knownDuplicates: duplicates.count))
+                progress: IngestProgressWrite(
+                    jobID: jobID, failures: batch.failures, knownDuplicates: batch.duplicates.count))
             var changes: [(record: CandidateRecord, vector: [Float])] = []
-            for ((document, vectors), outcome) in zip(zip(fresh, embedded), outcomes) {
+            for ((candidate, vectors), outcome) in zip(zip(batch.fresh, batch.embedded), outcomes) {
+                let document = candidate.document
                 switch outcome {
                 case .stored(let row, let identity, let isNewVersion, let documentID):
                     let parsed = document.parsed
@@ -177,8 +234,8 @@ extension Engine {
                         rowID: row, identity: identity, name: parsed.contact.name, email: parsed.contact.email,
                         location: parsed.contact.location, years: parsed.totalExperienceYears,
                         degree: parsed.highestDegree,
-                        skills: parsed.skills.map(\.name), roles: CandidateProfile.storedRoles(of: parsed),
-                        evidence: CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n"),
+                        skills: parsed.skills.map(\.name), roles: candidate.facts.roles,
+                        evidence: candidate.facts.evidence,
                         documentID: documentID, source: document.source)
                     changes.append((record, vectors.document))
                     events.yield(.stored(source: document.source, candidate: identity, isNewVersion: isNewVersion))
@@ -186,13 +243,13 @@ extension Engine {
                     events.yield(.duplicate(source: document.source, candidate: identity))
                 }
             }
-            for (document, identity) in duplicates {
+            for (document, identity) in batch.duplicates {
                 events.yield(.duplicate(source: document.source, candidate: identity))
             }
             if !changes.isEmpty { index.apply(changes, revision: try store.revision(namespace: index.namespaceID)) }
             return changes.count
         }
-        logger.debug("batch committed", metadata: ["stored": "\(storedCount)", "failed": "\(failures.count)"])
+        logger.debug("batch committed", metadata: ["stored": "\(storedCount)", "failed": "\(batch.failures.count)"])
     }
 
     /// A failure's reason in words that name the source; typed errors keep their own message.

@@ -82,6 +82,7 @@ extension DocumentStore: EngineStore {
                     db, namespace: namespace, document: document, model: model, chunks: resume.chunks,
                     vectors: resume.chunkVectors, documentVector: resume.documentVector)
                 let parsed = resume.parsed
+                let facts = resume.facts ?? RankingFacts(parsed)
                 try db.execute(
                     sql: """
                         UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
@@ -90,7 +91,7 @@ extension DocumentStore: EngineStore {
                     arguments: [
                         parsed.contact.name, parsed.contact.email, parsed.contact.location, parsed.totalExperienceYears,
                         parsed.highestDegree?.rawValue, parsed.skills.map(\.name).joined(separator: "\n"),
-                        CandidateProfile.storedRoles(of: parsed), Self.evidence(of: parsed), document, candidate,
+                        facts.roles, facts.evidence, document, candidate,
                     ])
                 outcomes.append(
                     .stored(candidate: candidate, identity: identity, isNewVersion: existing != nil, document: document)
@@ -503,6 +504,7 @@ extension DocumentStore: EngineStore {
                 vectors: completion.chunkVectors, documentVector: completion.documentVector)
             switch completion.parsed {
             case .resume(let parsed):
+                let facts = RankingFacts(parsed)
                 try db.execute(
                     sql: """
                         UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
@@ -512,8 +514,8 @@ extension DocumentStore: EngineStore {
                     arguments: [
                         parsed.contact.name, parsed.contact.email, parsed.contact.location,
                         parsed.totalExperienceYears, parsed.highestDegree?.rawValue,
-                        parsed.skills.map(\.name).joined(separator: "\n"), CandidateProfile.storedRoles(of: parsed),
-                        Self.evidence(of: parsed), document.owner, namespace, document.id,
+                        parsed.skills.map(\.name).joined(separator: "\n"), facts.roles, facts.evidence,
+                        document.owner, namespace, document.id,
                     ])
                 try db.execute(sql: "UPDATE namespace SET revision = revision + 1 WHERE id = ?", arguments: [namespace])
             case .job(let parsed):
@@ -522,11 +524,6 @@ extension DocumentStore: EngineStore {
                     arguments: [parsed.title, document.owner, namespace])
             }
         }
-    }
-
-    /// The skills a resume's experience section shows, one per line, or `nil` when it has none.
-    static func evidence(of parsed: ParsedResume) -> String? {
-        CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n")
     }
 
     private static func json<T: Encodable>(_ value: T) throws -> String {

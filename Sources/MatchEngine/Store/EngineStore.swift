@@ -110,6 +110,21 @@ struct DocumentWrite<Parsed: Sendable>: Sendable {
     var chunks: [Chunk]
     var chunkVectors: [[Float]]
     var documentVector: [Float]
+    /// For resumes, what ranking reads without decoding the parse; computed from `parsed` when `nil`.
+    var facts: RankingFacts? = nil
+}
+
+/// What ranking reads of a resume without decoding its parse: the positions held (as
+/// ``CandidateProfile/storedRoles(of:)`` writes them) and the skills its experience section shows.
+struct RankingFacts: Sendable {
+    var roles: String
+    /// One skill a line; `nil` when the resume has no experience section.
+    var evidence: String?
+
+    init(_ parsed: ParsedResume) {
+        roles = CandidateProfile.storedRoles(of: parsed)
+        evidence = CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n")
+    }
 }
 
 /// A resume ready to store.
