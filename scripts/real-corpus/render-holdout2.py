@@ -43,6 +43,7 @@ NEW_FAMILIES = {
                     "docx": ("docx-table", "LibreOffice Writer DOCX export (Flat ODT source)")},
     "docx-textbox": {"docx": ("docx", "python-docx (contact and skills in a floating VML text box)"),
                      "pdf": ("pdf-two-column", "python-docx, LibreOffice PDF export")},
+    "mcdowell-cv": {"pdf": ("pdf-single-column", "lualatex (dnl-blkv/mcdowell-cv)")},
     "ascii-text": {"txt": ("txt", "plain text with ASCII-art section rules")},
     "markdown-tables": {"md": ("md", "hand-written Markdown (pipe tables)"),
                         "docx": ("docx-table", "pandoc (Markdown pipe tables to DOCX)")},
@@ -60,7 +61,7 @@ PLAN = {
     "q07": [("article-tabularx", "pdf"), ("writer-fodt", "docx")],
     "q08": [("weasyprint-rows", "pdf"), ("moderncv-classic", "pdf")],
     "q09": [("europasscv", "pdf"), ("ascii-text", "txt")],
-    "q10": [("article-tabularx", "pdf"), ("docx-textbox", "docx")],
+    "q10": [("article-tabularx", "pdf"), ("mcdowell-cv", "pdf")],
     "q11": [("paracol-sidebar", "pdf"), ("markdown-tables", "docx")],
     "q12": [("weasyprint-rows", "html"), ("writer-fodt", "pdf")],
 }
@@ -283,6 +284,44 @@ def article_tabularx(p):
     if p["languages"]:
         out += [r"\section*{Languages}", tex(" · ".join(p["languages"]))]
     out.append(r"\end{document}")
+    return "\n".join(out) + "\n"
+
+
+def mcdowell_cv(p):
+    """dnl-blkv/mcdowell-cv's class (MIT; a copy in templates/mcdowell-cv/, font changed to Liberation Serif):
+    a three-cell header (address left, name centred, contacts right) and entries as three cells, title left,
+    employer centred, dates right; education as location, school, dates with the degree as a bullet; skills as
+    bullets of semicolon lists, as in McDowell_CV_Template.tex. Built with lualatex (microtype's letterspaced name
+    does not work in xelatex)."""
+    d = p["style"]["dates"]
+    out = [r"\documentclass[a4paper]{mcdowellcv}", r"\usepackage{amsmath}", no_hyphenation(p),
+           # the class letterspaces the name (\textls[110]); pdftotext then reads "L a c h l a n P e re i r a",
+           # which loses the word boundary: the name is printed without the tracking
+           r"\makeatletter\renewcommand\printname{\spaceskip \namespaceskip \relax\textbf{\LARGE\textsc{\@name}}}\makeatother",
+           f"\\name{{{tex(p['name'])}}}",
+           "\\address{%s}" % r" \linebreak ".join(tex(x) for x in [p["location"]] + p["links"]),
+           f"\\contacts{{{tex(p['phone'])} \\linebreak {tex(p['email'])}}}",
+           r"\begin{document}", r"\makeheader",
+           r"\begin{cvsection}{Summary}", r"\begin{cvsubsection}{}{}{}",
+           f"{tex(p['headline'])}. {tex(p['summary'])}", r"\end{cvsubsection}", r"\end{cvsection}",
+           r"\begin{cvsection}{Employment}"]
+    for job in p["experience"]:
+        out += [f"\\begin{{cvsubsection}}{{{tex(job['title'])}}}{{{tex(job['company'])}}}{{{tex(date_range(job, d))}}}",
+                tex(job["location"]), r"\begin{itemize}", R.tex_items(job["bullets"]), r"\end{itemize}",
+                r"\end{cvsubsection}"]
+    out += [r"\end{cvsection}", r"\begin{cvsection}{Education}"]
+    for e in p["education"]:
+        out += [f"\\begin{{cvsubsection}}{{{tex(e['location'])}}}{{{tex(e['institution'])}}}{{{tex(edu_dates(e))}}}",
+                r"\begin{itemize}", f"\\item {tex(e['degree'])}", r"\end{itemize}", r"\end{cvsubsection}"]
+    out += [r"\end{cvsection}", r"\begin{cvsection}{Languages and Technologies}", r"\begin{cvsubsection}{}{}{}",
+            r"\begin{itemize}"]
+    if p["style"]["skills"] == "prose":
+        out.append(f"\\item {tex(R.skills_sentence(p))}")
+    else:
+        out += [f"\\item {tex('; '.join(i['name'] for i in g['items']))}" for g in p["skills"]]
+    if p["languages"]:
+        out.append(f"\\item Spoken: {tex('; '.join(p['languages']))}")
+    out += [r"\end{itemize}", r"\end{cvsubsection}", r"\end{cvsection}", r"\end{document}"]
     return "\n".join(out) + "\n"
 
 
@@ -552,7 +591,7 @@ def ascii_text(p):
     out += rule("Education")[1:]
     for e in p["education"]:
         out += [right("  " + e["degree"], edu_dates(e)), f"  {e['institution']}, {e['location']}", ""]
-    out += rule("Skills")[1:]
+    out += rule("Skills")[1:]  # the education loop ended with a blank line
     style = p["style"]["skills"]
     if style == "table-levels":
         rows = skills_rows(p)
@@ -567,11 +606,11 @@ def ascii_text(p):
         for label, text in skills_rows(p):
             out += wrap(text, "  ", f"{label}: " if label else "")
     if p["certifications"]:
-        out += rule("Certifications")[1:]
+        out += rule("Certifications")
         for c in p["certifications"]:
             out += wrap(c, "  ", "- ")
     if p["languages"]:
-        out += rule("Languages")[1:] + wrap(", ".join(p["languages"]))
+        out += rule("Languages") + wrap(", ".join(p["languages"]))
     out += ["", "=" * WIDTH, ""]
     return "\n".join(out)
 
@@ -619,6 +658,9 @@ def render(p, family, fmt, index, build, target):
         pdf = R.latex(paracol_sidebar(p), build, "cv")
     elif family == "article-tabularx":
         pdf = R.latex(article_tabularx(p), build, "cv")
+    elif family == "mcdowell-cv":
+        pdf = R.latex(mcdowell_cv(p), build, "cv", engine="lualatex",
+                      inputs=[R.TEMPLATES / "mcdowell-cv" / "mcdowellcv.cls"])
     elif family == "weasyprint-rows":
         page = build / "resume.html"
         page.write_text(weasyprint_rows(p), encoding="utf-8")
