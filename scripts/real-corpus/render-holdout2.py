@@ -1,18 +1,20 @@
 #!/usr/bin/python3
 """Renders the people of scripts/real-corpus/holdout2-people.json into Fixtures/real-holdout2/.
 
-    /usr/bin/python3 scripts/real-corpus/render-holdout2.py          # all 24 resumes (tools of render.py)
+    /usr/bin/python3 scripts/real-corpus/render-holdout2.py          # all 24 resumes (tools: see the README)
     /usr/bin/python3 scripts/real-corpus/render-holdout2.py --truth  # only truth/ and manifest.json
     /usr/bin/python3 scripts/real-corpus/render-holdout2.py --only q03
 
 A second held-out set: twelve people written for it (none of people.json or holdout-people.json), two
-layouts each, in eight template families that neither Fixtures/real nor Fixtures/real-holdout has (the
-europasscv class, a paracol sidebar, an article + tabularx layout, a page of CSS table rows for WeasyPrint and as
-HTML, a Flat ODT document exported by LibreOffice, a DOCX whose contact and skills sit in a floating text
-box, plain text with ASCII-art rules, Markdown whose experience is a pipe table) and two of Fixtures/real's
-families for comparison. The people phrase dates, entries, skills and degrees in ways the other sets do not
-("since 2018", year-only ranges, "01/2019–12/2021", "2023.03 – present", "MAR 2019 — PRESENT", "Company —
-Title", stacked titles). Truth follows scripts/real-corpus/README.md (render.py's truth_for, imported).
+layouts each, in nine template families that neither Fixtures/real nor Fixtures/real-holdout has (the
+europasscv class, dnl-blkv/mcdowell-cv, a paracol sidebar, an article + tabularx layout, a page of CSS table
+rows for WeasyPrint and as HTML, a Flat ODT document exported by LibreOffice, a DOCX whose contact and skills
+sit in a floating text box, plain text with ASCII-art rules, Markdown whose experience is a pipe table) and
+two of Fixtures/real's families for comparison. The people phrase dates, entries, skills and degrees in ways
+the other sets do not ("since 2018", year-only ranges, "01/2019–12/2021", "2023.03 – present", "MAR 2019 —
+PRESENT", "Company — Title", stacked titles). Truth follows scripts/real-corpus/README.md (render.py's
+truth_for, imported). Check it against the rendered text with check-holdout2.py; see
+Fixtures/real-holdout2/README.md.
 """
 import argparse
 import importlib.util
@@ -172,7 +174,8 @@ def europasscv(p):
     if p["languages"]:
         out.append(f"\\ecvitem{{Languages}}{{{tex(', '.join(p['languages']))}}}")
     if p["style"]["skills"] == "table-levels":
-        out.append("\\ecvitem{Technical skills}{" + "; ".join(f"{tex(n)} ({tex(lv)})" for n, lv in skills_rows(p)) + "}")
+        rows = "; ".join(f"{tex(n)} ({tex(lv)})" for n, lv in skills_rows(p))
+        out.append(f"\\ecvitem{{Technical skills}}{{{rows}}}")
     else:
         for label, text in skills_rows(p):
             out.append(f"\\ecvitem{{{tex(label or 'Skills')}}}{{{tex(text)}}}")
@@ -196,7 +199,8 @@ def paracol_sidebar(p):
            r"\columnratio{0.31}", r"\setlength{\columnsep}{8mm}", r"\backgroundcolor{c[0](4mm,4mm)}[HTML]{E6ECF2}",
            no_hyphenation(p), r"\begin{document}", r"\begin{paracol}{2}", r"\raggedright",
            # the name stacked, first names over the surname, as sidebar templates print it
-           "{\\LARGE\\bfseries %s\\\\ %s}\\par\\smallskip" % tuple(tex(x) for x in R.first_last(p["name"])), f"{{\\color{{accent}}{tex(p['headline'])}}}\\par",
+           "{\\LARGE\\bfseries %s\\\\ %s}\\par\\smallskip" % tuple(tex(x) for x in R.first_last(p["name"])),
+           f"{{\\color{{accent}}{tex(p['headline'])}}}\\par",
            r"\sidehead{Contact}", r"\small", f"{tex(p['phone'])}\\\\", f"\\mbox{{{tex(p['email'])}}}\\\\",
            f"{tex(p['location'])}\\\\"]
     out += [f"\\mbox{{{tex(link)}}}\\\\" for link in p["links"]]
@@ -222,7 +226,8 @@ def paracol_sidebar(p):
         first, second = entry_lines(job, entry)
         out += [f"\\textbf{{{tex(first)}}} \\hfill {{\\small {tex(date_range(job, d))}}}\\\\",
                 f"{{\\itshape {tex(second)}}}",
-                r"\begin{itemize}[leftmargin=1.2em,itemsep=1pt,topsep=2pt]" + tex_items(job["bullets"]) + r"\end{itemize}",
+                r"\begin{itemize}[leftmargin=1.2em,itemsep=1pt,topsep=2pt]" + tex_items(job["bullets"])
+                + r"\end{itemize}",
                 r"\medskip"]
         if p["pages"] == 2 and i == len(p["experience"]) - 2:
             out += [r"\end{paracol}", r"\newpage", r"\begin{paracol}{2}", r"\switchcolumn"]
@@ -258,7 +263,8 @@ def article_tabularx(p):
         out += [r"\begin{tabularx}{\textwidth}{@{}X r@{}}",
                 f"\\textbf{{{tex(first)}}} & {tex(date_range(job, d))}\\\\",
                 f"\\textit{{{tex(second)}}} & \\\\", r"\end{tabularx}",
-                r"\begin{itemize}[leftmargin=1.5em,itemsep=0pt,topsep=1pt]" + tex_items(job["bullets"]) + r"\end{itemize}",
+                r"\begin{itemize}[leftmargin=1.5em,itemsep=0pt,topsep=1pt]" + tex_items(job["bullets"])
+                + r"\end{itemize}",
                 r"\smallskip"]
     if p["pages"] == 2:
         out.append(r"\newpage")
@@ -270,7 +276,8 @@ def article_tabularx(p):
     out.append(r"\section*{Skills}")
     style = p["style"]["skills"]
     if style == "table-levels":
-        out += [r"\begin{tabular}{@{}ll@{}}"] + [f"{tex(n)} & {tex(lv)}\\\\" for n, lv in skills_rows(p)] + [r"\end{tabular}"]
+        out += [r"\begin{tabular}{@{}ll@{}}"] + [f"{tex(n)} & {tex(lv)}\\\\" for n, lv in skills_rows(p)]
+        out.append(r"\end{tabular}")
     elif style == "groups":
         out += [r"\begin{description}[leftmargin=0pt,itemsep=0pt]"]
         out += [f"\\item[{tex(label)}:] {tex(text)}" for label, text in skills_rows(p)] + [r"\end{description}"]
@@ -297,7 +304,8 @@ def mcdowell_cv(p):
     out = [r"\documentclass[a4paper]{mcdowellcv}", r"\usepackage{amsmath}", no_hyphenation(p),
            # the class letterspaces the name (\textls[110]); pdftotext then reads "L a c h l a n P e re i r a",
            # which loses the word boundary: the name is printed without the tracking
-           r"\makeatletter\renewcommand\printname{\spaceskip \namespaceskip \relax\textbf{\LARGE\textsc{\@name}}}\makeatother",
+           r"\makeatletter\renewcommand\printname{\spaceskip \namespaceskip \relax"
+           r"\textbf{\LARGE\textsc{\@name}}}\makeatother",
            f"\\name{{{tex(p['name'])}}}",
            "\\address{%s}" % r" \linebreak ".join(tex(x) for x in [p["location"]] + p["links"]),
            f"\\contacts{{{tex(p['phone'])} \\linebreak {tex(p['email'])}}}",
@@ -387,31 +395,52 @@ def weasyprint_rows(p):
 
 FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:font-face-decls>
+  <style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
 <office:styles>
- <style:default-style style:family="paragraph"><style:text-properties style:font-name="Liberation Serif" fo:font-size="10pt"/></style:default-style>
- <style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.06cm"/></style:style>
- <style:style style:name="Title" style:family="paragraph"><style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
- <style:style style:name="Subtitle" style:family="paragraph"><style:text-properties fo:font-size="12pt" fo:font-style="italic"/></style:style>
- <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1">
-  <style:paragraph-properties fo:margin-top="0.35cm" fo:margin-bottom="0.12cm" fo:border-bottom="0.5pt solid #555555" fo:padding-bottom="0.05cm"/>
-  <style:text-properties fo:font-size="12pt" fo:font-weight="bold" fo:text-transform="uppercase" fo:letter-spacing="0.05cm"/></style:style>
+ <style:default-style style:family="paragraph">
+  <style:text-properties style:font-name="Liberation Serif" fo:font-size="10pt"/></style:default-style>
+ <style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.06cm"/>
+  </style:style>
+ <style:style style:name="Title" style:family="paragraph">
+  <style:text-properties fo:font-size="22pt" fo:font-weight="bold"/></style:style>
+ <style:style style:name="Subtitle" style:family="paragraph">
+  <style:text-properties fo:font-size="12pt" fo:font-style="italic"/></style:style>
+ <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+ style:default-outline-level="1">
+  <style:paragraph-properties fo:margin-top="0.35cm" fo:margin-bottom="0.12cm" fo:border-bottom="0.5pt solid #555555"
+ fo:padding-bottom="0.05cm"/>
+  <style:text-properties fo:font-size="12pt" fo:font-weight="bold" fo:text-transform="uppercase"
+ fo:letter-spacing="0.05cm"/></style:style>
  <style:style style:name="Entry" style:family="paragraph"><style:text-properties fo:font-weight="bold"/></style:style>
- <style:style style:name="Small" style:family="paragraph"><style:text-properties fo:font-size="9pt" fo:color="#444444"/></style:style>
- <style:style style:name="Bullet" style:family="paragraph"><style:paragraph-properties fo:margin-left="0.45cm" fo:text-indent="-0.3cm"/></style:style>
+ <style:style style:name="Small" style:family="paragraph">
+  <style:text-properties fo:font-size="9pt" fo:color="#444444"/></style:style>
+ <style:style style:name="Bullet" style:family="paragraph">
+  <style:paragraph-properties fo:margin-left="0.45cm" fo:text-indent="-0.3cm"/></style:style>
 </office:styles>
 <office:automatic-styles>
- <style:style style:name="T" style:family="table"><style:table-properties style:width="17cm" table:align="left"/></style:style>
- <style:style style:name="T.A" style:family="table-column"><style:table-column-properties style:column-width="3.6cm"/></style:style>
- <style:style style:name="T.B" style:family="table-column"><style:table-column-properties style:column-width="13.4cm"/></style:style>
- <style:style style:name="H.A" style:family="table-column"><style:table-column-properties style:column-width="10cm"/></style:style>
- <style:style style:name="H.B" style:family="table-column"><style:table-column-properties style:column-width="7cm"/></style:style>
- <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.08cm" fo:border="none"/></style:style>
- <style:style style:name="Right" style:family="paragraph" style:parent-style-name="Small"><style:paragraph-properties fo:text-align="end"/></style:style>
- <style:style style:name="Break" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:break-before="page"/></style:style>
+ <style:style style:name="T" style:family="table"><style:table-properties style:width="17cm" table:align="left"/>
+  </style:style>
+ <style:style style:name="T.A" style:family="table-column">
+  <style:table-column-properties style:column-width="3.6cm"/></style:style>
+ <style:style style:name="T.B" style:family="table-column">
+  <style:table-column-properties style:column-width="13.4cm"/></style:style>
+ <style:style style:name="H.A" style:family="table-column"><style:table-column-properties style:column-width="10cm"/>
+  </style:style>
+ <style:style style:name="H.B" style:family="table-column"><style:table-column-properties style:column-width="7cm"/>
+  </style:style>
+ <style:style style:name="Cell" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.08cm" fo:border="none"/></style:style>
+ <style:style style:name="Right" style:family="paragraph" style:parent-style-name="Small">
+  <style:paragraph-properties fo:text-align="end"/></style:style>
+ <style:style style:name="Break" style:family="paragraph" style:parent-style-name="Standard">
+  <style:paragraph-properties fo:break-before="page"/></style:style>
 </office:automatic-styles>
 <office:body><office:text>
 """
@@ -443,7 +472,8 @@ def fodt(p):
     for job in p["experience"]:
         first, second = entry_lines(job, entry)
         rows.append([para(date_range(job, d), "Small"),
-                     para(first, "Entry") + para(second, "Small") + "".join(para("• " + b, "Bullet") for b in job["bullets"])])
+                     para(first, "Entry") + para(second, "Small")
+                     + "".join(para("• " + b, "Bullet") for b in job["bullets"])])
     body.append(table("Experience", rows))
     edu_heading = '<text:h text:style-name="Heading_20_1" text:outline-level="1">Education</text:h>'
     if p["pages"] == 2:
@@ -514,7 +544,8 @@ def docx_textbox(p, path):
           'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"')
     shape = (f'<w:r {ns}><w:pict><v:shape id="Sidebar" o:spid="_x0000_s1026" type="#_x0000_t202" '
              'style="position:absolute;margin-left:14.0cm;margin-top:1.6cm;width:5.8cm;height:25.5cm;z-index:251659264;'
-             'mso-position-horizontal-relative:page;mso-position-vertical-relative:page" fillcolor="#EEF3F8" stroked="f">'
+             'mso-position-horizontal-relative:page;mso-position-vertical-relative:page" '
+             'fillcolor="#EEF3F8" stroked="f">'
              '<v:textbox inset="0.25cm,0.25cm,0.25cm,0.25cm"><w:txbxContent>'
              + "".join(box_paragraph(t, b) for t, b in box) + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
     name._p.append(parse_xml(shape))
