@@ -30,6 +30,29 @@ struct EmbeddingCacheTests {
         #expect(cached.cache.statistics == .init(hits: 2, misses: 3))
     }
 
+    @Test("the ASCII fast path of the key's normalisation gives the general path's bytes")
+    func asciiNormalisationMatchesGeneralPath() {
+        func general(_ text: String) -> [UInt8] {
+            Array(
+                text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    .utf8)
+        }
+        let texts = [
+            "", " ", "Swift developer", "  Swift \t\n developer \r\n", "a\u{0B}b\u{0C}c", "\n\nlead\n", "x  ",
+            "Caf\u{65}\u{301} lead", "Zoë  Ångström", "tab\u{A0}nbsp", "line\u{2028}sep", "emoji 🚀  go",
+        ]
+        for text in texts { #expect(EmbeddingCache.normalisedBytes(text) == general(text), "\(text.debugDescription)") }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "B", " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", ".", "é", "\u{301}"]
+        for _ in 0..<500 {
+            let text = String(
+                (0..<Int.random(in: 0..<24, using: &generator)).map { _ in
+                    alphabet.randomElement(using: &generator) ?? "a"
+                })
+            #expect(EmbeddingCache.normalisedBytes(text) == general(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test("the least recently used vector is evicted at capacity")
     func evictsLeastRecentlyUsed() {
         let cache = EmbeddingCache(capacity: 2)

@@ -78,9 +78,33 @@ public final class EmbeddingCache: Sendable {
     /// collapse to one space, ends are trimmed, and the text is put in Unicode NFC, so trivially different
     /// copies of a text share a vector.
     static func key(provider: String, text: String) -> Key {
-        let normalised = text.precomposedStringWithCanonicalMapping
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return Key(provider: provider, digest: SHA256.hexDigest(of: Array(normalised.utf8)))
+        Key(provider: provider, digest: SHA256.hexDigest(of: normalisedBytes(text)))
+    }
+
+    /// The UTF-8 bytes the key hashes. ASCII text (most chunks) takes a byte loop with the same result:
+    /// NFC leaves ASCII alone, and its whitespace characters are exactly tab, line feed, vertical tab,
+    /// form feed, carriage return and space.
+    static func normalisedBytes(_ text: String) -> [UInt8] {
+        let utf8 = text.utf8
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? false
+        guard ascii else {
+            let normalised = text.precomposedStringWithCanonicalMapping
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return Array(normalised.utf8)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(0x20) }
+                pendingSpace = false
+                result.append(byte)
+            }
+        }
+        return result
     }
 
     /// The cached vector of each key, `nil` where there is none: memory first, then one database query

@@ -41,11 +41,11 @@ extension DocumentStore: EngineStore {
     /// The candidate whose resume has these bytes in the namespace, if one does.
     private static func storedResume(_ db: Database, hash: String, namespace: Int64) throws -> CandidateID? {
         try String.fetchOne(
-            db,
-            sql: """
-                SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
-                WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
-                """, arguments: [namespace, hash])
+            db.cachedStatement(
+                sql: """
+                    SELECT c.identity FROM document d JOIN candidate c ON c.id = d.candidateId
+                    WHERE d.namespaceId = ? AND d.kind = 'resume' AND d.contentHash = ?
+                    """), arguments: [namespace, hash])
     }
 
     func writeResumes(
@@ -63,15 +63,14 @@ extension DocumentStore: EngineStore {
                 let identity = Identity.candidate(
                     hostID: resume.hostID, email: resume.parsed.contact.email, contentHash: resume.contentHash)
                 let existing = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM candidate WHERE namespaceId = ? AND identity = ?",
+                    db.cachedStatement(sql: "SELECT id FROM candidate WHERE namespaceId = ? AND identity = ?"),
                     arguments: [namespace, identity])
                 let candidate: Int64
                 if let existing {
                     candidate = existing
                 } else {
-                    try db.execute(
-                        sql: "INSERT INTO candidate (namespaceId, identity) VALUES (?, ?)",
-                        arguments: [namespace, identity])
+                    try db.cachedStatement(sql: "INSERT INTO candidate (namespaceId, identity) VALUES (?, ?)")
+                        .execute(arguments: [namespace, identity])
                     candidate = db.lastInsertedRowID
                 }
                 let document = try insertDocument(
@@ -83,11 +82,12 @@ extension DocumentStore: EngineStore {
                     vectors: resume.chunkVectors, documentVector: resume.documentVector)
                 let parsed = resume.parsed
                 let facts = resume.facts ?? RankingFacts(parsed)
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
                         roles = ?, evidence = ?, currentDocumentId = ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         parsed.contact.name, parsed.contact.email, parsed.contact.location, parsed.totalExperienceYears,
                         parsed.highestDegree?.rawValue, parsed.skills.map(\.name).joined(separator: "\n"),
@@ -167,11 +167,12 @@ extension DocumentStore: EngineStore {
         _ db: Database, namespace: Int64, kind: String, owner: (column: String, id: Int64), source: String,
         hash: String, format: String, text: String, reading: String, pageCount: Int?, parsed: String
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO document (namespaceId, kind, \(owner.column), contentHash, source, format, text, readingText,
                 pageCount, parsed, parserVersion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 namespace, kind, owner.id, hash, source, format, text, reading, pageCount, parsed,
                 DocumentPipeline.parserVersion,
@@ -183,12 +184,12 @@ extension DocumentStore: EngineStore {
         _ db: Database, namespace: Int64, document: Int64, model: String, chunks: [Chunk], vectors: [[Float]],
         documentVector: [Float]
     ) throws {
-        let chunkStatement = try db.makeStatement(
+        let chunkStatement = try db.cachedStatement(
             sql: """
                 INSERT INTO chunk (namespaceId, documentId, ordinal, section, startOffset, endOffset, text)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        let vectorStatement = try db.makeStatement(
+        let vectorStatement = try db.cachedStatement(
             sql: """
                 INSERT INTO embedding (namespaceId, documentId, ordinal, model, dimension, vector)
                 VALUES (?, ?, ?, ?, ?, ?)
