@@ -221,12 +221,20 @@ public struct SkillMatcher: Sendable {
 
     static func fold(_ text: String) -> Folded {
         var folded = Folded()
-        folded.bytes.reserveCapacity(text.utf8.count)
+        let capacity = text.utf8.count
+        folded.bytes.reserveCapacity(capacity)
+        folded.origin.reserveCapacity(capacity)
+        folded.originEnd.reserveCapacity(capacity)
+        folded.isWord.reserveCapacity(capacity)
         var offset = 0
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
             defer { offset += width }
-            if scalar.properties.isWhitespace {
+            // ASCII's white space (tab to carriage return, and space) is decided without the Unicode tables.
+            let isWhitespace =
+                scalar.isASCII
+                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if isWhitespace {
                 if folded.bytes.last != 0x20 && !folded.bytes.isEmpty {
                     folded.bytes.append(0x20)
                     folded.origin.append(offset)

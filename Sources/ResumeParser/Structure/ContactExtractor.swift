@@ -77,8 +77,13 @@ enum ContactExtractor {
     /// The first e-mail address, looked for only in the words that contain an `@` (at most 320 characters,
     /// the longest address RFC 5321 allows, plus some punctuation around it).
     static func firstEmail(in text: String) -> String? {
-        for word in text.split(whereSeparator: { $0.isWhitespace }) where word.utf8.count <= 320 && word.contains("@") {
-            if let found = firstMatch(email, in: String(word)) { return found.lowercased() }
+        // Words never span lines, so only the lines holding an "@" are split into words.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.contains(UInt8(ascii: "@")) {
+            let line = String(Substring(line))
+            for word in line.split(whereSeparator: { $0.isWhitespace })
+            where word.utf8.count <= 320 && word.contains("@") {
+                if let found = firstMatch(email, in: String(word)) { return found.lowercased() }
+            }
         }
         return nil
     }
@@ -91,14 +96,43 @@ enum ContactExtractor {
     static func links(in text: String) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
-        for match in link.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            guard let range = Range(match.range, in: text) else { continue }
-            var url = String(text[range]).trimmed(".,;:)]}>\"'")
-            if !url.lowercased().hasPrefix("http") { url = "https://" + url }
-            if url.hasSuffix("/") { url.removeLast() }
-            if seen.insert(url.lowercased()).inserted { result.append(url) }
+        // A link holds no white space, so it lies within one line, and it holds "http", "www." or one of the
+        // named sites' ".com/", ".org/" or ".net/": the pattern runs only on lines holding one of those.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where mayHoldLink(line) {
+            let line = String(Substring(line))
+            for match in link.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                guard let range = Range(match.range, in: line) else { continue }
+                var url = String(line[range]).trimmed(".,;:)]}>\"'")
+                if !url.lowercased().hasPrefix("http") { url = "https://" + url }
+                if url.hasSuffix("/") { url.removeLast() }
+                if seen.insert(url.lowercased()).inserted { result.append(url) }
+            }
         }
         return result
+    }
+
+    private static let linkNeedles: [[UInt8]] = ["http", "www.", ".com/", ".org/", ".net/"].map { Array($0.utf8) }
+
+    /// Whether `line` holds "http", "www.", ".com/", ".org/" or ".net/" in any case (the pattern
+    /// ``link`` cannot match without one of them).
+    private static func mayHoldLink(_ line: Substring.UTF8View) -> Bool {
+        let bytes = Array(line)
+        guard bytes.count >= 4 else { return false }
+        for start in bytes.indices {
+            for needle in linkNeedles where start + needle.count <= bytes.count {
+                var matched = true
+                for (offset, byte) in needle.enumerated() {
+                    let value = bytes[start + offset]
+                    let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                    if lower != byte {
+                        matched = false
+                        break
+                    }
+                }
+                if matched { return true }
+            }
+        }
+        return false
     }
 
     /// What separates the parts of a header line: bars, tabs, gaps of two spaces, dashes between spaces, slashes,
