@@ -121,10 +121,14 @@ public struct DocumentParser: Sendable {
     /// Lines in reading order: with `columns` (PDF physical layout), two-column pages are read column by
     /// column; page breaks become line breaks; icon glyphs become separators (``IconGlyphs``).
     static func lines(of text: String, columns: Bool) -> [String] {
-        text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
-            .map { columns ? ColumnLayout.readingOrder(String($0)) : String($0) }
+        // Pages end at form feeds (a control character: never inside a grapheme, so bytes split alike).
+        text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false)
+            .map { page in
+                let page = String(Substring(page))
+                return columns ? ColumnLayout.readingOrder(page) : page
+            }
             .joined(separator: "\n")
-            .components(separatedBy: .newlines)
+            .splitAtLineBreaks()
             .map { IconGlyphs.separated($0).trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }

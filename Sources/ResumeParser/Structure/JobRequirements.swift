@@ -20,7 +20,7 @@ enum JobRequirements {
     }
 
     static func parse(text: String, source: String, format: String, matcher: SkillMatcher) -> ParsedJob {
-        let lines = text.components(separatedBy: .newlines)
+        let lines = text.splitAtLineBreaks()
         var required: [SkillMention] = []
         var preferred: [SkillMention] = []
         var minimumYears: Double?

@@ -80,11 +80,28 @@ enum SectionSplitter {
 
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
-        // Most lines are not headings; a digit, "@" or "," before the first colon is in the title (the
-        // decoration and trimmed ends hold none of them), which rules the line out without the work below.
+        // Most lines are not headings. Before the first colon, a digit, "@" or "," is in the title, and so is
+        // every word holding an ASCII letter (the decoration and trimmed ends hold neither), so one byte scan
+        // rules out such lines and those of six words or more without the work below.
+        var lettered = 0
+        var inWord = false
+        var wordHasLetter = false
         for byte in raw.utf8 {
             if byte == UInt8(ascii: ":") { break }
             if (0x30...0x39).contains(byte) || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ",") { return nil }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/") {
+                inWord = false
+                continue
+            }
+            if !inWord {
+                inWord = true
+                wordHasLetter = false
+            }
+            if !wordHasLetter, (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                wordHasLetter = true
+                lettered += 1
+                if lettered > 5 { return nil }
+            }
         }
         // One pass over the decoration (`removeFirst()` in a loop was quadratic: 2M `#` took 19 s).
         let line = raw.trimmedWhitespace().drop(while: { headingDecoration.contains($0) }).trimmed(" *_")
