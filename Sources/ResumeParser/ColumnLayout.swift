@@ -37,7 +37,7 @@ enum ColumnLayout {
             }
         }
         func trimmed(_ lines: [String]) -> [String] {
-            lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
+            lines.map { line in line.lastIndex { $0 != " " }.map { String(line[...$0]) } ?? "" }
         }
         return (trimmed(header) + trimmed(left) + [""] + trimmed(right)).joined(separator: "\n")
     }
