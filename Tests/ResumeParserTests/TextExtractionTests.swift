@@ -22,8 +22,8 @@ struct TextExtractionTests {
         #expect(extracted.text.contains("EXPERIENCE") || extracted.text.contains("Experience"))
     }
 
-    @Test("a DOCX fixture with a table layout is read through ZIPFoundation")
-    func docxThroughZIPFoundation() throws {
+    @Test("a DOCX fixture with a table layout is read through the package's own ZIP reader")
+    func docxThroughZIPReader() throws {
         let url = Fixtures.resume(5)
         let truth = try GroundTruth(forResume: url)
         let extracted = try extractor.extract(contentsOf: url)
