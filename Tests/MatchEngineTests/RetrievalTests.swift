@@ -156,6 +156,24 @@ struct RetrievalTests {
         }
     }
 
+    @Test("two versions in one ingest batch: only the newer one's chunks reach either retriever")
+    func versionsInOneBatch() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let v1 = IngestSource.bytes(
+            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the zorblax engine.".utf8), name: "v1.txt")
+        let v2 = IngestSource.bytes(
+            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the quintar engine.".utf8), name: "v2.txt")
+        let status = try await fixture.engine.ingest([v1, v2], namespace: "acme").result()
+        #expect(status.stored == 2)
+        for mode in Self.modes {
+            let options = RetrievalOptions(mode: mode, minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+            let passages = try await fixture.engine.retrieve(
+                "zorblax quintar engine", namespace: "acme", k: 10, options: options)
+            #expect(!passages.isEmpty && Set(passages.map(\.source)) == ["v2.txt"], "\(mode)")
+        }
+    }
+
     @Test("a stale chunk index file is brought up to date on open: deleted chunks leave, new ones come")
     func staleIndexFile() async throws {
         let fixture = try EngineFixture()
@@ -324,22 +342,23 @@ struct RetrievalTests {
         #expect(found.first?.passages.isEmpty == false)
     }
 
-    @Test("schema v4 backfills the chunks of a v3 database and keeps the chunk revision with triggers")
+    @Test("schemas v4 and v6 backfill the chunks of a v3 database and keep the chunk revision")
     func migrationBackfill() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
         _ = try await fixture.engine.ingest([resume("Ada Lovelace", "zorblax")], namespace: "acme").result()
         let path = fixture.folder.appendingPathComponent("engine.sqlite").path
         fixture.engine.close()
-        // Roll the database back to v3 as an older engine left it: no FTS table, no chunk revision.
+        // Roll the database back to v3 as an older engine left it: no FTS table, no chunk revision (v6, which
+        // runs again after v4, only dropped v4's insert trigger).
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
             try db.execute(
                 sql: """
-                    DROP TRIGGER chunk_search_insert; DROP TRIGGER chunk_search_delete;
+                    DROP TRIGGER chunk_search_delete;
                     DROP TRIGGER candidate_version_search; DROP TRIGGER job_version_search;
                     DROP TABLE chunkSearchTerms; DROP TABLE chunkSearch; ALTER TABLE namespace DROP COLUMN chunkRevision;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v4: retrieval';
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v4: retrieval', 'v6: full-text rows per write');
                     """)
         }
         try queue.close()

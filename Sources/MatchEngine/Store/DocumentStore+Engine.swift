@@ -97,6 +97,12 @@ extension DocumentStore: EngineStore {
                     .stored(candidate: candidate, identity: identity, isNewVersion: existing != nil, document: document)
                 )
             }
+            try Self.indexForSearch(
+                db,
+                documents: outcomes.compactMap {
+                    if case .stored(_, _, _, let document) = $0 { document } else { nil }
+                },
+                namespace: namespace)
             let stored = outcomes.filter { if case .stored = $0 { true } else { false } }.count
             if stored > 0 {
                 try db.execute(sql: "UPDATE namespace SET revision = revision + 1 WHERE id = ?", arguments: [namespace])
@@ -155,6 +161,7 @@ extension DocumentStore: EngineStore {
             try db.execute(
                 sql: "UPDATE job SET title = ?, currentDocumentId = ? WHERE id = ?",
                 arguments: [job.parsed.title, document, jobRow])
+            try Self.indexForSearch(db, documents: [document], namespace: namespace)
             return (
                 JobRecord(
                     rowID: jobRow, identity: identity, documentID: document, source: job.source, parsed: job.parsed),
@@ -178,6 +185,29 @@ extension DocumentStore: EngineStore {
                 DocumentPipeline.parserVersion,
             ])
         return db.lastInsertedRowID
+    }
+
+    /// Adds the chunks of those of `documents` that are current versions to the full-text table, in one
+    /// statement, and moves the namespace's chunk revision on (the retrieval index follows it). A document
+    /// superseded within the same write never reaches the table; the version triggers remove a
+    /// superseded version's rows that an earlier write added.
+    private static func indexForSearch(_ db: Database, documents: [Int64], namespace: Int64) throws {
+        guard !documents.isEmpty else { return }
+        let ids = documents.map(String.init).joined(separator: ",")
+        try db.execute(
+            sql: """
+                INSERT INTO chunkSearch (rowid, text, tags)
+                SELECT c.documentId * 65536 + c.ordinal, c.text,
+                    'n' || c.namespaceId || ' k' || d.kind || ' s' || c.section || ' d' || d.id
+                    || CASE WHEN d.candidateId IS NOT NULL THEN ' c' || d.candidateId ELSE ' j' || d.jobId END
+                FROM chunk c JOIN document d ON d.id = c.documentId
+                WHERE c.documentId IN (\(ids)) AND d.namespaceId = ?
+                    AND d.id = COALESCE(
+                        (SELECT currentDocumentId FROM candidate WHERE id = d.candidateId),
+                        (SELECT currentDocumentId FROM job WHERE id = d.jobId))
+                """, arguments: [namespace])
+        try db.execute(
+            sql: "UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = ?", arguments: [namespace])
     }
 
     private func insertChunks(
@@ -503,6 +533,7 @@ extension DocumentStore: EngineStore {
             try insertChunks(
                 db, namespace: namespace, document: document.id, model: model, chunks: completion.chunks,
                 vectors: completion.chunkVectors, documentVector: completion.documentVector)
+            try Self.indexForSearch(db, documents: [document.id], namespace: namespace)
             switch completion.parsed {
             case .resume(let parsed):
                 let facts = RankingFacts(parsed)
