@@ -7,10 +7,11 @@ import VectorIndex
 extension Engine {
     /// Starts an ingest job over `sources` (resumes) in `namespace` and returns at once.
     ///
-    /// Documents go through the pipeline in batches of ``EngineConfiguration/batchSize``: parsing runs on
-    /// every core while the previous batch is embedded (one batch ahead at most: back-pressure), and one
-    /// writer commits each batch in one transaction with the job's counts, so a crash or a cancellation
-    /// keeps whole batches only. The same bytes again are a duplicate: nothing is embedded or written for
+    /// Documents go through the pipeline in batches of ``EngineConfiguration/batchSize``, in three stages
+    /// that overlap: a batch is parsed on every core while the one before it is embedded and the one before
+    /// that written (one batch per stage at most: back-pressure). One writer commits each batch in one
+    /// transaction with the job's counts, in batch order, so a crash or a cancellation keeps whole batches
+    /// only. The same bytes again are a duplicate: nothing is embedded or written for
     /// them. One bad document never stops the others: it becomes an ``IngestFailure``. While a job runs,
     /// OpenBLAS uses one thread per product (see ``BLASThreads``): the job's own
     /// parallelism fills the cores.
