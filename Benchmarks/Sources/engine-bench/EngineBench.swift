@@ -150,15 +150,17 @@ struct EngineBench {
     }
 
     /// MiniLM alone (a new embedder, no cache) on the distinct chunk texts ingest embedded, in batches of
-    /// the size ingest hands the provider (the chunks of 32 documents): seconds, distinct and all chunks.
+    /// the size ingest hands the provider (the chunks of the engine's default batch of documents): seconds,
+    /// distinct and all chunks.
     static func embedAlone(_ sources: [IngestSource]) async throws -> (Double, Int, Int) {
         let pipeline = DocumentPipeline()
         var seen = Set<String>()
         var chunkBatches: [[String]] = []
         var chunkCount = 0
-        for start in stride(from: 0, to: sources.count, by: 32) {
+        let batchSize = EngineConfiguration(provider: HashingEmbedder()).batchSize
+        for start in stride(from: 0, to: sources.count, by: batchSize) {
             var batch: [String] = []
-            for source in sources[start..<min(start + 32, sources.count)] {
+            for source in sources[start..<min(start + batchSize, sources.count)] {
                 for chunk in try pipeline.prepareResume(source).chunks {
                     chunkCount += 1
                     let key = chunk.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -173,9 +175,11 @@ struct EngineBench {
         return (seconds(since: start), seen.count, chunkCount)
     }
 
-    static func configuration(_ provider: any EmbeddingProvider, batch: Int = 32) -> EngineConfiguration {
+    /// The engine's configuration with `provider`, and `batch` documents per ingest batch when given (the
+    /// engine's default otherwise, which ``embedAlone(_:)`` mirrors).
+    static func configuration(_ provider: any EmbeddingProvider, batch: Int? = nil) -> EngineConfiguration {
         var configuration = EngineConfiguration(provider: provider)
-        configuration.batchSize = batch
+        if let batch { configuration.batchSize = batch }
         return configuration
     }
 

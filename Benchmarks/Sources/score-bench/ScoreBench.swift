@@ -71,9 +71,11 @@ struct ScoreBench {
         var seen = Set<String>()
         var batches: [[String]] = []
         var chunks = 0
-        for start in stride(from: 0, to: sources.count, by: 32) {
+        // In batches of the documents ingest takes at a time (the engine's default batch size), as the tool ran.
+        let batchSize = EngineConfiguration(provider: HashingEmbedder()).batchSize
+        for start in stride(from: 0, to: sources.count, by: batchSize) {
             var batch: [String] = []
-            for source in sources[start..<min(start + 32, sources.count)] {
+            for source in sources[start..<min(start + batchSize, sources.count)] {
                 for chunk in try pipeline.prepareResume(.file(source)).chunks {
                     chunks += 1
                     let key = chunk.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
