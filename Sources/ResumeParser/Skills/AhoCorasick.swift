@@ -26,33 +26,51 @@ struct AhoCorasick: Sendable {
     private(set) var patternLengths: [Int] = []
 
     init(patterns: [[UInt8]]) {
-        // 1. A trie with dictionary children, then frozen into sorted flat arrays.
-        var children: [[UInt8: Int32]] = [[:]]
-        var terminal: [[Int32]] = [[]]
-        for (index, pattern) in patterns.enumerated() {
-            var state = 0
-            for byte in pattern {
-                if let next = children[state][byte] {
-                    state = Int(next)
-                } else {
-                    children.append([:])
-                    terminal.append([])
-                    children[state][byte] = Int32(children.count - 1)
-                    state = children.count - 1
-                }
-            }
-            terminal[state].append(Int32(index))
-            patternLengths.append(pattern.count)
+        // 1. The trie, built from the patterns in sorted order: each pattern shares its prefix with the one
+        // before, so new states hang off the previous pattern's path, and every state's children appear in
+        // increasing byte order. No per-state dictionaries (13,000 aliases made 150,000 of them).
+        let order = patterns.indices.sorted {
+            patterns[$0].lexicographicallyPrecedes(patterns[$1]) || (patterns[$0] == patterns[$1] && $0 < $1)
         }
-        let stateCount = children.count
-        childStart.reserveCapacity(stateCount)
-        for state in 0..<stateCount {
-            childStart.append(Int32(childBytes.count))
-            childCount.append(UInt16(children[state].count))
-            for (byte, next) in children[state].sorted(by: { $0.key < $1.key }) {
-                childBytes.append(byte)
-                childStates.append(next)
+        var terminal: [[Int32]] = [[]]
+        var edgeParent: [Int32] = []
+        var edgeByte: [UInt8] = []
+        var path: [Int32] = [0]
+        var previous: [UInt8] = []
+        for index in order {
+            let pattern = patterns[index]
+            var shared = 0
+            while shared < pattern.count, shared < previous.count, pattern[shared] == previous[shared] { shared += 1 }
+            path.removeSubrange((shared + 1)...)
+            for byte in pattern[shared...] {
+                edgeParent.append(path[path.count - 1])
+                edgeByte.append(byte)
+                terminal.append([])
+                path.append(Int32(terminal.count - 1))
             }
+            terminal[Int(path[path.count - 1])].append(Int32(index))
+            previous = pattern
+        }
+        patternLengths = patterns.map(\.count)
+        let stateCount = terminal.count
+        // Children grouped by parent (a counting sort keeps each parent's edges in byte order); edge e
+        // leads to state e + 1.
+        childCount = Array(repeating: 0, count: stateCount)
+        for parent in edgeParent { childCount[Int(parent)] += 1 }
+        childStart = Array(repeating: 0, count: stateCount)
+        var next: Int32 = 0
+        for state in 0..<stateCount {
+            childStart[state] = next
+            next += Int32(childCount[state])
+        }
+        childBytes = Array(repeating: 0, count: edgeParent.count)
+        childStates = Array(repeating: 0, count: edgeParent.count)
+        var filled = childStart
+        for (edge, parent) in edgeParent.enumerated() {
+            let slot = Int(filled[Int(parent)])
+            childBytes[slot] = edgeByte[edge]
+            childStates[slot] = Int32(edge + 1)
+            filled[Int(parent)] += 1
         }
         outputHead = Array(repeating: -1, count: stateCount)
         for state in 0..<stateCount {
