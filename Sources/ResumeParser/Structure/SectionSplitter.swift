@@ -118,11 +118,19 @@ enum SectionSplitter {
 
     static func split(_ lines: [String]) -> [Section] {
         var sections = [Section(kind: .contact, heading: nil, lines: [])]
-        for line in lines {
+        for line in MarginHeading.joiningWrapped(lines) {
             // "Tools: Docker, k8s" inside a job or a skills list is content, not a new section.
             let current = sections[sections.count - 1].kind
-            if let (kind, rest) = heading(line), rest.isEmpty || ![.experience, .projects, .skills].contains(current) {
+            if let (kind, rest) = heading(line) ?? LetterSpacing.closedUp(line).flatMap(heading),
+                rest.isEmpty || ![.experience, .projects, .skills].contains(current)
+            {
                 sections.append(Section(kind: kind, heading: line, lines: rest.isEmpty ? [] : [rest]))
+            } else if let margin = MarginHeading.split(line), margin.kind != current,
+                current != .skills || margin.kind != .languages
+            {
+                // "Education     MBA in …": a heading in the margin beside the section's first line. In a skills
+                // list, "Languages     Go, Rust" labels a group.
+                sections.append(Section(kind: margin.kind, heading: margin.heading, lines: [margin.rest]))
             } else {
                 sections[sections.count - 1].lines.append(line)
             }
