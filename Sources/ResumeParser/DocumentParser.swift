@@ -118,14 +118,16 @@ public struct DocumentParser: Sendable {
         text.utf8.count <= maximumStructuredCharacters ? text : String(text.prefix(maximumStructuredCharacters))
     }
 
-    /// Lines in reading order: with `columns` (PDF physical layout), two-column pages are read column by
-    /// column; page breaks become line breaks; icon glyphs become separators (``IconGlyphs``).
+    /// Lines in reading order: with `columns` (PDF physical layout), a margin timeline's year labels are
+    /// dropped (``TimelineLabels``) and two-column pages are read column by column; page breaks become line
+    /// breaks; icon glyphs become separators (``IconGlyphs``); ligatures and typographic apostrophes are
+    /// folded (``TypographicFolding``).
     static func lines(of text: String, columns: Bool) -> [String] {
         text.split(separator: "\u{0C}", omittingEmptySubsequences: false)
-            .map { columns ? ColumnLayout.readingOrder(String($0)) : String($0) }
+            .map { columns ? ColumnLayout.readingOrder(TimelineLabels.removed(from: String($0))) : String($0) }
             .joined(separator: "\n")
             .components(separatedBy: .newlines)
-            .map { IconGlyphs.separated($0).trimmedWhitespace() }
+            .map { IconGlyphs.separated(TypographicFolding.folded($0)).trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }
 

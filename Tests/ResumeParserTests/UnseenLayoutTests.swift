@@ -73,3 +73,39 @@ struct UnseenLayoutHeadingTests {
         #expect(sections[1].lines == ["Languages      Python, Go", "Leadership     Mentoring"])
     }
 }
+
+@Suite("Unseen layouts: contact details in a PDF's text layer")
+struct UnseenLayoutContactTests {
+    @Test("compatibility ligatures and typographic apostrophes are folded before fields are read")
+    func folding() {
+        #expect(TypographicFolding.folded("ﬂoor ﬁnance eﬃcient ﬀ ﬄ ﬅ ﬆ") == "floor finance efficient ff ffl st st")
+        #expect(TypographicFolding.folded("Girls’ High School") == "Girls' High School")
+        #expect(TypographicFolding.folded("plain text — as is") == "plain text — as is")
+        let resume = UnseenLayoutHeadingTests.resume([
+            "Fiona Kessler", "# ﬁona.kessler@example.de", "EXPERIENCE",
+            "Teacher, St Brigid’s College   2019 – 2022",
+        ])
+        #expect(resume.contact.email == "fiona.kessler@example.de")
+        #expect(resume.experience.first?.company == "St Brigid's College")
+    }
+
+    @Test(
+        "an address that the next column's word runs into ends at the capital",
+        arguments: [
+            ("ana.silva@example.ptOperations", "ana.silva@example.pt"), ("ada@example.com", "ada@example.com"),
+            ("ada@Example.COM", "ada@Example.COM"), ("x@example.cOm", "x@example.cOm"),
+            ("ana@mail.example.co.ukHotel", "ana@mail.example.co.uk"),
+        ])
+    func columnJoin(address: String, expected: String) {
+        #expect(ContactExtractor.endingAtColumnJoin(address) == expected)
+    }
+
+    @Test("the e-mail of a narrow contact column set flush against the main column's text")
+    func flushEmail() {
+        let resume = UnseenLayoutHeadingTests.resume([
+            "Ana Silva-Mbeki", "Lisbon, Portugal          About me",
+            "B ana.silva@example.ptOperations lead for city hotels, ten years between",
+        ])
+        #expect(resume.contact.email == "ana.silva@example.pt")
+    }
+}
