@@ -109,3 +109,86 @@ struct UnseenLayoutContactTests {
         #expect(resume.contact.email == "ana.silva@example.pt")
     }
 }
+
+@Suite("Unseen layouts: experience entries")
+struct UnseenLayoutExperienceTests {
+    /// A page in physical layout with a timeline in the left margin: year labels on lines of their own.
+    static let timelinePage = [
+        "                                Priya Raman-Osei",
+        "                Work history",
+        "         since 2022",
+        "                Senior Planner, Lakeside Freight Cooperative, Leeds, United Kingdom,",
+        "                Mar 2022 – Present",
+        "                ○ Plan the weekly trunking schedule for forty depots and their drivers.",
+        "    2019",
+        "                Planner, Humber Parcel Services, Hull, United Kingdom, Jun 2019 – Feb",
+        "  2022",
+        "                2022",
+        "                ○ Kept the depot allocation sheets and the carrier contracts up to date.",
+        "   2017",
+        "                Planning Assistant, Ouse Valley Logistics, York, United Kingdom, 08/2017 -",
+        "  2019",
+        "                05/2019",
+        "                ○ Booked collections and answered carriers' questions on the phone.",
+    ].joined(separator: "\n")
+
+    @Test("a margin timeline's year labels are not dates of the entries beside them")
+    func timelineLabels() {
+        let kept = TimelineLabels.removed(from: Self.timelinePage).split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        #expect(!kept.contains("since 2022") && !kept.contains("2019") && !kept.contains("2017"))
+        #expect(kept.contains("2022") && kept.contains("05/2019"))
+        let resume = UnseenLayoutHeadingTests.resume(Self.timelinePage.components(separatedBy: "\n"), format: "pdf")
+        #expect(
+            resume.experience.map(\.company)
+                == ["Lakeside Freight Cooperative", "Humber Parcel Services", "Ouse Valley Logistics"])
+        #expect(resume.experience.map(\.title) == ["Senior Planner", "Planner", "Planning Assistant"])
+        #expect(resume.experience.map { $0.start?.description } == ["2022-03", "2019-06", "2017-08"])
+        #expect(resume.experience.map { $0.end?.description } == [nil, "2022-02", "2019-05"])
+    }
+
+    @Test("a year written down a margin column with the rest of its date stays")
+    func marginDatesStay() {
+        let page = [
+            "February          Principal Engineer, Aare Systems AG, Bern, Switzerland",
+            "   2019",
+            "      |",
+            " Present          • Leads the settlement platform and its on-call rotation for the bank.",
+            "2016 –            Engineer, Limmat Data AG, Zurich, Switzerland, and its platform team",
+            "   2019           • Built the ledger service and its reconciliation jobs for the bank.",
+        ].joined(separator: "\n")
+        #expect(TimelineLabels.removed(from: page) == page)
+    }
+
+    @Test(
+        "a range that ends a line and wraps onto the next",
+        arguments: [
+            ("Analyst, Acme, Leeds, UK, Jun 2020 – Dec", "2022", "Analyst, Acme, Leeds, UK, Jun 2020 – Dec 2022", ""),
+            ("Clerk, Acme, Hull, 08/2021 -", "02/2023 ○ Filed", "Clerk, Acme, Hull, 08/2021 – 02/2023", "○ Filed"),
+            ("Clerk, Acme, Hull, 2021 to", "present", "Clerk, Acme, Hull, 2021 – present", ""),
+        ])
+    func trailingRange(line: String, next: String, joined: String, rest: String) throws {
+        let result = try #require(DateRange.joinTrailing(line, next))
+        #expect(result.line == joined)
+        #expect(result.next == rest)
+    }
+
+    @Test("no join without a wrapped range")
+    func noTrailingRange() {
+        #expect(DateRange.joinTrailing("Clerk, Acme, 2021 – 2023", "2024") == nil)
+        #expect(DateRange.joinTrailing("Clerk, Acme, 2021 –", "2019") == nil)
+        #expect(DateRange.joinTrailing("Clerk, Acme, Jun 2020 – Dec", "Present") == nil)
+        #expect(DateRange.joinTrailing("Raised 2021 - funds", "2022") == nil)
+    }
+
+    @Test("a word hyphenated at a column's edge, before right-margin dates, is joined")
+    func hyphenatedWords() {
+        #expect(
+            HyphenatedWords.joined(["Analyst, Casa Verde, Camp-        05.2019 – 01.2022", "inas, Brazil."])
+                == ["Analyst, Casa Verde, Campinas, Brazil.        05.2019 – 01.2022"])
+        #expect(HyphenatedWords.joined(["Institute of Technol-", "ogy, Oslo"]) == ["Institute of Technology, Oslo"])
+        #expect(HyphenatedWords.joined(["Baden-", "Württemberg"]) == ["Baden-", "Württemberg"])
+        #expect(HyphenatedWords.joined(["e-mail marketing", "and more"]) == ["e-mail marketing", "and more"])
+    }
+}

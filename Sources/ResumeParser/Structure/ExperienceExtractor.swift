@@ -33,7 +33,7 @@ enum ExperienceExtractor {
     /// its city, like the city of every place the entries name, is a place wherever it stands alone
     /// ("Engineer, Acme — Berlin"), never a title or a company.
     static func extract(_ lines: [String], home: String? = nil) -> [Position] {
-        let lines = joiningWrappedRanges(joiningVerticalRanges(lines)).filter { !$0.isEmpty }
+        let lines = joiningWrappedRanges(joiningVerticalRanges(HyphenatedWords.joined(lines))).filter { !$0.isEmpty }
         var found: [(parts: [Piece], range: DateRange)] = []
         var used = Set<Int>()
         // Cities named as places so far (and the person's): a bare one is a place too.
@@ -154,12 +154,27 @@ enum ExperienceExtractor {
             if let (line, next) = DateRange.joinWrapped(result[index], result[index + 1]) {
                 result[index] = line
                 result[index + 1] = next
-            } else if let line = joinedPlace(result[index], result[index + 1]) {
+            } else if let (line, next) = DateRange.joinTrailing(result[index], result[index + 1]) {
+                result[index] = line
+                result[index + 1] = next
+            } else if let line = joinedPlace(result[index], result[index + 1])
+                ?? joinedBeforeRange(result[index], result[index + 1])
+            {
                 result[index] = line
                 result[index + 1] = ""
             }
         }
         return result
+    }
+
+    /// "Senior Analyst, Acme Health, Cape Town, South Africa," over "Jan 2023 – Present": an entry line that
+    /// the column wrapped just before its dates, as one line.
+    static func joinedBeforeRange(_ line: String, _ next: String) -> String? {
+        guard line.last == ",", next.utf8.count <= 40, let range = DateRange.first(in: next),
+            next[..<range.span.lowerBound].allSatisfy(\.isWhitespace),
+            next[range.span.upperBound...].allSatisfy({ $0.isWhitespace || $0.isPunctuation })
+        else { return nil }
+        return "\(line) \(next[range.span])"
     }
 
     /// A date range written down a margin column too narrow for it, one piece a line, between the entry's
