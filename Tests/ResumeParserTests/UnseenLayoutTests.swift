@@ -192,3 +192,50 @@ struct UnseenLayoutExperienceTests {
         #expect(HyphenatedWords.joined(["e-mail marketing", "and more"]) == ["e-mail marketing", "and more"])
     }
 }
+
+@Suite("Unseen layouts: label columns")
+struct UnseenLayoutLabelColumnTests {
+    /// A page with headings across it and topic labels (dates, skill groups) in a left column, some wider
+    /// than the column, so their text starts on the line below.
+    static let labelPage = [
+        "Education", "",
+        "    2014 – 2018          Bachelor of Engineering in Software Systems",
+        "                         Carleton Polytechnic Institute, Ottawa, ON", "",
+        "Skills", "",
+        "    Languages and tools",
+        "                         Python, Go, Terraform, Kubernetes, PostgreSQL",
+        "    Observability        Grafana, Prometheus, OpenTelemetry",
+        "    Cloud platforms",
+        "                         Amazon Web Services, Google Cloud Platform", "",
+        "Certifications", "",
+        "                         Certified Kubernetes Administrator",
+        "                         HashiCorp Certified Terraform Associate", "",
+        "Languages", "",
+        "English, French",
+    ].joined(separator: "\n")
+
+    @Test("headings across the page over a label column: read line by line, each label with its entry")
+    func labelColumn() throws {
+        let lines = Self.labelPage.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        let column = try #require(ColumnLayout.rightColumnStart(lines), "the page must look like two columns")
+        #expect(ColumnLayout.hasFullWidthHeadings(lines, column))
+        #expect(ColumnLayout.readingOrder(Self.labelPage) == Self.labelPage)
+        let resume = UnseenLayoutHeadingTests.resume(["Noor Haddad", Self.labelPage], format: "pdf")
+        #expect(Set(resume.skills.map(\.name)).isSuperset(of: ["Grafana", "Amazon Web Services", "Go", "Python"]))
+        #expect(resume.education.map(\.institution) == ["Carleton Polytechnic Institute"])
+        #expect(resume.languages == ["English", "French"])
+    }
+
+    @Test("a sidebar whose headings sit beside the main column's text is still two columns")
+    func sidebar() {
+        let page = [
+            "Skills                    Experience",
+            "Python, Go                Platform Engineer, Tessellate Inc   2019 – Present",
+            "Terraform                 • Built the deployment pipeline for forty services.",
+            "Languages                 • Cut the cloud bill by a third with spot instances.",
+            "English, French           Education",
+            "Interests                 B.Sc. Computer Science, Carleton University, 2018",
+        ].map { Array($0) }
+        #expect(!ColumnLayout.hasFullWidthHeadings(page, 26))
+    }
+}
