@@ -239,3 +239,72 @@ struct UnseenLayoutLabelColumnTests {
         #expect(!ColumnLayout.hasFullWidthHeadings(page, 26))
     }
 }
+
+@Suite("Unseen layouts: education entries")
+struct UnseenLayoutEducationTests {
+    static func schools(_ lines: [String]) -> [String?] {
+        EducationExtractor.extract(lines).map(\.institution)
+    }
+
+    @Test("a diploma or certificate starts an entry of its own, of level other")
+    func qualifications() {
+        let entries = EducationExtractor.extract([
+            "2016 – 2016   Graduate Diploma in Teaching (Primary)", "Massey University, Palmerston North, New Zealand",
+            "2010 – 2013   Bachelor of Arts in History", "Lincoln University, Lincoln, New Zealand",
+        ])
+        #expect(entries.map(\.institution) == ["Massey University", "Lincoln University"])
+        #expect(entries.map(\.level) == [.other, .bachelor])
+    }
+
+    @Test("a school after its degree with no separator between (a definition list's term and text)")
+    func schoolAfterDegree() {
+        #expect(
+            Self.schools([
+                "Master of Arts in Linguistics Leiden University, Leiden, Netherlands, 2014 – 2016",
+                "B.Eng. Robotics Bremen University of Applied Sciences, Bremen, Germany, 2010 – 2014",
+                "M.Sc. Data Technology Technical University of Denmark, Lyngby, Denmark, 2008 – 2010",
+            ]) == [
+                "Leiden University", "Bremen University of Applied Sciences", "Technical University of Denmark",
+            ])
+    }
+
+    @Test("a school's name wrapped by a narrow column: hyphenated, before a connector, or after its first word")
+    func wrappedNames() {
+        #expect(
+            Self.schools([
+                "2013 – 2018   Master of Science in Physics, Swiss Federal Institute of Technol-",
+                "ogy, Lausanne, Switzerland",
+            ]) == ["Swiss Federal Institute of Technology"])
+        #expect(
+            Self.schools([
+                "Licenciatura em Turismo, Instituto Superior de Ciências 2009 – 2012",
+                "e Tecnologia do Porto, Porto, Portugal.",
+            ]) == ["Instituto Superior de Ciências e Tecnologia do Porto"])
+        #expect(
+            Self.schools([
+                "MSc Mechanical Engineering, Technical      2015 – 2017", "University of Delft, Delft, Netherlands.",
+            ])
+                == ["Technical University of Delft"])
+        #expect(
+            Self.schools(["BSc Physics, Honours      2015 – 2017", "University of Bath, Bath, UK"])
+                == ["University of Bath"])
+    }
+
+    @Test("a school without a school word, alone with its dates on the line after the degree")
+    func nameAfterDegree() {
+        #expect(Self.schools(["MBA in Finance", "Fundação Dom Cabral · 2018 – 2020"]) == ["Fundação Dom Cabral"])
+        #expect(Self.schools(["MBA in Finance", "Graduated with Distinction · 2020"]) == [nil])
+    }
+
+    @Test(
+        "degree names in Portuguese and Polish",
+        arguments: [
+            ("Bacharelado em Direito, Universidade Federal do Paraná", DegreeLevel.bachelor),
+            ("Doutorado em Física, Universidade de Lisboa", .doctorate),
+            ("Magister inżynier, Politechnika Gdańska", .master),
+            ("Licenciatura em Gestão, Universidade do Minho", .bachelor),
+        ])
+    func degreeNames(line: String, level: DegreeLevel) throws {
+        #expect(try #require(EducationExtractor.extract([line]).first).level == level)
+    }
+}
