@@ -182,6 +182,17 @@ struct UnseenLayoutExperienceTests {
         #expect(DateRange.joinTrailing("Raised 2021 - funds", "2022") == nil)
     }
 
+    @Test("a title with a qualifier, then the company and a place, in one comma list")
+    func qualifiedTitle() {
+        let found = ExperienceExtractor.extract([
+            "Working Student, Frontend, Lechtal Automotive, Augs-        04.2015 – 09.2017", "burg, Germany.",
+            "Marketing Assistant, Editora Sabiá, Recife, Brazil.        03.2013 – 04.2015",
+        ]).map(\.entry)
+        #expect(found.map(\.title) == ["Working Student, Frontend", "Marketing Assistant"])
+        #expect(found.map(\.company) == ["Lechtal Automotive", "Editora Sabiá"])
+        #expect(found.map(\.location) == ["Augsburg, Germany", "Recife, Brazil"])
+    }
+
     @Test("a word hyphenated at a column's edge, before right-margin dates, is joined")
     func hyphenatedWords() {
         #expect(

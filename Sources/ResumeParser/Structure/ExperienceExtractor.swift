@@ -441,6 +441,14 @@ enum ExperienceExtractor {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
+    /// Whether `title` starts a line's comma list of three or more names that a place ends ("Working Student,
+    /// Embedded Software, Lechtal Automotive, Augsburg, Germany"): a title with a qualifier, then the company.
+    private static func isQualifiedTitle(_ parts: [Piece], _ title: Piece) -> Bool {
+        let list = parts.filter { $0.line == title.line && $0.chunk == title.chunk }
+        guard list.first?.text == title.text, list.last?.isPlace == true else { return false }
+        return list.filter { !$0.isPlace }.count >= 3
+    }
+
     /// Title, company and place from an entry's pieces: the place is the first place; the title the first
     /// piece with a title word, the company the first with a company word, else the pieces in order. A
     /// title goes on past its commas ("Registered Nurse, ICU", "Teaching Assistant, Intro to Programming")
@@ -467,7 +475,7 @@ enum ExperienceExtractor {
         }
         let title = pieces[titleIndex]
         let companyElsewhere =
-            companyIndex != nil || pieces.contains { $0.line != title.line }
+            companyIndex != nil || pieces.contains { $0.line != title.line } || isQualifiedTitle(parts, title)
         var end = titleIndex
         while companyElsewhere, end + 1 < pieces.count, end + 1 != companyIndex,
             pieces[end + 1].line == title.line, pieces[end + 1].chunk == title.chunk
