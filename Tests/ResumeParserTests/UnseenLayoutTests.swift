@@ -193,6 +193,18 @@ struct UnseenLayoutExperienceTests {
         #expect(found.map(\.location) == ["Augsburg, Germany", "Recife, Brazil"])
     }
 
+    @Test("a company line closed with a full stop after its place, as moderncv-like classes end an entry")
+    func placeWithFullStop() {
+        let found = ExperienceExtractor.extract([
+            "Apr 2019 – Present      • Lead Engineer, Payments Platform", "Kestrel Freight, Leeds, UK.",
+            "• Moved settlement to a queue; retries fell by a half.", "Jan 2015 – Mar 2019     • Engineer",
+            "Harbour Analytics, Hull, UK.", "• Opened the office in York, UK.",
+        ]).map(\.entry)
+        #expect(found.map(\.company) == ["Kestrel Freight", "Harbour Analytics"])
+        #expect(found.map(\.title) == ["Lead Engineer, Payments Platform", "Engineer"])
+        #expect(!ExperienceExtractor.isHeaderLine("I moved the team to a new office."))
+    }
+
     @Test("a word hyphenated at a column's edge, before right-margin dates, is joined")
     func hyphenatedWords() {
         #expect(

@@ -252,8 +252,13 @@ enum ExperienceExtractor {
             let last = trimmed.last, !",;".contains(last)
         else { return false }
         let words = trimmed.split(separator: " ")
-        // A full stop ends a sentence, unless it ends a company's abbreviation ("Cascadia Outdoor Co.").
-        if last == ".", let word = words.last, !corporateSuffixes.contains(word.lowercased()) { return false }
+        // A full stop ends a sentence, unless it ends a company's abbreviation ("Cascadia Outdoor Co.") or a
+        // place ("Presidio Logistics, Oakland, CA.", as moderncv closes an entry).
+        if last == ".", let word = words.last, !corporateSuffixes.contains(word.lowercased()),
+            !isRegion(String(word.dropLast()))
+        {
+            return false
+        }
         return !words.isEmpty && words.count <= 10
     }
 
