@@ -191,6 +191,13 @@ struct UnseenLayoutExperienceTests {
         #expect(found.map(\.title) == ["Working Student, Frontend", "Marketing Assistant"])
         #expect(found.map(\.company) == ["Lechtal Automotive", "Editora Sabiá"])
         #expect(found.map(\.location) == ["Augsburg, Germany", "Recife, Brazil"])
+        let qualified = ExperienceExtractor.extract([
+            "Intern, Cloud Software, Brenner Mobility, Innsbruck, Austria      2016 – 2017",
+            "Research Assistant, University of Graz, Department of Physics, Graz, Austria      2014 – 2016",
+            "Engineer, Acme Software, Berlin, Germany      2012 – 2014",
+        ]).map(\.entry)
+        #expect(qualified.map(\.company) == ["Brenner Mobility", "University of Graz", "Acme Software"])
+        #expect(qualified.first?.title == "Intern, Cloud Software")
     }
 
     @Test("a company line closed with a full stop after its place, as moderncv-like classes end an entry")

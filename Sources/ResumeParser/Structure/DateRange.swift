@@ -98,8 +98,9 @@ struct DateRange: Equatable {
     static func joinTrailing(_ line: String, _ next: String) -> (line: String, next: String)? {
         let tail = String(line.suffix(40))
         guard let last = tail.last(where: { !$0.isWhitespace }), !last.isNumber,
-            mayStartWithDate(String(next.drop(while: \.isWhitespace))), first(in: line) == nil,
+            mayStartWithDate(String(next.drop(while: \.isWhitespace))),
             let open = openEndPattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)),
+            first(in: line) == nil,
             let openRange = Range(open.range, in: tail), let startText = substring(tail, open.range(at: 1)),
             let start = parse(startText, asEnd: false)
         else { return nil }

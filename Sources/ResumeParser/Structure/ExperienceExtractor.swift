@@ -446,6 +446,16 @@ enum ExperienceExtractor {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
+    /// "Department of Physics", "Platform Team": a part of the company named after it.
+    private static func isUnitOfCompany(_ text: String) -> Bool {
+        let units: Set<String> = [
+            "department", "dept", "faculty", "division", "team", "unit", "office", "lab", "laboratory", "group",
+            "school", "institute", "centre", "center", "branch", "chair",
+        ]
+        let words = Self.words(text)
+        return words.first.map { units.contains($0) } == true || words.last.map { units.contains($0) } == true
+    }
+
     /// Whether `title` starts a line's comma list of three or more names that a place ends ("Working Student,
     /// Embedded Software, Lechtal Automotive, Augsburg, Germany"): a title with a qualifier, then the company.
     private static func isQualifiedTitle(_ parts: [Piece], _ title: Piece) -> Bool {
@@ -465,7 +475,7 @@ enum ExperienceExtractor {
         let words = pieces.map { Set(Self.words($0.text)) }
         let titleIndex =
             pieces.firstIndex { $0.role == .title } ?? words.firstIndex { !$0.isDisjoint(with: titleWords) }
-        let companyIndex =
+        var companyIndex =
             pieces.firstIndex { $0.role == .company }
             ?? words.indices.first { $0 != titleIndex && !words[$0].isDisjoint(with: companyWords) }
         guard let titleIndex else {
@@ -479,6 +489,15 @@ enum ExperienceExtractor {
             return entry
         }
         let title = pieces[titleIndex]
+        // "Working Student, Embedded Software, Lechtal Automotive, Augsburg, Germany": in a title's comma list
+        // that a place ends, the company is the name before the place; a company word in the qualifier
+        // right after the title ("Software") does not make it the company.
+        if let found = companyIndex, found == titleIndex + 1, isQualifiedTitle(parts, title),
+            let last = pieces.lastIndex(where: { $0.line == title.line && $0.chunk == title.chunk }), last > found,
+            words[last].isDisjoint(with: titleWords), !isUnitOfCompany(pieces[last].text)
+        {
+            companyIndex = last
+        }
         let companyElsewhere =
             companyIndex != nil || pieces.contains { $0.line != title.line } || isQualifiedTitle(parts, title)
         var end = titleIndex

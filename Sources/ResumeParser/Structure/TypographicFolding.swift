@@ -14,7 +14,7 @@ enum TypographicFolding {
     ///   U+2019 and of every ligature) is returned as it is after one scan.
     static func folded(_ line: String) -> String {
         guard line.utf8.contains(where: { $0 >= 0xE2 }),
-            line.unicodeScalars.contains(where: { $0.value == 0x2019 || ligatures[$0.value] != nil })
+            line.unicodeScalars.contains(where: { $0.value == 0x2019 || (0xFB00...0xFB06).contains($0.value) })
         else { return line }
         var result = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {
