@@ -338,3 +338,28 @@ struct UnseenLayoutEducationTests {
         #expect(try #require(EducationExtractor.extract([line]).first).level == level)
     }
 }
+
+@Suite("Unseen layouts: the new passes stay linear on hostile text")
+struct UnseenLayoutLinearTimeTests {
+    @Test("50,000 lines built to trigger every new pass parse in bounded time, as PDF and as text")
+    func hostileLines() {
+        let unit = [
+            "Professional      x", "experience      y", "E D U C AT I O N", "  2019", "   since 2020",
+            "Analyst, Acme, Jun 2020 – Dec", "2022", "Clerk, Acme, Hull,", "Jan 2021 – Present", "Technol-",
+            "ogy, Oslo -", "MBA in Finance", "Fundação X · 2018 – 2020", "Diploma in Art, Technical      2015 – 2017",
+            "Skills        Languages: Go", "a-   b-   c-   d-", "ana@example.ptOperations",
+        ]
+        let lines = (0..<3_000).flatMap { _ in unit }
+        let text = lines.joined(separator: "\n")
+        let parser = DocumentParser(referenceMonth: YearMonth(year: 2026, month: 11))
+        let start = ContinuousClock.now
+        for format in ["pdf", "txt"] { _ = parser.parseResume(text: text, source: "hostile", format: format) }
+        let longLine = String(repeating: "a- ", count: 60_000) + "\n" + String(repeating: "b", count: 100_000)
+        _ = HyphenatedWords.joined(longLine.components(separatedBy: "\n"))
+        _ = TimelineLabels.removed(
+            from: String(repeating: "      2020\n", count: 100_000) + String(repeating: "x", count: 40))
+        let elapsed = ContinuousClock.now - start
+        // Debug build: a few seconds here; a quadratic pass over 51,000 lines would take minutes.
+        #expect(elapsed < .seconds(60), "\(elapsed)")
+    }
+}

@@ -6,7 +6,9 @@ import Foundation
 /// heading word) that names a section: by keyword anywhere in it ("Professional Experience", "Technical Skills & Tools", "Academic
 /// Background"), in any case, with or without Markdown `#`, bullets or a trailing colon. "Skills: Go,
 /// Python" is a heading with its content on the same line, except inside experience, projects or skills,
-/// where such lines ("Tools: Docker, k8s") are content. Lines before the first heading are the
+/// where such lines ("Tools: Docker, k8s") are content. A letter-spaced heading ("E D U C AT I O N") is closed
+/// up first (``LetterSpacing``); a heading in a left margin beside the section's first line ("Education
+/// MBA in …") starts its section too (``MarginHeading``). Lines before the first heading are the
 /// contact header. When no experience heading exists, lines with date ranges outside education are
 /// taken as experience (by content, not by heading).
 enum SectionSplitter {
