@@ -14,7 +14,8 @@ enum ColumnLayout {
 
     static func readingOrder(_ page: String) -> String {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        guard let column = rightColumnStart(lines), !isDateMargin(lines, column) else { return page }
+        guard let column = rightColumnStart(lines), !isDateMargin(lines, column), !hasFullWidthHeadings(lines, column)
+        else { return page }
         var header: [String] = []
         var left: [String] = []
         var right: [String] = []
@@ -81,6 +82,22 @@ enum ColumnLayout {
         }
         let ends = aligned(left.map(\.upperBound))
         return ends * 5 >= left.count * 3 && ends > aligned(left.map(\.lowerBound))
+    }
+
+    /// Whether the "left column" holds the page's section headings, each with nothing beside it, and the
+    /// right column none: a label column (simplecv's dates and topic labels under headings that span the
+    /// page), whose labels go with the entries beside and below them, not a column of its own.
+    static func hasFullWidthHeadings(_ lines: [[Character]], _ column: Int) -> Bool {
+        var leftHeadings = 0
+        for line in lines {
+            let pieces = segments(line)
+            guard let first = pieces.first, pieces.count <= 2, first.count <= 48 else { continue }
+            let isHeading = SectionSplitter.heading(String(line[first])).map { $0.rest.isEmpty } ?? false
+            guard isHeading else { continue }
+            if first.lowerBound >= column || pieces.count > 1 { return false }
+            leftHeadings += 1
+        }
+        return leftHeadings >= 2
     }
 
     static func hasYear(_ text: ArraySlice<Character>) -> Bool {

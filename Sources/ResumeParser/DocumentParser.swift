@@ -118,18 +118,20 @@ public struct DocumentParser: Sendable {
         text.utf8.count <= maximumStructuredCharacters ? text : String(text.prefix(maximumStructuredCharacters))
     }
 
-    /// Lines in reading order: with `columns` (PDF physical layout), two-column pages are read column by
-    /// column; page breaks become line breaks; icon glyphs become separators (``IconGlyphs``).
+    /// Lines in reading order: with `columns` (PDF physical layout), a margin timeline's year labels are
+    /// dropped (``TimelineLabels``) and two-column pages are read column by column; page breaks become line
+    /// breaks; icon glyphs become separators (``IconGlyphs``); ligatures and typographic apostrophes are
+    /// folded (``TypographicFolding``).
     static func lines(of text: String, columns: Bool) -> [String] {
         // Pages end at form feeds (a control character: never inside a grapheme, so bytes split alike).
         text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false)
             .map { page in
                 let page = String(Substring(page))
-                return columns ? ColumnLayout.readingOrder(page) : page
+                return columns ? ColumnLayout.readingOrder(TimelineLabels.removed(from: page)) : page
             }
             .joined(separator: "\n")
             .splitAtLineBreaks()
-            .map { IconGlyphs.separated($0).trimmedWhitespace() }
+            .map { IconGlyphs.separated(TypographicFolding.folded($0)).trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }
 

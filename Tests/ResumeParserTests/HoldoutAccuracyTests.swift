@@ -6,15 +6,19 @@ import Testing
 @testable import ResumeParser
 
 /// The held-out real-renderer set `Fixtures/real-holdout` (`scripts/real-corpus/render-holdout.py`): ten
-/// people and eight template families the parser was never tuned on. Measured once, with the parser at
-/// f916df0 (see Fixtures/real-holdout/README.md); these floors keep later work from silently losing it.
+/// people and eight template families the parser was never tuned on. First measured with the parser at
+/// f916df0 (see Fixtures/real-holdout/README.md: mean 0.877, e-mail 0.900, employers 0.845, schools 0.567,
+/// degree level 0.750); the failure classes it showed were then fixed as general rules (issue 15), so this set
+/// is no longer independent of the parser: a second held-out set measures generalisation. These floors keep
+/// later work from silently losing what was fixed.
 @Suite("Parse accuracy on the held-out real-renderer set")
 struct HoldoutAccuracyTests {
-    /// The measurement on `Fixtures/real-holdout` per field (the "all" row); each may drop by 0.03 at most.
+    /// The measurement on `Fixtures/real-holdout` per field (the "all" row) after the failure classes were
+    /// fixed; each may drop by 0.03 at most.
     static let holdoutMeasurement: [(name: String, value: Double)] = [
-        ("name", 1.000), ("email", 0.900), ("phone", 1.000), ("location", 1.000), ("skills F1", 0.974),
-        ("employers", 0.845), ("titles", 0.879), ("dates", 0.931), ("start years", 0.931), ("schools", 0.567),
-        ("degree level", 0.750), ("years ±0.5", 0.750), ("skills P", 0.978), ("skills R", 0.971),
+        ("name", 1.000), ("email", 1.000), ("phone", 1.000), ("location", 1.000), ("skills F1", 0.986),
+        ("employers", 1.000), ("titles", 1.000), ("dates", 1.000), ("start years", 1.000), ("schools", 1.000),
+        ("degree level", 1.000), ("years ±0.5", 1.000), ("skills P", 0.971), ("skills R", 1.000),
     ]
 
     @Test("held-out set: no field falls more than 0.03 below its measurement")

@@ -82,10 +82,27 @@ enum ContactExtractor {
             let line = String(Substring(line))
             for word in line.split(whereSeparator: { $0.isWhitespace })
             where word.utf8.count <= 320 && word.contains("@") {
-                if let found = firstMatch(email, in: String(word)) { return found.lowercased() }
+                if let found = firstMatch(email, in: String(word)) { return endingAtColumnJoin(found).lowercased() }
             }
         }
         return nil
+    }
+
+    /// `address` without the word of a neighbouring column that the text layer set flush against it
+    /// ("ada@example.ptOperations" → "ada@example.pt"): the top-level domain ends where a lower-case letter
+    /// is followed by a capital, if two letters or more remain.
+    static func endingAtColumnJoin(_ address: String) -> String {
+        guard let dot = address.lastIndex(of: ".") else { return address }
+        let label = address[address.index(after: dot)...]
+        var previous: Character?
+        for index in label.indices {
+            let character = label[index]
+            if let previous, previous.isLowercase, character.isUppercase {
+                return label.distance(from: label.startIndex, to: index) >= 2 ? String(address[..<index]) : address
+            }
+            previous = character
+        }
+        return address
     }
 
     private static func firstMatch(_ pattern: NSRegularExpression, in text: String) -> String? {

@@ -87,6 +87,43 @@ struct DateRange: Equatable {
         return (joined, String(next[closeRange.upperBound...]).trimmedWhitespace())
     }
 
+    private static let openEndPattern = NSRegularExpression.fixed(
+        "(?<![\\p{L}\\p{N}/])(\(date))\(separator)(\(month))?\\s*+$", options: .caseInsensitive)
+    private static let leadingYearPattern = NSRegularExpression.fixed(
+        "^\\s*+((?:19|20)\\d{2})(?![\\p{L}\\p{N}/])", options: .caseInsensitive)
+
+    /// A range that ends `line` and that the text column wrapped: "…, Jun 2020 – Dec" over "2022", "…, 08/2021
+    /// -" over "02/2023". Returns the line with the whole range and the rest of `next`. Only the last 40
+    /// characters of `line` are looked at.
+    static func joinTrailing(_ line: String, _ next: String) -> (line: String, next: String)? {
+        let tail = String(line.suffix(40))
+        guard let last = tail.last(where: { !$0.isWhitespace }), !last.isNumber,
+            mayStartWithDate(String(next.drop(while: \.isWhitespace))),
+            let open = openEndPattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)),
+            first(in: line) == nil,
+            let openRange = Range(open.range, in: tail), let startText = substring(tail, open.range(at: 1)),
+            let start = parse(startText, asEnd: false)
+        else { return nil }
+        let month = substring(tail, open.range(at: 2))
+        let endPattern = month == nil ? leadingEndPattern : leadingYearPattern
+        guard let close = endPattern.firstMatch(in: next, range: NSRange(next.startIndex..., in: next)),
+            month != nil || close.range(at: 1).location == NSNotFound,
+            let closeRange = Range(close.range, in: next),
+            let endWord = substring(next, close.range(at: month == nil ? 2 : 1))
+        else { return nil }
+        let endText = month.map { "\($0.trimmedWhitespace()) \(endWord)" } ?? endWord.trimmedWhitespace()
+        if let end = parse(endText, asEnd: true) {
+            guard end >= start else { return nil }
+        } else if month != nil {
+            return nil
+        }
+        let head = line.dropLast(tail.count) + tail[..<openRange.lowerBound]
+        return (
+            "\(head)\(startText.trimmedWhitespace()) – \(endText)",
+            String(next[closeRange.upperBound...]).trimmedWhitespace()
+        )
+    }
+
     private static let marginTokenPattern = NSRegularExpression.fixed(
         "^\\s*+(\(month)(?:\\s++(?:19|20)\\d{2})?|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2}(?:-(?:0[1-9]|1[0-2]))?"
             + "|\(present)|[|–—-])(?:\\s{2,}+|\\s*+·\\s*+|\\s*+$)",

@@ -9,7 +9,7 @@ enum EducationExtractor {
             .doctorate,
             NSRegularExpression.fixed(
                 "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b|\\bdoctorado\\b|\\bdoctorat\\b"
-                    + "|\\bdoktor\\b|\\bdottorato\\b)|\\bEd\\.D\\.")
+                    + "|\\bdoktor\\b|\\bdottorato\\b|\\bdoutorado\\b)|\\bEd\\.D\\.")
         ),
         (
             .master,
@@ -22,7 +22,7 @@ enum EducationExtractor {
             .bachelor,
             NSRegularExpression.fixed(
                 "(?i:\\bbachelor'?s?\\b|\\bb\\.?\\s?sc\\b\\.?|\\bb\\.?\\s?eng\\b\\.?|\\bb\\.?\\s?tech\\b|\\bbba\\b|\\bb\\.?com\\b|\\bll\\.?b\\b"
-                    + "|\\bundergraduate degree\\b|\\bgrado en\\b|\\blicenciatura\\b|\\blaurea triennale\\b|\\bbachelier\\b)"
+                    + "|\\bundergraduate degree\\b|\\bgrado en\\b|\\blicenciatura\\b|\\bbacharelado\\b|\\blaurea triennale\\b|\\bbachelier\\b)"
                     + "|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.|B\\.E\\.|B\\.Eng)(?=[\\s,(]|$)"
             )
         ),
@@ -65,20 +65,28 @@ enum EducationExtractor {
         }.map(\.0)
     }
 
+    /// Qualifications of no level of their own ("Graduate Diploma in Teaching", "Certificate in Data
+    /// Science"): they start an entry as a degree does, with level ``DegreeLevel/other``.
+    static func namesQualification(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["diploma", "certificate", "diplôme", "certificat"].contains { lowered.contains($0) }
+    }
+
     static func extract(_ lines: [String]) -> [EducationEntry] {
         // A line naming a degree starts a new entry when the current one already has a degree; likewise
         // for institutions. Other lines (years, honours) join the current entry, up to three lines.
         var entries: [[String]] = []
-        for raw in lines {
+        for raw in HyphenatedWords.joined(lines) {
             let line = raw.trimmed(" \t" + Bullet.marks)
             guard !line.isEmpty else { continue }
-            let namesDegree = level(in: line) != nil
+            let namesDegree = level(in: line) != nil || namesQualification(line)
             let namesInstitution = isInstitution(line)
             guard let current = entries.last else {
                 if namesDegree || namesInstitution { entries.append([line]) }
                 continue
             }
-            let currentHasDegree = level(in: current.joined(separator: " ")) != nil
+            let currentText = current.joined(separator: " ")
+            let currentHasDegree = level(in: currentText) != nil || namesQualification(currentText)
             if (namesDegree && currentHasDegree) || (namesInstitution && !namesDegree && hasInstitution(current))
                 || current.count >= 3
             {
@@ -100,7 +108,7 @@ enum EducationExtractor {
     private static func entry(_ lines: [String]) -> EducationEntry? {
         let text = lines.joined(separator: " | ")
         guard let (level, degreeRange) = level(in: text) else {
-            return isInstitution(text)
+            return isInstitution(text) || namesQualification(text)
                 ? EducationEntry(level: .other, institution: institution(in: lines), year: lastYear(text)) : nil
         }
         // A degree still being studied for is not held yet: "B.S. (in progress, expected 2026)".
@@ -125,8 +133,11 @@ enum EducationExtractor {
     /// ("California State University, Sacramento, Sacramento, CA"); a name a narrow column wrapped after
     /// "of" goes on on the next line. Without a school word, the part just before the first place on a
     /// line that is not the degree's first part ("ETH Zurich, Zurich, Switzerland").
-    private static func institution(in lines: [String]) -> String? {
+    private static func institution(in rawLines: [String]) -> String? {
+        // Dates are no part of a name ("Escola Superior de Hotelaria 2011 – 2014").
+        let lines = rawLines.map(withoutDates)
         var fallback: String?
+        var nextLineFallback: String?
         for (number, line) in lines.enumerated() {
             var parts: [ExperienceExtractor.Piece] = []
             for chunk in ExperienceExtractor.split(line, at: separators) {
@@ -134,11 +145,13 @@ enum EducationExtractor {
                 if let at = text.range(of: " at "), !isInstitution(String(text[..<at.lowerBound])) {
                     text = String(text[at.upperBound...])
                 }
-                parts += ExperienceExtractor.commaPieces(text)
+                parts += ExperienceExtractor.commaPieces(text).filter { !$0.text.isEmpty }
             }
             for (index, part) in parts.enumerated() where isInstitution(part.text) {
                 // "Boston College, MA" reads as a place: the school is the part before the comma.
                 var name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
+                // "Bachelor of Science in Marine Biology University of Otago": no separator after the degree.
+                if level(in: name) != nil, let school = school(after: name) { name = school }
                 guard isInstitution(name) && level(in: name) == nil else { continue }
                 if index + 2 < parts.count, !parts[index + 1].isPlace, parts[index + 2].isPlace,
                     isBareName(parts[index + 1].text)
@@ -150,7 +163,13 @@ enum EducationExtractor {
                 {
                     let next = ExperienceExtractor.pieces(of: lines[number + 1])
                     if let first = next.first, !first.isPlace { name += " " + first.text }
+                } else if index == parts.count - 1, number + 1 < lines.count, startsWithConnector(lines[number + 1]) {
+                    // "Escola Superior de Hotelaria" over "e Turismo do Estoril, Estoril, Portugal."
+                    let next = ExperienceExtractor.pieces(of: lines[number + 1])
+                    if let first = next.first, !first.isPlace { name += " " + first.text }
                 }
+                // "M.Sc. Physics, Technical" over "University of Munich, Munich, Germany."
+                if index == 0, number > 0, let head = wrappedHead(of: lines[number - 1]) { name = head + " " + name }
                 return name.trimmedWhitespace()
             }
             if fallback == nil, let place = parts.firstIndex(where: \.isPlace), place >= 2,
@@ -158,8 +177,85 @@ enum EducationExtractor {
             {
                 fallback = parts[place - 1].text
             }
+            // "MBA in Digital Marketing" over "Fundação Getulio Vargas · 2019 – 2021": a name alone with its
+            // dates or place on the line after the degree's.
+            if nextLineFallback == nil, number == 1, level(in: lines[0]) != nil || namesQualification(lines[0]),
+                let first = parts.first, !first.isPlace, isBareName(first.text), !isNote(first.text),
+                parts.dropFirst().allSatisfy(\.isPlace), rawLines[number] != line || parts.count > 1
+            {
+                nextLineFallback = first.text
+            }
         }
-        return fallback
+        return fallback ?? nextLineFallback
+    }
+
+    /// `line` with its date range blanked out.
+    private static func withoutDates(_ line: String) -> String {
+        guard let range = DateRange.first(in: line) else { return line }
+        return line.replacingCharacters(in: range.span, with: "   ")
+    }
+
+    /// Lower-case words that go on a school's name on the next line ("e Turismo do Estoril").
+    private static let connectors: Set<String> = [
+        "and", "of", "for", "e", "de", "do", "da", "dos", "das", "del", "der", "du", "di", "y", "et", "und", "für",
+        "la",
+    ]
+
+    private static func startsWithConnector(_ line: String) -> Bool {
+        let word = line.prefix { $0 != " " }
+        return word.first?.isLowercase == true && connectors.contains(String(word))
+    }
+
+    /// Words that end a subject rather than begin a school's name: "Biology", "Mechatronics", "Technology".
+    private static func isSubjectWord(_ word: some StringProtocol) -> Bool {
+        let lowered = word.lowercased()
+        return [
+            "ics", "ogy", "ing", "nce", "nces", "ment", "tion", "ies", "ure", "try", "ism", "arts", "law", "design",
+        ]
+        .contains { lowered.hasSuffix($0) }
+    }
+
+    /// Lines about a degree that are not a school: honours, theses, grades.
+    private static func isNote(_ text: String) -> Bool {
+        let first = text.prefix { $0 != " " }.lowercased()
+        return [
+            "graduated", "thesis", "dissertation", "gpa", "grade", "honours", "honors", "minor", "major", "coursework",
+            "focus", "specialisation", "specialization", "awarded", "summa", "magna", "cum", "first", "with",
+        ].contains(first)
+    }
+
+    /// The school at the end of a degree written without a separator before it: from its school word, with
+    /// up to two capitalised words before it that are no subject ("… Information Technology Technical
+    /// University of Munich" → "Technical University of Munich").
+    private static func school(after degree: String) -> String? {
+        let words = degree.split(separator: " ")
+        guard let keyword = words.firstIndex(where: { isInstitution(String($0)) }), keyword > 0 else { return nil }
+        var start = keyword
+        while start > max(0, keyword - 2), let first = words[start - 1].first, first.isUppercase,
+            !isSubjectWord(words[start - 1]), level(in: String(words[start - 1])) == nil,
+            words[start - 1].allSatisfy({ $0.isLetter || $0 == "-" })
+        {
+            start -= 1
+        }
+        let name = words[start...].joined(separator: " ")
+        return level(in: name) == nil ? name : nil
+    }
+
+    /// The start of a school's name that a narrow column left at the end of the degree's line: one or two
+    /// capitalised words after its last comma ("M.Sc. Electrical Engineering, Technical").
+    private static func wrappedHead(of line: String) -> String? {
+        let text = line.trimmedWhitespace()
+        guard let last = text.last, last.isLetter, level(in: text) != nil, let comma = text.lastIndex(of: ",")
+        else { return nil }
+        let head = text[text.index(after: comma)...].trimmedWhitespace()
+        let words = head.split(separator: " ")
+        guard (1...2).contains(words.count),
+            words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) && !isSubjectWord($0) }),
+            level(in: head) == nil, !isInstitution(head), !isNote(head),
+            ExperienceExtractor.Piece(head).isPlace == false,
+            !ExperienceExtractor.isRegion(head)
+        else { return nil }
+        return head
     }
 
     /// A short name without a degree, digits or a sentence: a campus or a school.
@@ -180,7 +276,8 @@ enum EducationExtractor {
         }
         rest = rest.trimmedWhitespace()
         let connectors = [
-            "of Science in ", "of Arts in ", "of Engineering in ", "of Science, ", "in ", "of ", "– ", "- ", ": ",
+            "of Science in ", "of Arts in ", "of Engineering in ", "of Science, ", "in ", "of ", "em ", "– ", "- ",
+            ": ",
         ]
         for connector in connectors where rest.hasPrefix(connector) {
             rest.removeFirst(connector.count)

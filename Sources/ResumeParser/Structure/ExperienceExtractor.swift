@@ -33,7 +33,7 @@ enum ExperienceExtractor {
     /// its city, like the city of every place the entries name, is a place wherever it stands alone
     /// ("Engineer, Acme — Berlin"), never a title or a company.
     static func extract(_ lines: [String], home: String? = nil) -> [Position] {
-        let lines = joiningWrappedRanges(joiningVerticalRanges(lines)).filter { !$0.isEmpty }
+        let lines = joiningWrappedRanges(joiningVerticalRanges(HyphenatedWords.joined(lines))).filter { !$0.isEmpty }
         var found: [(parts: [Piece], range: DateRange)] = []
         var used = Set<Int>()
         // Cities named as places so far (and the person's): a bare one is a place too.
@@ -154,12 +154,27 @@ enum ExperienceExtractor {
             if let (line, next) = DateRange.joinWrapped(result[index], result[index + 1]) {
                 result[index] = line
                 result[index + 1] = next
-            } else if let line = joinedPlace(result[index], result[index + 1]) {
+            } else if let (line, next) = DateRange.joinTrailing(result[index], result[index + 1]) {
+                result[index] = line
+                result[index + 1] = next
+            } else if let line = joinedPlace(result[index], result[index + 1])
+                ?? joinedBeforeRange(result[index], result[index + 1])
+            {
                 result[index] = line
                 result[index + 1] = ""
             }
         }
         return result
+    }
+
+    /// "Senior Analyst, Acme Health, Cape Town, South Africa," over "Jan 2023 – Present": an entry line that
+    /// the column wrapped just before its dates, as one line.
+    static func joinedBeforeRange(_ line: String, _ next: String) -> String? {
+        guard line.last == ",", next.utf8.count <= 40, let range = DateRange.first(in: next),
+            next[..<range.span.lowerBound].allSatisfy(\.isWhitespace),
+            next[range.span.upperBound...].allSatisfy({ $0.isWhitespace || $0.isPunctuation })
+        else { return nil }
+        return "\(line) \(next[range.span])"
     }
 
     /// A date range written down a margin column too narrow for it, one piece a line, between the entry's
@@ -237,8 +252,13 @@ enum ExperienceExtractor {
             let last = trimmed.last, !",;".contains(last)
         else { return false }
         let words = trimmed.split(separator: " ")
-        // A full stop ends a sentence, unless it ends a company's abbreviation ("Cascadia Outdoor Co.").
-        if last == ".", let word = words.last, !corporateSuffixes.contains(word.lowercased()) { return false }
+        // A full stop ends a sentence, unless it ends a company's abbreviation ("Cascadia Outdoor Co.") or a
+        // place ("Presidio Logistics, Oakland, CA.", as moderncv closes an entry).
+        if last == ".", let word = words.last, !corporateSuffixes.contains(word.lowercased()),
+            !isRegion(String(word.dropLast()))
+        {
+            return false
+        }
         return !words.isEmpty && words.count <= 10
     }
 
@@ -426,6 +446,24 @@ enum ExperienceExtractor {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
+    /// "Department of Physics", "Platform Team": a part of the company named after it.
+    private static func isUnitOfCompany(_ text: String) -> Bool {
+        let units: Set<String> = [
+            "department", "dept", "faculty", "division", "team", "unit", "office", "lab", "laboratory", "group",
+            "school", "institute", "centre", "center", "branch", "chair",
+        ]
+        let words = Self.words(text)
+        return words.first.map { units.contains($0) } == true || words.last.map { units.contains($0) } == true
+    }
+
+    /// Whether `title` starts a line's comma list of three or more names that a place ends ("Working Student,
+    /// Embedded Software, Lechtal Automotive, Augsburg, Germany"): a title with a qualifier, then the company.
+    private static func isQualifiedTitle(_ parts: [Piece], _ title: Piece) -> Bool {
+        let list = parts.filter { $0.line == title.line && $0.chunk == title.chunk }
+        guard list.first?.text == title.text, list.last?.isPlace == true else { return false }
+        return list.filter { !$0.isPlace }.count >= 3
+    }
+
     /// Title, company and place from an entry's pieces: the place is the first place; the title the first
     /// piece with a title word, the company the first with a company word, else the pieces in order. A
     /// title goes on past its commas ("Registered Nurse, ICU", "Teaching Assistant, Intro to Programming")
@@ -437,7 +475,7 @@ enum ExperienceExtractor {
         let words = pieces.map { Set(Self.words($0.text)) }
         let titleIndex =
             pieces.firstIndex { $0.role == .title } ?? words.firstIndex { !$0.isDisjoint(with: titleWords) }
-        let companyIndex =
+        var companyIndex =
             pieces.firstIndex { $0.role == .company }
             ?? words.indices.first { $0 != titleIndex && !words[$0].isDisjoint(with: companyWords) }
         guard let titleIndex else {
@@ -451,8 +489,17 @@ enum ExperienceExtractor {
             return entry
         }
         let title = pieces[titleIndex]
+        // "Working Student, Embedded Software, Lechtal Automotive, Augsburg, Germany": in a title's comma list
+        // that a place ends, the company is the name before the place; a company word in the qualifier
+        // right after the title ("Software") does not make it the company.
+        if let found = companyIndex, found == titleIndex + 1, isQualifiedTitle(parts, title),
+            let last = pieces.lastIndex(where: { $0.line == title.line && $0.chunk == title.chunk }), last > found,
+            words[last].isDisjoint(with: titleWords), !isUnitOfCompany(pieces[last].text)
+        {
+            companyIndex = last
+        }
         let companyElsewhere =
-            companyIndex != nil || pieces.contains { $0.line != title.line }
+            companyIndex != nil || pieces.contains { $0.line != title.line } || isQualifiedTitle(parts, title)
         var end = titleIndex
         while companyElsewhere, end + 1 < pieces.count, end + 1 != companyIndex,
             pieces[end + 1].line == title.line, pieces[end + 1].chunk == title.chunk

@@ -6,7 +6,9 @@ import Foundation
 /// heading word) that names a section: by keyword anywhere in it ("Professional Experience", "Technical Skills & Tools", "Academic
 /// Background"), in any case, with or without Markdown `#`, bullets or a trailing colon. "Skills: Go,
 /// Python" is a heading with its content on the same line, except inside experience, projects or skills,
-/// where such lines ("Tools: Docker, k8s") are content. Lines before the first heading are the
+/// where such lines ("Tools: Docker, k8s") are content. A letter-spaced heading ("E D U C AT I O N") is closed
+/// up first (``LetterSpacing``); a heading in a left margin beside the section's first line ("Education
+/// MBA in …") starts its section too (``MarginHeading``). Lines before the first heading are the
 /// contact header. When no experience heading exists, lines with date ranges outside education are
 /// taken as experience (by content, not by heading).
 enum SectionSplitter {
@@ -141,11 +143,19 @@ enum SectionSplitter {
 
     static func split(_ lines: [String]) -> [Section] {
         var sections = [Section(kind: .contact, heading: nil, lines: [])]
-        for line in lines {
+        for line in MarginHeading.joiningWrapped(lines) {
             // "Tools: Docker, k8s" inside a job or a skills list is content, not a new section.
             let current = sections[sections.count - 1].kind
-            if let (kind, rest) = heading(line), rest.isEmpty || ![.experience, .projects, .skills].contains(current) {
+            if let (kind, rest) = heading(line) ?? LetterSpacing.closedUp(line).flatMap(heading),
+                rest.isEmpty || ![.experience, .projects, .skills].contains(current)
+            {
                 sections.append(Section(kind: kind, heading: line, lines: rest.isEmpty ? [] : [rest]))
+            } else if let margin = MarginHeading.split(line), margin.kind != current,
+                current != .skills || margin.kind != .languages
+            {
+                // "Education     MBA in …": a heading in the margin beside the section's first line. In a skills
+                // list, "Languages     Go, Rust" labels a group.
+                sections.append(Section(kind: margin.kind, heading: margin.heading, lines: [margin.rest]))
             } else {
                 sections[sections.count - 1].lines.append(line)
             }
