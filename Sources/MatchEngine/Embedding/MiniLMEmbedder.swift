@@ -21,7 +21,8 @@ public final class MiniLMEmbedder: EmbeddingProvider {
     public let dimension = MiniLMModel.hidden
     /// ``identifier``.
     public let modelIdentifier = MiniLMEmbedder.identifier
-    /// Texts per forward pass.
+    /// The most texts per forward pass (a request of fewer than `threads × batchSize` texts is split evenly
+    /// over the threads, at least 4 texts a pass).
     public let batchSize: Int
     /// Batches run in parallel on this many threads (default: every core).
     public let threads: Int
@@ -124,8 +125,11 @@ public final class MiniLMEmbedder: EmbeddingProvider {
     /// 2 ... 512 of them).
     private func embedValidated(tokens: [[Int32]]) -> [[Float]] {
         let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
-        let batches = stride(from: 0, to: order.count, by: batchSize).map {
-            Array(order[$0..<min($0 + batchSize, order.count)])
+        // Fewer texts than the threads' batches fill are spread over every thread (at least 4 a batch), so a
+        // small request uses all cores with single-threaded BLAS instead of one batch on one core.
+        let perBatch = min(batchSize, max(4, (order.count + threads - 1) / threads))
+        let batches = stride(from: 0, to: order.count, by: perBatch).map {
+            Array(order[$0..<min($0 + perBatch, order.count)])
         }
         let result = ResultSlots<[Float]>(count: tokens.count, initial: [])
         let model = model
