@@ -56,9 +56,10 @@ enum PhoneNumber {
     static func first(in text: String, location: String?) -> String? {
         // Line by line, and only lines with seven or more digits: the pattern backtracks, and a number
         // never spans lines.
-        for line in text.split(separator: "\n") where line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"))
+        where bytes.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
             // Links and e-mail addresses carry digits that are not a number to call.
-            let line = line.split(separator: " ", omittingEmptySubsequences: false)
+            let line = Substring(bytes).split(separator: " ", omittingEmptySubsequences: false)
                 .map { word in word.contains("@") || word.contains("/") || word.hasPrefix("www.") ? "" : word }
                 .joined(separator: " ")
             for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
