@@ -201,9 +201,18 @@ extension Engine {
             }
             sparse = Array(sparse.prefix(pool))
         }
-        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
+        // Max-sim: every passage either list found is scored by its best cosine over its own vector and its
+        // windows' (ChunkWindows), and the dense list is ranked by that score.
         var cosines: [UInt64: Double] = [:]
-        for hit in dense { cosines[hit.key] = hit.cosine }
+        if options.mode != .bm25, let vector {
+            var keys = dense.map(\.key)
+            var seen = Set(keys)
+            for hit in sparse where seen.insert(hit.key).inserted { keys.append(hit.key) }
+            cosines = try chunks.bestCosines(keys, query: vector, store: store, model: model)
+            dense = cosines.map { (key: $0.key, cosine: $0.value) }.sorted { ($0.cosine, $1.key) > ($1.cosine, $0.key) }
+            dense = Array(dense.prefix(pool))
+        }
+        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
         // A question that names things: the BM25 matches holding enough of those names are the evidence.
         var denseMinimum = options.minimumSimilarity
