@@ -217,11 +217,15 @@ extension Engine {
         // A question that names things: the BM25 matches holding enough of those names are the evidence.
         var denseMinimum = options.minimumSimilarity
         var nameWeights: [Double]?
+        // A word of the question that no chunk holds (unmatched): a BM25 match on its other words is weak evidence.
+        let lexicalMinimum =
+            fullText.terms.contains { FullTextQuery.documentCount(of: $0, in: counts) == nil } && !counts.isEmpty
+            ? options.unmatchedTermsLexicalMinimumSimilarity : options.lexicalMinimumSimilarity
         if options.mode == .hybrid, !fullText.keyTerms.isEmpty {
-            let anyNameIndexed = fullText.keyTerms.contains {
-                (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) > 0
+            let nameMissing = fullText.keyTerms.contains {
+                (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) == 0
             }
-            if !anyNameIndexed { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
+            if nameMissing { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
             nameWeights = fullText.keyTermWeights(counts: counts, rows: indexRows)
         }
         // Best first (kind hint applied), then kept in that order until k are: the names check reads a
@@ -257,7 +261,7 @@ extension Engine {
                 } else if let calibrated {
                     keep =
                         calibrated >= options.minimumSimilarity
-                        || (bm25[hit.key] != nil && calibrated >= options.lexicalMinimumSimilarity)
+                        || (bm25[hit.key] != nil && calibrated >= lexicalMinimum)
                 } else {
                     keep = bm25[hit.key] != nil
                 }

@@ -18,6 +18,10 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The lower bar for a passage that also matches the question's terms in BM25 (default 0.2): lexical
     /// evidence counts, but a term match alone is not an answer.
     public var lexicalMinimumSimilarity: Double
+    /// The lexical bar instead when a word of the question occurs nowhere in the index (default 0.5, the
+    /// dense minimum: no lexical path): "Who holds a nursing license?" matches "license" everywhere, but the
+    /// index never says "nursing", so a term match is no evidence there.
+    public var unmatchedTermsLexicalMinimumSimilarity: Double
     /// When the question names things (``keyTerms``: "Kafka", "Oxford", "scikit-learn"), a BM25 match is
     /// evidence only when it holds this share of their weight (each weighs its inverse document frequency;
     /// default 0.5), and such a passage is kept whatever its dense score; other BM25 matches are not
@@ -43,6 +47,7 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The defaults above.
     public init(
         mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
+        unmatchedTermsLexicalMinimumSimilarity: Double = 0.5,
         minimumKeyTermCoverage: Double = 0.5, unmatchedNamesMinimumSimilarity: Double = 0.7,
         similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
         candidatePool: Int = 50, kindHintFactor: Double = 0.5
@@ -50,6 +55,7 @@ public struct RetrievalOptions: Sendable, Equatable {
         self.mode = mode
         self.minimumSimilarity = minimumSimilarity
         self.lexicalMinimumSimilarity = lexicalMinimumSimilarity
+        self.unmatchedTermsLexicalMinimumSimilarity = unmatchedTermsLexicalMinimumSimilarity
         self.minimumKeyTermCoverage = minimumKeyTermCoverage
         self.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
         self.similarityFloor = similarityFloor
@@ -75,6 +81,9 @@ public struct RetrievalOptions: Sendable, Equatable {
         try check(
             lexicalMinimumSimilarity.isFinite && (0...1).contains(lexicalMinimumSimilarity),
             "lexicalMinimumSimilarity must be 0 … 1")
+        try check(
+            unmatchedTermsLexicalMinimumSimilarity.isFinite && (0...1).contains(unmatchedTermsLexicalMinimumSimilarity),
+            "unmatchedTermsLexicalMinimumSimilarity must be 0 … 1")
         try check(
             minimumKeyTermCoverage.isFinite && (0...1).contains(minimumKeyTermCoverage),
             "minimumKeyTermCoverage must be 0 … 1")
