@@ -6,13 +6,13 @@
 /// characters; consecutive windows share one segment, so a fact cut by a window boundary is whole in one
 /// of them. A chunk no longer than ``size`` has no windows: its own vector is already that fine.
 public struct ChunkWindows: Sendable, Equatable {
-    /// The most characters of a window (a longer segment is a window on its own; default 150).
+    /// The most characters of a window (a longer segment is a window on its own; default 100).
     public var size: Int
     /// The most windows of one chunk (default 16): the rest of a longer chunk has only the chunk's vector.
     public var limit: Int
 
     /// - Precondition: `size` ≥ 20, `limit` ≥ 0.
-    public init(size: Int = 150, limit: Int = 16) {
+    public init(size: Int = 100, limit: Int = 16) {
         precondition(size >= 20 && limit >= 0, "window size ≥ 20, limit ≥ 0")
         self.size = size
         self.limit = limit
