@@ -245,6 +245,19 @@ extension Engine {
             return rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
                 >= options.minimumKeyTermCoverage
         }
+        // A question naming two things or more ("both Kafka and Kubernetes"): among the first passages, those
+        // holding every name come first (fused order kept within each group).
+        if options.mode == .hybrid, fullText.keyTerms.count >= 2, let nameWeights {
+            let head = min(ordered.count, max(4 * k, 16))
+            let keys = ordered[..<head].map(\.key).filter { bm25[$0] != nil }
+            rows.merge(try store.passageRows(keys, namespace: chunks.namespaceID)) { $1 }
+            let all = ordered[..<head].map { hit in
+                rows[hit.key].map { fullText.keyTermCoverage(of: $0.text, weights: nameWeights) >= 1 - 1e-9 } ?? false
+            }
+            let first = zip(ordered[..<head], all).filter(\.1).map(\.0)
+            let rest = zip(ordered[..<head], all).filter { !$0.1 }.map(\.0)
+            ordered.replaceSubrange(..<head, with: first + rest)
+        }
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
         for (position, hit) in ordered.enumerated() where kept.count < k {
             let cosine = cosines[hit.key] ?? vector.flatMap { chunks.cosine(hit.key, $0) }
