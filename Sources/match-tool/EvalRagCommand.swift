@@ -37,6 +37,9 @@ struct EvalRagCommand: AsyncParsableCommand {
         help: "Lexical minimum when a word of the question occurs nowhere in the index (default: the engine's).")
     var unmatchedTermsLexicalMinimumSimilarity: Double?
 
+    @Option(help: "Calibrated margin below the best passage within which passages are kept (default: the engine's).")
+    var nearBestMargin: Double?
+
     @Option(help: "Share of the weight of the question's names a BM25 match must hold (default: the engine's).")
     var minimumKeyTermCoverage: Double?
 
@@ -81,6 +84,7 @@ struct EvalRagCommand: AsyncParsableCommand {
         if let unmatchedTermsLexicalMinimumSimilarity {
             options.unmatchedTermsLexicalMinimumSimilarity = unmatchedTermsLexicalMinimumSimilarity
         }
+        if let nearBestMargin { options.nearBestMargin = nearBestMargin }
         if let minimumKeyTermCoverage { options.minimumKeyTermCoverage = minimumKeyTermCoverage }
         if let unmatchedNamesMinimumSimilarity {
             options.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity

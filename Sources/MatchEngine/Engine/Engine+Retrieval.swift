@@ -258,6 +258,11 @@ extension Engine {
             let rest = zip(ordered[..<head], all).filter { !$0.1 }.map(\.0)
             ordered.replaceSubrange(..<head, with: first + rest)
         }
+        // A question whose best passage reaches the dense bar is answered: passages within
+        // `nearBestMargin` of that best one are kept too (paraphrases of a common fact sit just below it).
+        let best = cosines.values.max().map(options.calibrated) ?? 0
+        let nearBest =
+            best >= denseMinimum ? max(options.lexicalMinimumSimilarity, best - options.nearBestMargin) : .infinity
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
         for (position, hit) in ordered.enumerated() where kept.count < k {
             let cosine = cosines[hit.key] ?? vector.flatMap { chunks.cosine(hit.key, $0) }
@@ -269,11 +274,11 @@ extension Engine {
             case .hybrid:
                 if let nameWeights {
                     keep =
-                        try (calibrated ?? 0) >= denseMinimum
+                        try (calibrated ?? 0) >= min(denseMinimum, nearBest)
                         || (bm25[hit.key] != nil && holdsNames(position, weights: nameWeights))
                 } else if let calibrated {
                     keep =
-                        calibrated >= options.minimumSimilarity
+                        calibrated >= min(options.minimumSimilarity, nearBest)
                         || (bm25[hit.key] != nil && calibrated >= lexicalMinimum)
                 } else {
                     keep = bm25[hit.key] != nil
