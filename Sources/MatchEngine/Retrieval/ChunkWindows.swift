@@ -52,8 +52,7 @@ public struct ChunkWindows: Sendable, Equatable {
             var previous: Character?
             while index < line.endIndex {
                 let character = line[index]
-                if character == " ", let previous, previous == "." || previous == "!" || previous == "?" || previous == ";"
-                {
+                if character == " ", let previous, Self.sentenceEnds.contains(previous) {
                     append(line[start..<index], to: &segments)
                     start = line.index(after: index)
                 }
@@ -64,6 +63,8 @@ public struct ChunkWindows: Sendable, Equatable {
         }
         return segments
     }
+
+    private static let sentenceEnds: Set<Character> = [".", "!", "?", ";"]
 
     private static func append(_ piece: Substring, to segments: inout [(text: Substring, count: Int)]) {
         guard let lower = piece.firstIndex(where: { !$0.isWhitespace }),
