@@ -7,11 +7,13 @@ extension Engine {
     /// namespace's chunk index and BM25 from SQLite FTS5, fused by reciprocal rank, then thresholded, so
     /// a question without an answer returns fewer passages (or none) rather than junk.
     ///
-    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity``, or
-    /// on lexical evidence: when the question names things ("Kafka", "Oxford University"), a BM25 match
-    /// holding ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that
-    /// reaches the lower ``RetrievalOptions/lexicalMinimumSimilarity``. Only current document versions are
-    /// searched.
+    /// A passage's dense score is its best cosine over the chunk's vector and its ``ChunkWindows``' (max-sim).
+    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity`` (or
+    /// comes within ``RetrievalOptions/nearBestMargin`` of a best passage that does), or on lexical evidence:
+    /// when the question names things ("Kafka", "Oxford University"), a BM25 match holding
+    /// ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that reaches the
+    /// lower ``RetrievalOptions/lexicalMinimumSimilarity`` (``RetrievalOptions/unmatchedTermsLexicalMinimumSimilarity``
+    /// when a word of the question occurs nowhere in the index). Only current document versions are searched.
     ///
     /// - Parameters:
     ///   - query: the question, as a person typed it (never used as FTS5 syntax; the first 4,096

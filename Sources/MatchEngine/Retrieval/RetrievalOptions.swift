@@ -30,8 +30,8 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// default 0.5), and such a passage is kept whatever its dense score; other BM25 matches are not
     /// evidence. A question naming nothing uses ``lexicalMinimumSimilarity`` instead.
     public var minimumKeyTermCoverage: Double
-    /// The calibrated dense score a passage needs when the question names things and none of them occurs
-    /// in the index (default 0.7): "Who speaks Finnish?" over resumes that never say "Finnish" should not
+    /// The calibrated dense score a passage needs when the question names things and one of them does not
+    /// occur in the index (default 0.7): "Who speaks Finnish?" over resumes that never say "Finnish" should not
     /// return the nearest languages section.
     public var unmatchedNamesMinimumSimilarity: Double
     /// The cosine that calibrates to 0 (default 0.15).
