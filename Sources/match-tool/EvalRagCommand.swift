@@ -33,6 +33,13 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "Minimum calibrated dense score of a passage that also matches in BM25 (default: the engine's).")
     var lexicalMinimumSimilarity: Double?
 
+    @Option(
+        help: "Lexical minimum when a word of the question occurs nowhere in the index (default: the engine's).")
+    var unmatchedTermsLexicalMinimumSimilarity: Double?
+
+    @Option(help: "Calibrated margin below the best passage within which passages are kept (default: the engine's).")
+    var nearBestMargin: Double?
+
     @Option(help: "Share of the weight of the question's names a BM25 match must hold (default: the engine's).")
     var minimumKeyTermCoverage: Double?
 
@@ -74,6 +81,10 @@ struct EvalRagCommand: AsyncParsableCommand {
         var options = RetrievalOptions()
         if let minimumSimilarity { options.minimumSimilarity = minimumSimilarity }
         if let lexicalMinimumSimilarity { options.lexicalMinimumSimilarity = lexicalMinimumSimilarity }
+        if let unmatchedTermsLexicalMinimumSimilarity {
+            options.unmatchedTermsLexicalMinimumSimilarity = unmatchedTermsLexicalMinimumSimilarity
+        }
+        if let nearBestMargin { options.nearBestMargin = nearBestMargin }
         if let minimumKeyTermCoverage { options.minimumKeyTermCoverage = minimumKeyTermCoverage }
         if let unmatchedNamesMinimumSimilarity {
             options.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
@@ -106,6 +117,7 @@ struct EvalRagCommand: AsyncParsableCommand {
             var open = options
             open.minimumSimilarity = 0
             open.lexicalMinimumSimilarity = 0
+            open.unmatchedTermsLexicalMinimumSimilarity = 0
             for question in set.questions {
                 print("\(question.id) \(question.question) [\(question.relevant.count)]")
                 let passages = try await opened.retrieve(

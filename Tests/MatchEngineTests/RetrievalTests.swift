@@ -263,6 +263,47 @@ struct RetrievalTests {
         #expect(query.keyTermCoverage(of: "studied at the universities of Oxford", weights: weights) == 1, "stems")
     }
 
+    @Test("a question word no chunk holds turns the lexical path off; the near-best margin keeps close passages")
+    func unmatchedWords() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest(
+            [
+                resume("Ada Lovelace", "zorblax", extra: "Holds a commercial license."),
+                resume("Alan Turing", "quintar"),
+            ],
+            namespace: "acme"
+        ).result()
+        // Dense alone can never pass (bar 1): only the lexical path can return the license passage.
+        func ask(_ question: String, unmatched: Double) async throws -> [Passage] {
+            let options = RetrievalOptions(
+                minimumSimilarity: 1, lexicalMinimumSimilarity: 0, unmatchedTermsLexicalMinimumSimilarity: unmatched,
+                nearBestMargin: 0)
+            return try await fixture.engine.retrieve(question, namespace: "acme", options: options)
+        }
+        #expect(try await ask("Who holds a commercial license?", unmatched: 1).contains { $0.text.contains("license") })
+        #expect(try await ask("Who holds a nursing license?", unmatched: 1).isEmpty)
+        #expect(try await ask("Who holds a nursing license?", unmatched: 0).contains { $0.text.contains("license") })
+        // Near the best: "xylophonic" is in no chunk, so the lexical path is off (bar 1) and only dense scores count.
+        func dense(minimum: Double, margin: Double) async throws -> [Double] {
+            let options = RetrievalOptions(
+                minimumSimilarity: minimum, lexicalMinimumSimilarity: 0, unmatchedTermsLexicalMinimumSimilarity: 1,
+                nearBestMargin: margin)
+            return try await fixture.engine.retrieve(
+                "zorblax ledger service xylophonic", namespace: "acme", k: 100, options: options
+            ).compactMap(\.denseScore).sorted(by: >)
+        }
+        let ranked = try await dense(minimum: 0, margin: 0)
+        try #require(ranked.count >= 2 && ranked[0] > ranked[1], "\(ranked)")
+        let (best, second) = (ranked[0], ranked[1])
+        #expect(try await dense(minimum: best, margin: 0) == ranked.filter { $0 >= best })
+        #expect(try await dense(minimum: best, margin: best - second + 1e-9) == ranked.filter { $0 >= second })
+        #expect(throws: EngineError.self) { try RetrievalOptions(nearBestMargin: 2).validate() }
+        #expect(throws: EngineError.self) {
+            try RetrievalOptions(unmatchedTermsLexicalMinimumSimilarity: -1).validate()
+        }
+    }
+
     @Test("a question naming something the corpus holds keeps its BM25 match; one naming nothing it holds gets nothing")
     func namedQuestions() async throws {
         let fixture = try EngineFixture()

@@ -7,11 +7,13 @@ extension Engine {
     /// namespace's chunk index and BM25 from SQLite FTS5, fused by reciprocal rank, then thresholded, so
     /// a question without an answer returns fewer passages (or none) rather than junk.
     ///
-    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity``, or
-    /// on lexical evidence: when the question names things ("Kafka", "Oxford University"), a BM25 match
-    /// holding ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that
-    /// reaches the lower ``RetrievalOptions/lexicalMinimumSimilarity``. Only current document versions are
-    /// searched.
+    /// A passage's dense score is its best cosine over the chunk's vector and its ``ChunkWindows``' (max-sim).
+    /// A passage is kept when its calibrated dense score reaches ``RetrievalOptions/minimumSimilarity`` (or
+    /// comes within ``RetrievalOptions/nearBestMargin`` of a best passage that does), or on lexical evidence:
+    /// when the question names things ("Kafka", "Oxford University"), a BM25 match holding
+    /// ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that reaches the
+    /// lower ``RetrievalOptions/lexicalMinimumSimilarity`` (``RetrievalOptions/unmatchedTermsLexicalMinimumSimilarity``
+    /// when a word of the question occurs nowhere in the index). Only current document versions are searched.
     ///
     /// - Parameters:
     ///   - query: the question, as a person typed it (never used as FTS5 syntax; the first 4,096
@@ -201,18 +203,31 @@ extension Engine {
             }
             sparse = Array(sparse.prefix(pool))
         }
-        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
+        // Max-sim: every passage either list found is scored by its best cosine over its own vector and its
+        // windows' (ChunkWindows), and the dense list is ranked by that score.
         var cosines: [UInt64: Double] = [:]
-        for hit in dense { cosines[hit.key] = hit.cosine }
+        if options.mode != .bm25, let vector {
+            var keys = dense.map(\.key)
+            var seen = Set(keys)
+            for hit in sparse where seen.insert(hit.key).inserted { keys.append(hit.key) }
+            cosines = try chunks.bestCosines(keys, query: vector, store: store, model: model)
+            dense = cosines.map { (key: $0.key, cosine: $0.value) }.sorted { ($0.cosine, $1.key) > ($1.cosine, $0.key) }
+            dense = Array(dense.prefix(pool))
+        }
+        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
         // A question that names things: the BM25 matches holding enough of those names are the evidence.
         var denseMinimum = options.minimumSimilarity
         var nameWeights: [Double]?
+        // A word of the question that no chunk holds (unmatched): a BM25 match on its other words is weak evidence.
+        let lexicalMinimum =
+            fullText.terms.contains { FullTextQuery.documentCount(of: $0, in: counts) == nil } && !counts.isEmpty
+            ? options.unmatchedTermsLexicalMinimumSimilarity : options.lexicalMinimumSimilarity
         if options.mode == .hybrid, !fullText.keyTerms.isEmpty {
-            let anyNameIndexed = fullText.keyTerms.contains {
-                (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) > 0
+            let nameMissing = fullText.keyTerms.contains {
+                (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) == 0
             }
-            if !anyNameIndexed { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
+            if nameMissing { denseMinimum = max(denseMinimum, options.unmatchedNamesMinimumSimilarity) }
             nameWeights = fullText.keyTermWeights(counts: counts, rows: indexRows)
         }
         // Best first (kind hint applied), then kept in that order until k are: the names check reads a
@@ -232,6 +247,24 @@ extension Engine {
             return rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
                 >= options.minimumKeyTermCoverage
         }
+        // A question naming two things or more ("both Kafka and Kubernetes"): among the first passages, those
+        // holding every name come first (fused order kept within each group).
+        if options.mode == .hybrid, fullText.keyTerms.count >= 2, let nameWeights {
+            let head = min(ordered.count, max(4 * k, 16))
+            let keys = ordered[..<head].map(\.key).filter { bm25[$0] != nil }
+            rows.merge(try store.passageRows(keys, namespace: chunks.namespaceID)) { $1 }
+            let all = ordered[..<head].map { hit in
+                rows[hit.key].map { fullText.keyTermCoverage(of: $0.text, weights: nameWeights) >= 1 - 1e-9 } ?? false
+            }
+            let first = zip(ordered[..<head], all).filter(\.1).map(\.0)
+            let rest = zip(ordered[..<head], all).filter { !$0.1 }.map(\.0)
+            ordered.replaceSubrange(..<head, with: first + rest)
+        }
+        // A question whose best passage reaches the dense bar is answered: passages within
+        // `nearBestMargin` of that best one are kept too (paraphrases of a common fact sit just below it).
+        let best = cosines.values.max().map(options.calibrated) ?? 0
+        let nearBest =
+            best >= denseMinimum ? max(options.lexicalMinimumSimilarity, best - options.nearBestMargin) : .infinity
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
         for (position, hit) in ordered.enumerated() where kept.count < k {
             let cosine = cosines[hit.key] ?? vector.flatMap { chunks.cosine(hit.key, $0) }
@@ -243,12 +276,12 @@ extension Engine {
             case .hybrid:
                 if let nameWeights {
                     keep =
-                        try (calibrated ?? 0) >= denseMinimum
+                        try (calibrated ?? 0) >= min(denseMinimum, nearBest)
                         || (bm25[hit.key] != nil && holdsNames(position, weights: nameWeights))
                 } else if let calibrated {
                     keep =
-                        calibrated >= options.minimumSimilarity
-                        || (bm25[hit.key] != nil && calibrated >= options.lexicalMinimumSimilarity)
+                        calibrated >= min(options.minimumSimilarity, nearBest)
+                        || (bm25[hit.key] != nil && calibrated >= lexicalMinimum)
                 } else {
                     keep = bm25[hit.key] != nil
                 }

@@ -34,11 +34,12 @@ public struct DocumentPipeline: Sendable {
     /// A job description read, parsed and chunked.
     public typealias PreparedJob = Prepared<ParsedJob>
 
-    /// A document's vectors: one per chunk, and the document's (their normalised mean).
+    /// A document's vectors: those of each chunk, and the document's (the normalised mean of the chunks' own).
     public struct Embedded: Sendable {
         /// The document's vector, unit length.
         public var document: [Float]
-        /// One vector per chunk, in chunk order.
+        /// One entry per chunk, in chunk order: the chunk's vector, then the vectors of its
+        /// ``ChunkWindows`` (none for a short chunk), each of the provider's dimension, end to end.
         public var chunks: [[Float]]
     }
 
@@ -84,13 +85,27 @@ public struct DocumentPipeline: Sendable {
             reading: text, chunks: try chunks(of: text, source: source.name))
     }
 
-    /// Embeds the chunks of many documents in one provider call (so batching, caching and retries work
-    /// across documents) and averages each document's chunk vectors.
+    /// Embeds the chunks of many documents, and their windows, in one provider call (so batching, caching
+    /// and retries work across documents) and averages each document's chunk vectors.
     ///
+    /// - Parameter windows: how chunks are cut into windows embedded beside them (see ``Embedded/chunks``).
     /// - Throws: the provider's error; ``EmbeddingError/malformedResponse(provider:reason:)`` when it
     ///   returns the wrong number or length of vectors.
-    public static func embed(_ documents: [[Chunk]], with provider: any EmbeddingProvider) async throws -> [Embedded] {
-        let texts = documents.flatMap { $0.map(\.text) }
+    public static func embed(
+        _ documents: [[Chunk]], with provider: any EmbeddingProvider, windows: ChunkWindows = ChunkWindows()
+    ) async throws -> [Embedded] {
+        var texts: [String] = []
+        // Per chunk, how many texts it contributed (itself and its windows).
+        var spans: [[Int]] = []
+        for chunks in documents {
+            spans.append(
+                chunks.map { chunk in
+                    let own = windows.windows(of: chunk.text)
+                    texts.append(chunk.text)
+                    texts.append(contentsOf: own)
+                    return 1 + own.count
+                })
+        }
         guard !texts.isEmpty else { return [] }
         let vectors = try await provider.embed(texts)
         guard vectors.count == texts.count, vectors.allSatisfy({ $0.count == provider.dimension }) else {
@@ -99,10 +114,15 @@ public struct DocumentPipeline: Sendable {
         }
         var result: [Embedded] = []
         var next = 0
-        for chunks in documents {
-            let own = Array(vectors[next..<(next + chunks.count)])
-            next += chunks.count
-            result.append(Embedded(document: mean(own, dimension: provider.dimension), chunks: own))
+        for counts in spans {
+            var own: [[Float]] = []
+            var chunkVectors: [[Float]] = []
+            for count in counts {
+                own.append(vectors[next])
+                chunkVectors.append(Array(vectors[next..<(next + count)].joined()))
+                next += count
+            }
+            result.append(Embedded(document: mean(own, dimension: provider.dimension), chunks: chunkVectors))
         }
         return result
     }

@@ -85,7 +85,10 @@ final class ChunkIndex: Sendable {
                 stale += 1
             }
             let missing = chunks.lazy.map(\.key).filter { !self.index.contains(id: $0) }
-            let vectors = try store.chunkVectors(Array(missing), namespace: namespaceID, model: model)
+            // The graph holds each chunk's own vector; its windows' are read per query (``bestCosines``).
+            let vectors = try store.chunkVectors(
+                Array(missing), namespace: namespaceID, model: model, floats: index.dimension
+            ).filter { $0.vector.count == index.dimension }
             if !vectors.isEmpty {
                 index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector))
             }
@@ -150,6 +153,40 @@ final class ChunkIndex: Sendable {
         _ query: [Float], k: Int, allow: @escaping @Sendable (UInt64) -> Bool
     ) -> [(key: UInt64, cosine: Double)] {
         index.search(query, k: k, ef: max(k, 100), filter: .predicate(allow)).map { ($0.id, Double(1 - $0.distance)) }
+    }
+
+    /// Each chunk's best cosine with `query` (unit length) over its own vector and its windows' (max-sim,
+    /// see ``ChunkWindows``), read from the store; chunks without a vector for `model` are left out.
+    ///
+    /// - Complexity: one stored read per chunk, O(vectors × dimension) arithmetic.
+    func bestCosines(
+        _ keys: [UInt64], query: [Float], store: any EngineStore, model: String
+    ) throws -> [UInt64: Double] {
+        let dimension = index.dimension
+        guard query.count == dimension else { return [:] }
+        var result: [UInt64: Double] = [:]
+        for (key, vectors) in try store.chunkVectors(keys, namespace: namespaceID, model: model, floats: nil) {
+            let count = vectors.count / dimension
+            guard count > 0 else { continue }
+            var best = -Double.infinity
+            vectors.withUnsafeBufferPointer { all in
+                query.withUnsafeBufferPointer { q in
+                    for v in 0..<count {
+                        let base = v * dimension
+                        var dot: Float = 0
+                        var norm: Float = 0
+                        for i in 0..<dimension {
+                            let x = all[base + i]
+                            dot += x * q[i]
+                            norm += x * x
+                        }
+                        if norm > 0 { best = max(best, Double(dot / norm.squareRoot())) }
+                    }
+                }
+            }
+            if best > -.infinity { result[key] = best }
+        }
+        return result
     }
 
     /// The cosine of `query` (unit length) and a chunk's stored vector.

@@ -18,13 +18,20 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The lower bar for a passage that also matches the question's terms in BM25 (default 0.2): lexical
     /// evidence counts, but a term match alone is not an answer.
     public var lexicalMinimumSimilarity: Double
+    /// The lexical bar instead when a word of the question occurs nowhere in the index (default 0.5, the
+    /// dense minimum: no lexical path): "Who holds a nursing license?" matches "license" everywhere, but the
+    /// index never says "nursing", so a term match is no evidence there.
+    public var unmatchedTermsLexicalMinimumSimilarity: Double
+    /// When the question's best passage reaches the dense bar, passages whose calibrated dense score is
+    /// within this margin of the best one's are kept too (hybrid; default 0.1, 0 turns it off).
+    public var nearBestMargin: Double
     /// When the question names things (``keyTerms``: "Kafka", "Oxford", "scikit-learn"), a BM25 match is
     /// evidence only when it holds this share of their weight (each weighs its inverse document frequency;
     /// default 0.5), and such a passage is kept whatever its dense score; other BM25 matches are not
     /// evidence. A question naming nothing uses ``lexicalMinimumSimilarity`` instead.
     public var minimumKeyTermCoverage: Double
-    /// The calibrated dense score a passage needs when the question names things and none of them occurs
-    /// in the index (default 0.7): "Who speaks Finnish?" over resumes that never say "Finnish" should not
+    /// The calibrated dense score a passage needs when the question names things and one of them does not
+    /// occur in the index (default 0.7): "Who speaks Finnish?" over resumes that never say "Finnish" should not
     /// return the nearest languages section.
     public var unmatchedNamesMinimumSimilarity: Double
     /// The cosine that calibrates to 0 (default 0.15).
@@ -43,6 +50,7 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The defaults above.
     public init(
         mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
+        unmatchedTermsLexicalMinimumSimilarity: Double = 0.5, nearBestMargin: Double = 0.1,
         minimumKeyTermCoverage: Double = 0.5, unmatchedNamesMinimumSimilarity: Double = 0.7,
         similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
         candidatePool: Int = 50, kindHintFactor: Double = 0.5
@@ -50,6 +58,8 @@ public struct RetrievalOptions: Sendable, Equatable {
         self.mode = mode
         self.minimumSimilarity = minimumSimilarity
         self.lexicalMinimumSimilarity = lexicalMinimumSimilarity
+        self.unmatchedTermsLexicalMinimumSimilarity = unmatchedTermsLexicalMinimumSimilarity
+        self.nearBestMargin = nearBestMargin
         self.minimumKeyTermCoverage = minimumKeyTermCoverage
         self.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
         self.similarityFloor = similarityFloor
@@ -76,6 +86,9 @@ public struct RetrievalOptions: Sendable, Equatable {
             lexicalMinimumSimilarity.isFinite && (0...1).contains(lexicalMinimumSimilarity),
             "lexicalMinimumSimilarity must be 0 … 1")
         try check(
+            unmatchedTermsLexicalMinimumSimilarity.isFinite && (0...1).contains(unmatchedTermsLexicalMinimumSimilarity),
+            "unmatchedTermsLexicalMinimumSimilarity must be 0 … 1")
+        try check(
             minimumKeyTermCoverage.isFinite && (0...1).contains(minimumKeyTermCoverage),
             "minimumKeyTermCoverage must be 0 … 1")
         try check(
@@ -85,6 +98,7 @@ public struct RetrievalOptions: Sendable, Equatable {
             similarityFloor.isFinite && similarityCeiling.isFinite && similarityFloor < similarityCeiling
                 && similarityFloor >= -1 && similarityCeiling <= 1,
             "the similarity floor must be below the ceiling, both in -1 … 1")
+        try check(nearBestMargin.isFinite && (0...1).contains(nearBestMargin), "nearBestMargin must be 0 … 1")
         try check(fusionK.isFinite && fusionK >= 0 && fusionK <= 10_000, "fusionK must be 0 … 10,000")
         try check((1...1_000).contains(candidatePool), "candidatePool must be 1 … 1,000")
         try check(kindHintFactor.isFinite && (0...1).contains(kindHintFactor), "kindHintFactor must be 0 … 1")

@@ -233,7 +233,9 @@ extension DocumentStore: EngineStore {
                 chunk.range.upperBound, chunk.text,
             ])
             try vectorStatement.execute(arguments: [
-                namespace, document, chunk.ordinal, model, vector.count, VectorBytes.encode([vector]),
+                // A chunk's blob holds its vector and its windows' (DocumentPipeline.Embedded.chunks): the
+                // dimension is that of one vector.
+                namespace, document, chunk.ordinal, model, documentVector.count, VectorBytes.encode([vector]),
             ])
         }
     }

@@ -55,8 +55,11 @@ extension DocumentStore {
         }
     }
 
-    func chunkVectors(_ keys: [UInt64], namespace: Int64, model: String) throws -> [(key: UInt64, vector: [Float])] {
+    func chunkVectors(
+        _ keys: [UInt64], namespace: Int64, model: String, floats: Int?
+    ) throws -> [(key: UInt64, vector: [Float])] {
         guard !keys.isEmpty else { return [] }
+        let bytes = floats.map { $0 * 4 } ?? Int.max
         return try read("read chunk vectors") { db in
             var result: [(key: UInt64, vector: [Float])] = []
             result.reserveCapacity(keys.count)
@@ -71,7 +74,7 @@ extension DocumentStore {
                     if let blob = try Data.fetchOne(
                         statement, arguments: [document, ordinal, model, namespace])
                     {
-                        result.append((key, VectorBytes.decode(blob)))
+                        result.append((key, VectorBytes.decode(blob.prefix(bytes))))
                     }
                 }
                 return result
@@ -88,7 +91,7 @@ extension DocumentStore {
                 let key = ChunkKey.make(document: row["documentId"], ordinal: row["ordinal"])
                 if wanted.contains(key) {
                     let blob: Data = row["vector"]
-                    result.append((key, VectorBytes.decode(blob)))
+                    result.append((key, VectorBytes.decode(blob.prefix(bytes))))
                 }
             }
             return result

@@ -85,8 +85,11 @@ protocol EngineStore: Sendable {
     func currentChunks(namespace: Int64) throws -> (revision: Int64, chunks: [ChunkEntry])
     /// How many chunks of the namespace's current document versions have a vector for `model`.
     func currentChunkVectorCount(namespace: Int64, model: String) throws -> Int
-    /// The stored vectors of these chunks for `model` (chunks without one are left out).
-    func chunkVectors(_ keys: [UInt64], namespace: Int64, model: String) throws -> [(key: UInt64, vector: [Float])]
+    /// The stored vectors of these chunks for `model` (chunks without one are left out): each chunk's vector
+    /// then its windows' (``DocumentPipeline/Embedded/chunks``), or only the first `floats` values.
+    func chunkVectors(
+        _ keys: [UInt64], namespace: Int64, model: String, floats: Int?
+    ) throws -> [(key: UInt64, vector: [Float])]
     /// Full-text (BM25) search: `expression` is an FTS5 query built by ``FullTextQuery`` that names the
     /// namespace's tag; the best `limit` chunk keys, with BM25 scores (higher is better).
     func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
