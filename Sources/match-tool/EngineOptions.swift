@@ -118,9 +118,10 @@ struct EngineOptions: ParsableArguments {
     /// configuration is not usable.
     static func open(
         _ settings: Settings, weights: ScoringWeights = .standard, referenceMonth: YearMonth? = nil,
-        quiet: Bool = false, at directory: URL? = nil
+        quiet: Bool = false, at directory: URL? = nil, chunkWindows: ChunkWindows = .none
     ) async throws -> Engine {
         var configuration = EngineConfiguration(provider: try makeProvider(settings), weights: weights)
+        configuration.chunkWindows = chunkWindows
         if let referenceMonth { configuration.referenceMonth = referenceMonth }
         // --quiet: only warnings and errors from the engine's log (index rebuilds are notices).
         if quiet { configuration.logger.logLevel = .warning }
@@ -132,8 +133,12 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// Resolves the settings and opens the engine (for commands that need no scoring options).
-    func open(_ extra: [String: String?] = [:]) async throws -> (Engine, Settings) {
+    func open(_ extra: [String: String?] = [:], chunkWindows: ChunkWindows = .none) async throws -> (Engine, Settings) {
         let settings = try settings(extra)
-        return (try await Self.open(settings, weights: try Self.weights(settings), quiet: quiet), settings)
+        return (
+            try await Self.open(
+                settings, weights: try Self.weights(settings), quiet: quiet, chunkWindows: chunkWindows),
+            settings
+        )
     }
 }

@@ -27,6 +27,11 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "The k of recall@k.")
     var k = 4
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Embed sentence windows beside each chunk, as `match-tool ingest` does (off: as `score` stores).")
+    var windows = true
+
     @Option(help: "Minimum calibrated dense score (default: the engine's).")
     var minimumSimilarity: Double?
 
@@ -97,7 +102,8 @@ struct EvalRagCommand: AsyncParsableCommand {
             settings["db"] == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("match-tool-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
-        let opened = try await EngineOptions.open(settings, quiet: engine.quiet, at: temporary)
+        let opened = try await EngineOptions.open(
+            settings, quiet: engine.quiet, at: temporary, chunkWindows: windows ? ChunkWindows() : .none)
         defer { opened.close() }
         let root = url.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let evaluation: RetrievalEvaluation

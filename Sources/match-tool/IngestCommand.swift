@@ -13,7 +13,9 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Folders are expanded to the files directly inside them. Each file's format is detected from \
             its bytes (PDF, DOCX, plain text, Markdown, HTML). Ingesting the same bytes twice stores them \
-            once; a new file of a known candidate (same e-mail) is stored as a new version.
+            once; a new file of a known candidate (same e-mail) is stored as a new version. Besides each \
+            chunk, its sentence windows are embedded for retrieval (`rag`, `search`), about twice the \
+            embedding work of `score`, which stores chunks only.
 
             Examples:
               match-tool ingest resumes/
@@ -38,7 +40,8 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (engine, settings) = try await self.engine.open()
+        // Ingest prepares documents for every use, retrieval included: sentence windows are embedded too.
+        let (engine, settings) = try await self.engine.open(chunkWindows: ChunkWindows())
         defer { engine.close() }
         let namespace = self.engine.namespace(settings)
         var table = TextTable(headers: ["file", "kind", "candidate or job", "status"])

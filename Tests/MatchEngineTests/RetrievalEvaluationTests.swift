@@ -21,7 +21,10 @@ struct RetrievalEvaluationTests {
         }
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let engine = try Engine(directory: folder, configuration: EngineConfiguration(provider: embedder))
+        // With sentence windows, as `match-tool ingest` and `eval-rag` store documents.
+        var configuration = EngineConfiguration(provider: embedder)
+        configuration.chunkWindows = ChunkWindows()
+        let engine = try Engine(directory: folder, configuration: configuration)
         defer { engine.close() }
         let set = try RetrievalQuestions.load(from: Fixtures.root.appendingPathComponent("retrieval/questions.json"))
         #expect(set.questions.count >= 60)

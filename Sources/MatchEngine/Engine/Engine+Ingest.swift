@@ -181,7 +181,8 @@ extension Engine {
             }
         }
         do {
-            result.embedded = try await DocumentPipeline.embed(result.fresh.map(\.document.chunks), with: provider)
+            result.embedded = try await DocumentPipeline.embed(
+                result.fresh.map(\.document.chunks), with: provider, windows: configuration.chunkWindows)
         } catch let error where !(error is CancellationError) && !Task.isCancelled {
             let reason = (error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"
             for document in result.fresh.map(\.document) {

@@ -109,7 +109,8 @@ public final class Engine: Sendable {
                     : parser.readingText(ofJob: document.text, format: document.format)
                 var chunks = pipeline.chunker.chunks(of: reading, limit: pipeline.maximumChunks)
                 if chunks.isEmpty { chunks = [Chunk(ordinal: 0, section: .other, range: 0..<0, text: document.source)] }
-                let embedded = try await DocumentPipeline.embed([chunks], with: provider)[0]
+                let embedded = try await DocumentPipeline.embed(
+                    [chunks], with: provider, windows: configuration.chunkWindows)[0]
                 let parsed: DocumentCompletion.Parsed =
                     isResume
                     ? .resume(parser.parseResume(text: document.text, source: document.source, format: document.format))
@@ -261,7 +262,8 @@ public final class Engine: Sendable {
         let index = try candidateIndex(namespace, create: true)
         let pipeline = pipeline
         let prepared = try await Self.offPool { try pipeline.prepareJob(source) }
-        let embedded = try await DocumentPipeline.embed([prepared.chunks], with: provider)
+        let embedded = try await DocumentPipeline.embed(
+            [prepared.chunks], with: provider, windows: configuration.chunkWindows)
         let write = JobWrite(
             source: prepared.source, contentHash: prepared.contentHash, format: prepared.extracted.format.rawValue,
             text: prepared.extracted.text, pageCount: prepared.extracted.pageCount, reading: prepared.reading,
@@ -285,7 +287,7 @@ public final class Engine: Sendable {
             ? Self.describe(requirements) : description
         let reading = pipeline.parser.readingText(ofJob: text, format: "txt")
         let chunks = pipeline.chunker.chunks(of: reading, limit: pipeline.maximumChunks)
-        let embedded = try await DocumentPipeline.embed([chunks], with: provider)
+        let embedded = try await DocumentPipeline.embed([chunks], with: provider, windows: configuration.chunkWindows)
         let write = JobWrite(
             source: requirements.source, contentHash: SHA256.hexDigest(of: Array(text.utf8)), format: "txt",
             text: text, pageCount: nil, reading: reading, parsed: requirements, hostID: id, chunks: chunks,

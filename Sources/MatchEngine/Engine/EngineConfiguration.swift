@@ -12,6 +12,11 @@ public struct EngineConfiguration: Sendable {
     public var weights: ScoringWeights
     /// How documents are cut into chunks (default 1,000 characters, 200 overlap).
     public var chunker: Chunker
+    /// The sentence windows embedded beside each chunk for retrieval (dense scores are a passage's best
+    /// cosine over the chunk and its windows; see ``ChunkWindows``). Off by default (``ChunkWindows/none``):
+    /// they double the text an ingest embeds, which a host that only ranks candidates does not need.
+    /// Retrieval uses the windows of the documents stored with them; `match-tool ingest` turns them on.
+    public var chunkWindows: ChunkWindows
     /// The most chunks embedded per document (default 48, about 48,000 characters of reading text);
     /// text past them is stored but neither chunked nor embedded. Bounds the embedding work of one file.
     public var maximumChunksPerDocument: Int
@@ -47,6 +52,7 @@ public struct EngineConfiguration: Sendable {
         self.provider = provider
         self.weights = weights
         chunker = Chunker()
+        chunkWindows = .none
         maximumChunksPerDocument = 48
         embeddingCacheCapacity = 200_000
         embeddingCacheMaximumAge = nil

@@ -11,6 +11,9 @@ public struct ChunkWindows: Sendable, Equatable {
     /// The most windows of one chunk (default 16): the rest of a longer chunk has only the chunk's vector.
     public var limit: Int
 
+    /// No windows: each chunk has only its own vector.
+    public static let none = ChunkWindows(limit: 0)
+
     /// - Precondition: `size` ≥ 20, `limit` ≥ 0.
     public init(size: Int = 100, limit: Int = 16) {
         precondition(size >= 20 && limit >= 0, "window size ≥ 20, limit ≥ 0")
