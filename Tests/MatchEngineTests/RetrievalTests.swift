@@ -135,14 +135,19 @@ struct RetrievalTests {
                 == "text : (\"zorblax\" AND \"quintar\")")
     }
 
+    /// Two versions of one candidate's resume (same e-mail), each with a word of its own.
+    static let twoVersions = (
+        IngestSource.bytes(
+            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the zorblax engine.".utf8), name: "v1.txt"),
+        IngestSource.bytes(
+            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the quintar engine.".utf8), name: "v2.txt")
+    )
+
     @Test("a new version replaces the old one's chunks in both retrievers, also across a reopen")
     func newVersion() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
-        let v1 = IngestSource.bytes(
-            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the zorblax engine.".utf8), name: "v1.txt")
-        let v2 = IngestSource.bytes(
-            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the quintar engine.".utf8), name: "v2.txt")
+        let (v1, v2) = Self.twoVersions
         _ = try await fixture.engine.ingest([v1], namespace: "acme").result()
         #expect(try await fixture.engine.retrieve("zorblax engine", namespace: "acme").first?.source == "v1.txt")
         _ = try await fixture.engine.ingest([v2], namespace: "acme").result()
@@ -160,10 +165,7 @@ struct RetrievalTests {
     func versionsInOneBatch() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
-        let v1 = IngestSource.bytes(
-            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the zorblax engine.".utf8), name: "v1.txt")
-        let v2 = IngestSource.bytes(
-            Data("Ada Lovelace\nada@example.com\nSUMMARY\nWrote the quintar engine.".utf8), name: "v2.txt")
+        let (v1, v2) = Self.twoVersions
         let status = try await fixture.engine.ingest([v1, v2], namespace: "acme").result()
         #expect(status.stored == 2)
         for mode in Self.modes {
