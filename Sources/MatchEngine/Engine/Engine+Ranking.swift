@@ -43,7 +43,7 @@ extension Engine {
                     let profile = profiles[position]
                     let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
                     let match = weights.roleMatch * (fit.function ?? 0) * (fit.levelMatch ?? 0)
-                    let factors = scorer.factors(profile, job: prepared.job, fit: fit).reduce(1) { $0 * $1.value }
+                    let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
                     return Float((Double(points) + match) * factors)
                 })
             if let jobVector {

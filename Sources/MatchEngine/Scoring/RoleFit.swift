@@ -14,6 +14,11 @@ struct RoleFit: Sendable {
     var function: Double?
     /// The level factor.
     var levelMatch: Double?
+    /// Whether a position (dated or an undated title) is in the job's function: what shows a requirement
+    /// that names the function (``JobAnalysis/Requirement/namesFunction``).
+    var holdsFunction = false
+    /// Whether a position is in the job's function or a neighbouring one: relevant work, whatever the skills.
+    var relatedFunction = false
 
     /// The most months a candidate's history is read over (60 years).
     static let monthLimit = 720
@@ -46,6 +51,8 @@ struct RoleFit: Sendable {
             years = best.reduce(0, +) / 12
         }
         relevantYears = years
+        holdsFunction = read.contains { $0.weight.years == 1 }
+        relatedFunction = read.contains { $0.weight.years > 0 }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
         var newest: (lastMonth: Int, index: Int)?
         for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 {
@@ -64,6 +71,8 @@ struct RoleFit: Sendable {
             Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
         }
         guard !read.isEmpty else { return }
+        holdsFunction = read.contains { $0.weight.years == 1 }
+        relatedFunction = read.contains { $0.weight.years > 0 }
         function = read.map(\.weight.function).max()
         let level =
             read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
