@@ -85,7 +85,7 @@ public struct MatchScorer: Sendable {
         var byTitles: [String] = []
         for requirement in analysis.required {
             let credit = requirement.credit(
-                has, evidenced: candidate.evidencedSkills, listed: 1, holdsFunction: fit.holdsFunction)
+                has, evidenced: candidate.evidencedSkills, listed: 1, holdsFunction: titlesShowSkills(fit))
             if credit.byTitle, let matched = credit.matched { byTitles.append(matched) }
             if let matched = credit.matched {
                 matchedRequired.append(matched)
@@ -101,7 +101,7 @@ public struct MatchScorer: Sendable {
             let name = requirement.name
             if has.contains(name) {
                 matchedPreferred.append(name)
-            } else if requirement.credit(has, holdsFunction: fit.holdsFunction).byTitle {
+            } else if requirement.credit(has, holdsFunction: titlesShowSkills(fit)).byTitle {
                 matchedPreferred.append(name)
                 byTitles.append(name)
             } else {
@@ -171,6 +171,10 @@ public struct MatchScorer: Sendable {
         return factors
     }
 
+    /// Whether a position in the job's function shows the requirements that name it: a reading of the role
+    /// fit, so off when ``ScoringWeights/role`` is 0 (``ScoringWeights/classic`` counts named skills only).
+    func titlesShowSkills(_ fit: RoleFit) -> Bool { weights.role > 0 && fit.holdsFunction }
+
     /// The components that apply, in formula order, and whether any required or preferred skill earned
     /// credit (in full, in part through a related skill, or shown by a position title).
     func components(
@@ -185,7 +189,7 @@ public struct MatchScorer: Sendable {
         let has = candidate.skills
         let evidenced = candidate.evidencedSkills
         let listed = weights.listedSkillCredit
-        let holds = fit.holdsFunction
+        let holds = titlesShowSkills(fit)
         var showsSkill = false
         if !analysis.required.isEmpty {
             var earned = 0.0

@@ -8,7 +8,8 @@ struct RoleFit: Sendable {
     /// Years in relevant positions: per month the best weight of a position covering it (1 same function,
     /// ½ a neighbouring one, 0 otherwise; internships 0).
     var relevantYears: Double?
-    /// The latest relevant position's level, else the level the relevant years imply.
+    /// The level the latest relevant position stating one states (a title without a level word, "Data
+    /// Analyst", is passed over), else the level the relevant years imply.
     var level: SeniorityLevel?
     /// The function factor.
     var function: Double?
@@ -54,8 +55,10 @@ struct RoleFit: Sendable {
         holdsFunction = read.contains { $0.weight.years == 1 }
         relatedFunction = read.contains { $0.weight.years > 0 }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
+        // The newest relevant position whose title states a level: a data analyst's title after years as a
+        // staff accountant says nothing of the accountant's level, the staff accountant's title does.
         var newest: (lastMonth: Int, index: Int)?
-        for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 {
+        for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 && entry.role.level != nil {
             if newest.map({ entry.role.lastMonth > $0.lastMonth }) ?? true { newest = (entry.role.lastMonth, index) }
         }
         let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
