@@ -64,7 +64,7 @@ struct JobAnalysis: Sendable {
         }
         let function = job.title.flatMap(RoleFunction.of)
         func namesFunction(_ skills: [String]) -> Bool {
-            function.map { wanted in skills.contains { RoleFunction.of($0) == wanted } } ?? false
+            function.map { wanted in skills.contains { RoleFunction.family(ofSkill: $0) == wanted } } ?? false
         }
         var required: [Requirement] = []
         var usedGroups = Set<Int>()

@@ -1,3 +1,5 @@
+import ResumeParser
+
 /// The function a job title or position title belongs to (backend engineering, frontend, data
 /// engineering, nursing…), read from its words, and how near two functions are.
 ///
@@ -57,6 +59,21 @@ enum RoleFunction: String, Sendable, CaseIterable {
         [.dataScience, .dataEngineering], [.reliability, .dataEngineering], [.product, .design],
         [.product, .engineeringManagement], [.dataScience, .accounting],
     ]
+
+    /// The canonical names of the standard taxonomy (about 3,300), each with the family it belongs to when
+    /// it names one ("Accounting", "Machine Learning", "Frontend Development"), read once so that a job's
+    /// analysis looks its skills up instead of reading their words.
+    private static let familyOfStandardSkill: [String: RoleFunction?] = {
+        var table: [String: RoleFunction?] = [:]
+        for skill in SkillTaxonomy.standard.skills { table[skill.name] = of(skill.name) }
+        return table
+    }()
+
+    /// The family a skill's name belongs to: looked up for a canonical skill of the standard taxonomy,
+    /// read with ``of(_:)`` otherwise.
+    static func family(ofSkill name: String) -> RoleFunction? {
+        familyOfStandardSkill[name] ?? of(name)
+    }
 
     /// The family of a title, or `nil` when no phrase of any family occurs in it.
     ///
