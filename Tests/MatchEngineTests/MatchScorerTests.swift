@@ -230,6 +230,22 @@ struct MatchScorerTests {
             skills: ["Microsoft Excel"], years: 6, degree: nil,
             roles: [CandidateProfile.Role(title: "Software Developer", firstMonth: 24_000, lastMonth: 24_071)])
         #expect(scorer.score(developer, against: job).missingRequiredSkills == ["accounting"])
+        // A neighbouring function's position shows it in part, reported like a related skill; a skill of the
+        // field that is not the function's own name ("Infrastructure as Code" for a DevOps job) is not shown.
+        let ml = ParsedJob(
+            source: "m.txt", title: "Machine Learning Engineer",
+            requiredSkills: ["Machine Learning", "Python"].map { SkillMention(name: $0, category: .tools) })
+        let scientist = CandidateProfile(
+            skills: ["Python"], years: 6, degree: nil,
+            roles: [CandidateProfile.Role(title: "Research Scientist", firstMonth: 24_000, lastMonth: 24_071)])
+        let partial = scorer.score(scientist, against: ml)
+        #expect(
+            partial.relatedSkills == [.init(required: "Machine Learning", candidate: "Research Scientist", credit: 0.5)]
+        )
+        #expect(partial.skillsShownByTitles.isEmpty && partial.component(.requiredSkills)?.value == 0.75)
+        #expect(RoleFunction.family(ofSkill: "DevOps") == .reliability)
+        #expect(RoleFunction.family(ofSkill: "Infrastructure as Code") == nil)
+        #expect(RoleFunction.family(ofSkill: "Site Reliability Engineering") == .reliability)
         #expect(MatchScorer(weights: .classic).score(accountant, against: job).component(.requiredSkills)?.value == 0.5)
     }
 

@@ -21,10 +21,11 @@ struct JobAnalysis: Sendable {
 
         /// The credit `candidate` earns: 1 for a skill of the requirement, the best related credit
         /// otherwise, with the skill that earned it; a skill outside `evidenced` (when known) earns
-        /// `listed` of that. A requirement that names the job's function earns 1 when `holdsFunction` (a
-        /// position in that function shows it): its first skill is then `matched` and `byTitle` is true.
+        /// `listed` of that. A requirement that names the job's function earns `shownByTitles` when that is
+        /// more (1 for a position in the function, ½ for one in a neighbouring function), with `byTitle` true
+        /// and, in full, its first skill as `matched`.
         func credit(
-            _ candidate: Set<String>, evidenced: Set<String>? = nil, listed: Double = 1, holdsFunction: Bool = false
+            _ candidate: Set<String>, evidenced: Set<String>? = nil, listed: Double = 1, shownByTitles: Double = 0
         ) -> (value: Double, matched: String?, related: String?, byTitle: Bool) {
             func worth(_ skill: String) -> Double { evidenced.map { $0.contains(skill) ? 1 : listed } ?? 1 }
             var best: (value: Double, matched: String?, related: String?, byTitle: Bool) = (0, nil, nil, false)
@@ -34,7 +35,9 @@ struct JobAnalysis: Sendable {
             for (skill, credit) in related where candidate.contains(skill) && credit * worth(skill) > best.value {
                 best = (credit * worth(skill), nil, skill, false)
             }
-            if namesFunction, holdsFunction, best.value < 1, let first = skills.first { return (1, first, nil, true) }
+            if namesFunction, shownByTitles > best.value {
+                return (min(1, shownByTitles), shownByTitles >= 1 ? skills.first : nil, nil, true)
+            }
             return best
         }
 

@@ -85,9 +85,13 @@ public struct MatchScorer: Sendable {
         var byTitles: [String] = []
         for requirement in analysis.required {
             let credit = requirement.credit(
-                has, evidenced: candidate.evidencedSkills, listed: 1, holdsFunction: titlesShowSkills(fit))
+                has, evidenced: candidate.evidencedSkills, listed: 1, shownByTitles: titlesShowSkills(fit))
             if credit.byTitle, let matched = credit.matched { byTitles.append(matched) }
-            if let matched = credit.matched {
+            if credit.byTitle, credit.matched == nil {
+                // A neighbouring function's position shows it in part: reported like a related skill.
+                related.append(
+                    .init(required: requirement.name, candidate: fit.functionShown.title, credit: credit.value))
+            } else if let matched = credit.matched {
                 matchedRequired.append(matched)
             } else if let stand = credit.related {
                 related.append(.init(required: requirement.name, candidate: stand, credit: credit.value))
@@ -101,7 +105,7 @@ public struct MatchScorer: Sendable {
             let name = requirement.name
             if has.contains(name) {
                 matchedPreferred.append(name)
-            } else if requirement.credit(has, holdsFunction: titlesShowSkills(fit)).byTitle {
+            } else if requirement.credit(has, shownByTitles: titlesShowSkills(fit)).matched != nil {
                 matchedPreferred.append(name)
                 byTitles.append(name)
             } else {
@@ -171,9 +175,10 @@ public struct MatchScorer: Sendable {
         return factors
     }
 
-    /// Whether a position in the job's function shows the requirements that name it: a reading of the role
-    /// fit, so off when ``ScoringWeights/role`` is 0 (``ScoringWeights/classic`` counts named skills only).
-    func titlesShowSkills(_ fit: RoleFit) -> Bool { weights.role > 0 && fit.holdsFunction }
+    /// How far the candidate's positions show the requirements that name the job's function (1 a position
+    /// in it, ½ one in a neighbouring function): a reading of the role fit, so 0 when ``ScoringWeights/role``
+    /// is 0 (``ScoringWeights/classic`` counts named skills only).
+    func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
 
     /// The components that apply, in formula order, and whether any required or preferred skill earned
     /// credit (in full, in part through a related skill, or shown by a position title).
@@ -197,7 +202,7 @@ public struct MatchScorer: Sendable {
             var coreEarned = 0.0
             var coreCount = 0.0
             for requirement in analysis.required {
-                let credit = requirement.credit(has, evidenced: evidenced, listed: listed, holdsFunction: holds).value
+                let credit = requirement.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
                 if credit > 0 { showsSkill = true }
                 earned += requirement.importance * credit
                 possible += requirement.importance
@@ -214,7 +219,7 @@ public struct MatchScorer: Sendable {
         }
         if !analysis.preferred.isEmpty {
             let earned = analysis.preferred.reduce(0) {
-                $0 + $1.credit(has, evidenced: evidenced, listed: listed, holdsFunction: holds).value
+                $0 + $1.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
             }
             if earned > 0 { showsSkill = true }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)

@@ -15,9 +15,10 @@ struct RoleFit: Sendable {
     var function: Double?
     /// The level factor.
     var levelMatch: Double?
-    /// Whether a position (dated or an undated title) is in the job's function: what shows a requirement
+    /// How far the positions (dated or undated titles) show the job's function — 1 a position in it, ½ one
+    /// in a neighbouring function, 0 none — with the latest such position's title: what shows a requirement
     /// that names the function (``JobAnalysis/Requirement/namesFunction``).
-    var holdsFunction = false
+    var functionShown: (share: Double, title: String) = (0, "")
     /// Whether a position is in the job's function or a neighbouring one: relevant work, whatever the skills.
     var relatedFunction = false
 
@@ -52,7 +53,7 @@ struct RoleFit: Sendable {
             years = best.reduce(0, +) / 12
         }
         relevantYears = years
-        holdsFunction = read.contains { $0.weight.years == 1 }
+        functionShown = Self.shown(read.map { ($0.role.title, $0.weight.years) })
         relatedFunction = read.contains { $0.weight.years > 0 }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
         // The newest relevant position whose title states a level: a data analyst's title after years as a
@@ -74,7 +75,7 @@ struct RoleFit: Sendable {
             Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
         }
         guard !read.isEmpty else { return }
-        holdsFunction = read.contains { $0.weight.years == 1 }
+        functionShown = Self.shown(read.map { ($0.role.title, $0.weight.years) })
         relatedFunction = read.contains { $0.weight.years > 0 }
         function = read.map(\.weight.function).max()
         let level =
@@ -82,6 +83,13 @@ struct RoleFit: Sendable {
             ?? SeniorityLevel.implied(byYears: years)
         self.level = level
         levelMatch = Self.levelMatch(level, wanted: job.level, weights: weights)
+    }
+
+    /// The best nearness among `titles` (most recent first) and the first title that has it.
+    private static func shown(_ titles: [(title: String, nearness: Double)]) -> (share: Double, title: String) {
+        var best: (share: Double, title: String) = (0, "")
+        for entry in titles where entry.nearness > best.share { best = (entry.nearness, entry.title) }
+        return best
     }
 
     /// How a candidate's level meets the job's: 1 when equal (or when the job states none and the candidate
