@@ -183,7 +183,7 @@ struct MatchScorerTests {
         #expect(MatchScorer.calibrate(-3, points) == 0 && MatchScorer.calibrate(.infinity, points) == 100)
     }
 
-    @Test("a layout whose positions the parser misses still shows its titles; 'staff' is a level only for engineers")
+    @Test("a layout whose positions the parser misses still shows its titles; 'staff' is lead only for engineers")
     func undatedTitlesAndStaff() {
         var resume = Self.resume(skills: ["Microsoft Excel", "SAP"], years: 0, degree: nil)
         resume.sections[.experience] = """
@@ -204,7 +204,95 @@ struct MatchScorerTests {
         #expect(scorer.score(profile, against: nurse).factors.first { $0.kind == .function }?.value == 0.25)
         let fit = scorer.score(profile, against: accountant)
         #expect(fit.factors.first { $0.kind == .function }?.value == 1)
-        #expect(fit.jobLevel == nil && fit.candidateLevel == .senior, "a staff accountant is not a lead role")
-        #expect(SeniorityLevel.of("Staff Software Engineer") == .lead && SeniorityLevel.of("Staff Nurse") == nil)
+        #expect(fit.jobLevel == .mid && fit.candidateLevel == .senior, "a staff accountant is the regular grade")
+        #expect(fit.factors.first { $0.kind == .level }?.value == 0.75, "a senior accountant is one level above")
+        #expect(SeniorityLevel.of("Staff Software Engineer") == .lead && SeniorityLevel.of("Staff Nurse") == .mid)
+    }
+
+    @Test("a requirement naming the job's function is shown by a position in it, whatever the skills list kept")
+    func requirementShownByTitles() {
+        let job = ParsedJob(
+            source: "a.txt", title: "Staff Accountant",
+            requiredSkills: ["accounting", "Microsoft Excel"].map { SkillMention(name: $0, category: .tools) })
+        let accountant = CandidateProfile(
+            skills: ["Microsoft Excel"], years: 6, degree: nil,
+            roles: [CandidateProfile.Role(title: "Staff Accountant", firstMonth: 24_000, lastMonth: 24_071)])
+        let listed = CandidateProfile(
+            skills: ["Microsoft Excel", "accounting"], years: 6, degree: nil, roles: accountant.roles)
+        let scorer = MatchScorer()
+        let result = scorer.score(accountant, against: job)
+        #expect(result.matchedRequiredSkills == ["accounting", "Microsoft Excel"])
+        #expect(result.missingRequiredSkills.isEmpty)
+        #expect(result.skillsShownByTitles == ["accounting"])
+        #expect(result.score == scorer.score(listed, against: job).score, "the same as naming it")
+        // A developer's title shows no accounting: the requirement stays missing.
+        let developer = CandidateProfile(
+            skills: ["Microsoft Excel"], years: 6, degree: nil,
+            roles: [CandidateProfile.Role(title: "Software Developer", firstMonth: 24_000, lastMonth: 24_071)])
+        #expect(scorer.score(developer, against: job).missingRequiredSkills == ["accounting"])
+        // A neighbouring function's position shows it in part, reported like a related skill; a skill of the
+        // field that is not the function's own name ("Infrastructure as Code" for a DevOps job) is not shown.
+        let ml = ParsedJob(
+            source: "m.txt", title: "Machine Learning Engineer",
+            requiredSkills: ["Machine Learning", "Python"].map { SkillMention(name: $0, category: .tools) })
+        let scientist = CandidateProfile(
+            skills: ["Python"], years: 6, degree: nil,
+            roles: [CandidateProfile.Role(title: "Research Scientist", firstMonth: 24_000, lastMonth: 24_071)])
+        let partial = scorer.score(scientist, against: ml)
+        #expect(
+            partial.relatedSkills == [.init(required: "Machine Learning", candidate: "Research Scientist", credit: 0.5)]
+        )
+        #expect(partial.skillsShownByTitles.isEmpty && partial.component(.requiredSkills)?.value == 0.75)
+        #expect(RoleFunction.family(ofSkill: "DevOps") == .reliability)
+        #expect(RoleFunction.family(ofSkill: "Infrastructure as Code") == nil)
+        #expect(RoleFunction.family(ofSkill: "Site Reliability Engineering") == .reliability)
+        #expect(MatchScorer(weights: .classic).score(accountant, against: job).component(.requiredSkills)?.value == 0.5)
+    }
+
+    @Test("a resume with no skill of the job and no position near its function scores the floor")
+    func noEvidenceFloor() {
+        let job = ParsedJob(
+            source: "n.txt", title: "Registered Nurse", requiredSkills: [],
+            preferredSkills: [SkillMention(name: "acute care", category: .tools)], requiredDegree: .bachelor)
+        let engineer = CandidateProfile(
+            skills: ["Python"], years: 6, degree: .master,
+            roles: [CandidateProfile.Role(title: "Backend Engineer", firstMonth: 24_000, lastMonth: 24_071)])
+        let scorer = MatchScorer()
+        let result = scorer.score(engineer, against: job, similarity: 0.5)
+        #expect(result.score == 0 && result.factors.contains { $0.kind == .evidence && $0.value == 0 })
+        // The rule off, a neighbouring function, or one skill of the job: no evidence factor.
+        var off = ScoringWeights.standard
+        off.noEvidence = 1
+        #expect(MatchScorer(weights: off).score(engineer, against: job, similarity: 0.5).score > 0)
+        var skilled = engineer
+        skilled.skills.insert("acute care")
+        #expect(!scorer.score(skilled, against: job).factors.contains { $0.kind == .evidence })
+        let backend = ParsedJob(
+            source: "b.txt", title: "Backend Engineer", requiredSkills: [SkillMention(name: "Java", category: .tools)])
+        let frontend = CandidateProfile(
+            skills: ["CSS"], years: 6, degree: nil,
+            roles: [CandidateProfile.Role(title: "Frontend Developer", firstMonth: 24_000, lastMonth: 24_071)])
+        #expect(scorer.score(frontend, against: backend).score > 0)
+        #expect(MatchScorer(weights: .classic).score(engineer, against: job, similarity: 0.5).factors.isEmpty)
+    }
+
+    @Test("the level is the latest relevant title that states one: a data analyst after years as a staff accountant")
+    func levelFromLatestTitleStatingOne() {
+        let job = ParsedJob(
+            source: "a.txt", title: "Staff Accountant",
+            requiredSkills: [SkillMention(name: "Microsoft Excel", category: .tools)], minimumYears: 2)
+        let changer = CandidateProfile(
+            skills: ["Microsoft Excel"], years: 6.5, degree: nil,
+            roles: [
+                CandidateProfile.Role(title: "Financial Data Analyst", firstMonth: 24_300, lastMonth: 24_322),
+                CandidateProfile.Role(title: "Staff Accountant", firstMonth: 24_246, lastMonth: 24_299),
+            ])
+        let senior = CandidateProfile(
+            skills: ["Microsoft Excel"], years: 6.5, degree: nil,
+            roles: [CandidateProfile.Role(title: "Senior Accountant", firstMonth: 24_246, lastMonth: 24_322)])
+        let scorer = MatchScorer()
+        let result = scorer.score(changer, against: job)
+        #expect(result.candidateLevel == .mid && result.jobLevel == .mid)
+        #expect(result.score > scorer.score(senior, against: job).score, "the staff accountant's level fits")
     }
 }

@@ -36,14 +36,32 @@ extension Engine {
             let scorer = scorer
             // Skills, plus the role match and the role-fit factors (estimated): people doing the job's work
             // with few skills named can outrank others, so the keyword pool must hold them too.
+            let (skillPoints, titlePoints) = Self.skillPoints(prepared.analysis, weights: weights)
+            let named = (prepared.analysis.required + prepared.analysis.preferred).flatMap(\.skills).compactMap {
+                skill in
+                skillPoints[skill].map { (skill: skill, worth: Double($0) * (1 - weights.listedSkillCredit)) }
+            }
             var pool = Set(
-                roster.mostSkillsInCommon(
-                    Self.skillPoints(prepared.analysis, weights: weights), limit: configuration.rankingPoolSize
-                ) { position, points in
+                roster.mostSkillsInCommon(skillPoints, limit: configuration.rankingPoolSize) { position, points in
                     let profile = profiles[position]
                     let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
-                    let match = weights.roleMatch * (fit.function ?? 0) * (fit.levelMatch ?? 0)
-                    let factors = scorer.factors(profile, job: prepared.job, fit: fit).reduce(1) { $0 * $1.value }
+                    // Requirements naming the job's function that the skills do not meet, which positions show.
+                    let shown = scorer.titlesShowSkills(fit)
+                    let byTitles =
+                        shown == 0
+                        ? 0
+                        : titlePoints.reduce(0) {
+                            $1.skills.contains(where: profile.skills.contains) ? $0 : $0 + Double($1.worth) * shown
+                        }
+                    // A skill the resume lists but its experience does not show earns part of its worth.
+                    let listed =
+                        profile.evidencedSkills.map { shown in
+                            named.reduce(0) {
+                                profile.skills.contains($1.skill) && !shown.contains($1.skill) ? $0 + $1.worth : $0
+                            }
+                        } ?? 0
+                    let match = weights.roleMatch * (fit.function ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
+                    let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
                     return Float((Double(points) + match) * factors)
                 })
             if let jobVector {
@@ -174,9 +192,15 @@ extension Engine {
     /// What each skill is worth to the keyword pool: the weight its requirement carries in the score
     /// (importance and core share), a related skill its credit of that, a preferred skill its share of
     /// the preferred weight. An upper bound of the skill components, so the pool holds the best keyword fits.
-    static func skillPoints(_ analysis: JobAnalysis, weights: ScoringWeights) -> [String: Float] {
+    /// `byTitles` lists the requirements naming the job's function with their worth, which a position in that
+    /// function earns when the skills do not (``JobAnalysis/Requirement/namesFunction``).
+    static func skillPoints(
+        _ analysis: JobAnalysis, weights: ScoringWeights
+    ) -> (skills: [String: Float], byTitles: [(skills: [String], worth: Float)]) {
         var points: [String: Float] = [:]
+        var byTitles: [(skills: [String], worth: Float)] = []
         func add(_ requirement: JobAnalysis.Requirement, _ worth: Double) {
+            if requirement.namesFunction { byTitles.append((requirement.skills, Float(worth))) }
             for skill in requirement.skills { points[skill] = max(points[skill] ?? 0, Float(worth)) }
             for (skill, credit) in requirement.related {
                 points[skill] = max(points[skill] ?? 0, Float(worth * credit))
@@ -192,7 +216,7 @@ extension Engine {
         for requirement in analysis.preferred {
             add(requirement, weights.preferredSkills / Double(analysis.preferred.count))
         }
-        return points
+        return (points, byTitles)
     }
 
     /// Cosine similarity of a candidate's indexed vector and `vector`.

@@ -14,20 +14,29 @@ struct JobAnalysis: Sendable {
         var importance: Double
         /// Whether it is one of the job's core skills.
         var isCore: Bool
+        /// Whether one of its skills names the job's own function ("Accounting" for a staff accountant,
+        /// "Machine Learning" for a machine learning engineer): a position in that function shows it, whatever
+        /// words the parser kept from the resume's skills and bullets.
+        var namesFunction = false
 
         /// The credit `candidate` earns: 1 for a skill of the requirement, the best related credit
         /// otherwise, with the skill that earned it; a skill outside `evidenced` (when known) earns
-        /// `listed` of that.
+        /// `listed` of that. A requirement that names the job's function earns `shownByTitles` when that is
+        /// more (1 for a position in the function, ½ for one in a neighbouring function), with `byTitle` true
+        /// and, in full, its first skill as `matched`.
         func credit(
-            _ candidate: Set<String>, evidenced: Set<String>? = nil, listed: Double = 1
-        ) -> (value: Double, matched: String?, related: String?) {
+            _ candidate: Set<String>, evidenced: Set<String>? = nil, listed: Double = 1, shownByTitles: Double = 0
+        ) -> (value: Double, matched: String?, related: String?, byTitle: Bool) {
             func worth(_ skill: String) -> Double { evidenced.map { $0.contains(skill) ? 1 : listed } ?? 1 }
-            var best: (value: Double, matched: String?, related: String?) = (0, nil, nil)
+            var best: (value: Double, matched: String?, related: String?, byTitle: Bool) = (0, nil, nil, false)
             for skill in skills where candidate.contains(skill) && worth(skill) > best.value {
-                best = (worth(skill), skill, nil)
+                best = (worth(skill), skill, nil, false)
             }
             for (skill, credit) in related where candidate.contains(skill) && credit * worth(skill) > best.value {
-                best = (credit * worth(skill), nil, skill)
+                best = (credit * worth(skill), nil, skill, false)
+            }
+            if namesFunction, shownByTitles > best.value {
+                return (min(1, shownByTitles), shownByTitles >= 1 ? skills.first : nil, nil, true)
             }
             return best
         }
@@ -56,6 +65,10 @@ struct JobAnalysis: Sendable {
             }
             return best.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }
         }
+        let function = job.title.flatMap(RoleFunction.of)
+        func namesFunction(_ skills: [String]) -> Bool {
+            function.map { wanted in skills.contains { RoleFunction.family(ofSkill: $0) == wanted } } ?? false
+        }
         var required: [Requirement] = []
         var usedGroups = Set<Int>()
         for mention in job.requiredSkills {
@@ -68,13 +81,15 @@ struct JobAnalysis: Sendable {
             required.append(
                 Requirement(
                     skills: skills, related: related(skills), importance: isCore ? weights.coreSkillImportance : 1,
-                    isCore: isCore))
+                    isCore: isCore, namesFunction: namesFunction(skills)))
         }
         self.required = required
         preferred = job.preferredSkills.map {
-            Requirement(skills: [$0.name], related: related([$0.name]), importance: 1, isCore: false)
+            Requirement(
+                skills: [$0.name], related: related([$0.name]), importance: 1, isCore: false,
+                namesFunction: namesFunction([$0.name]))
         }
-        function = job.title.flatMap(RoleFunction.of)
+        self.function = function
         level = job.title.flatMap(SeniorityLevel.of)
     }
 }

@@ -80,6 +80,10 @@ public struct MatchResult: Sendable, Equatable, Codable {
             case level
             /// Years in positions of the job's function against its minimum.
             case years
+            /// ``ScoringWeights/noEvidence`` when the resume shows nothing relevant to the job (no required,
+            /// core, related or preferred skill, no position in its function or a neighbouring one); absent
+            /// otherwise.
+            case evidence
         }
 
         /// Which factor.
@@ -114,6 +118,10 @@ public struct MatchResult: Sendable, Equatable, Codable {
     public var missingRequiredSkills: [String]
     /// Required skills the candidate lacks but has a related skill for (MySQL for PostgreSQL).
     public var relatedSkills: [RelatedSkill] = []
+    /// Required and preferred skills met by a position in the job's function rather than by a skill the
+    /// resume names ("Accounting" by a "Senior Accountant" position): a requirement that names the job's own
+    /// function is shown by the titles, whatever words the parser kept. Also in the matched lists.
+    public var skillsShownByTitles: [String] = []
     /// Preferred skills the candidate has.
     public var matchedPreferredSkills: [String]
     /// Preferred skills the candidate lacks.
@@ -141,7 +149,8 @@ public struct MatchResult: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case score, decision, components, factors, matchedRequiredSkills, missingRequiredSkills, relatedSkills,
-            matchedPreferredSkills, missingPreferredSkills, candidateYears, relevantYears, jobLevel, candidateLevel,
+            skillsShownByTitles, matchedPreferredSkills, missingPreferredSkills, candidateYears, relevantYears,
+            jobLevel, candidateLevel,
             yearsGap, candidateDegree, missingDegree, gaps, strengths, advice
     }
 
@@ -149,7 +158,8 @@ public struct MatchResult: Sendable, Equatable, Codable {
     public init(
         score: Double, decision: Decision, components: [Component], factors: [Factor] = [],
         matchedRequiredSkills: [String],
-        missingRequiredSkills: [String], relatedSkills: [RelatedSkill] = [], matchedPreferredSkills: [String],
+        missingRequiredSkills: [String], relatedSkills: [RelatedSkill] = [], skillsShownByTitles: [String] = [],
+        matchedPreferredSkills: [String],
         missingPreferredSkills: [String], candidateYears: Double, relevantYears: Double? = nil,
         jobLevel: SeniorityLevel? = nil, candidateLevel: SeniorityLevel? = nil, yearsGap: Double,
         candidateDegree: DegreeLevel?, missingDegree: DegreeLevel?, gaps: [Gap], strengths: [String], advice: [String]
@@ -161,6 +171,7 @@ public struct MatchResult: Sendable, Equatable, Codable {
         self.matchedRequiredSkills = matchedRequiredSkills
         self.missingRequiredSkills = missingRequiredSkills
         self.relatedSkills = relatedSkills
+        self.skillsShownByTitles = skillsShownByTitles
         self.matchedPreferredSkills = matchedPreferredSkills
         self.missingPreferredSkills = missingPreferredSkills
         self.candidateYears = candidateYears
@@ -186,6 +197,7 @@ public struct MatchResult: Sendable, Equatable, Codable {
         matchedRequiredSkills = try container.decode([String].self, forKey: .matchedRequiredSkills)
         missingRequiredSkills = try container.decode([String].self, forKey: .missingRequiredSkills)
         relatedSkills = try container.decodeIfPresent([RelatedSkill].self, forKey: .relatedSkills) ?? []
+        skillsShownByTitles = try container.decodeIfPresent([String].self, forKey: .skillsShownByTitles) ?? []
         matchedPreferredSkills = try container.decode([String].self, forKey: .matchedPreferredSkills)
         missingPreferredSkills = try container.decode([String].self, forKey: .missingPreferredSkills)
         candidateYears = try container.decode(Double.self, forKey: .candidateYears)

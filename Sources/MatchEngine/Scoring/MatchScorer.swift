@@ -67,9 +67,8 @@ public struct MatchScorer: Sendable {
 
     func quickScore(_ candidate: CandidateProfile, against job: PreparedJob, similarity: Double?) -> Double {
         let fit = RoleFit(candidate, job: job.analysis, weights: weights)
-        return total(
-            components(candidate, against: job, fit: fit, similarity: similarity),
-            factors(candidate, job: job.job, fit: fit))
+        let (components, showsSkill) = components(candidate, against: job, fit: fit, similarity: similarity)
+        return total(components, factors(candidate, job: job, fit: fit, showsSkill: showsSkill))
     }
 
     func score(_ candidate: CandidateProfile, against prepared: PreparedJob, similarity: Double?) -> MatchResult {
@@ -77,15 +76,22 @@ public struct MatchScorer: Sendable {
         let analysis = prepared.analysis
         let has = candidate.skills
         let fit = RoleFit(candidate, job: analysis, weights: weights)
-        let components = components(candidate, against: prepared, fit: fit, similarity: similarity)
-        let factors = factors(candidate, job: job, fit: fit)
+        let (components, showsSkill) = components(candidate, against: prepared, fit: fit, similarity: similarity)
+        let factors = factors(candidate, job: prepared, fit: fit, showsSkill: showsSkill)
         let rounded = total(components, factors)
         var matchedRequired: [String] = []
         var missingRequired: [String] = []
         var related: [MatchResult.RelatedSkill] = []
+        var byTitles: [String] = []
         for requirement in analysis.required {
-            let credit = requirement.credit(has, evidenced: candidate.evidencedSkills, listed: 1)
-            if let matched = credit.matched {
+            let credit = requirement.credit(
+                has, evidenced: candidate.evidencedSkills, listed: 1, shownByTitles: titlesShowSkills(fit))
+            if credit.byTitle, let matched = credit.matched { byTitles.append(matched) }
+            if credit.byTitle, credit.matched == nil {
+                // A neighbouring function's position shows it in part: reported like a related skill.
+                related.append(
+                    .init(required: requirement.name, candidate: fit.functionShown.title, credit: credit.value))
+            } else if let matched = credit.matched {
                 matchedRequired.append(matched)
             } else if let stand = credit.related {
                 related.append(.init(required: requirement.name, candidate: stand, credit: credit.value))
@@ -93,9 +99,19 @@ public struct MatchScorer: Sendable {
                 missingRequired.append(requirement.name)
             }
         }
-        let preferred = job.preferredSkills.map(\.name)
-        let matchedPreferred = preferred.filter(has.contains)
-        let missingPreferred = preferred.filter { !has.contains($0) }
+        var matchedPreferred: [String] = []
+        var missingPreferred: [String] = []
+        for requirement in analysis.preferred {
+            let name = requirement.name
+            if has.contains(name) {
+                matchedPreferred.append(name)
+            } else if requirement.credit(has, shownByTitles: titlesShowSkills(fit)).matched != nil {
+                matchedPreferred.append(name)
+                byTitles.append(name)
+            } else {
+                missingPreferred.append(name)
+            }
+        }
         let years = candidate.years
         let degree = candidate.degree
         let countedYears = fit.relevantYears ?? years
@@ -127,15 +143,23 @@ public struct MatchScorer: Sendable {
             score: rounded, decision: rounded >= weights.interviewThreshold ? .interview : .reject,
             components: components, factors: factors, matchedRequiredSkills: matchedRequired,
             missingRequiredSkills: missingRequired,
-            relatedSkills: related, matchedPreferredSkills: matchedPreferred, missingPreferredSkills: missingPreferred,
+            relatedSkills: related, skillsShownByTitles: byTitles, matchedPreferredSkills: matchedPreferred,
+            missingPreferredSkills: missingPreferred,
             candidateYears: years, relevantYears: fit.relevantYears.map { ($0 * 10).rounded() / 10 },
             jobLevel: analysis.level, candidateLevel: fit.level, yearsGap: (yearsGap * 10).rounded() / 10,
             candidateDegree: degree, missingDegree: missingDegree, gaps: gaps, strengths: strengths, advice: advice)
     }
 
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
-    /// candidate's positions were read, years when the job states a minimum and the resume any years.
-    func factors(_ candidate: CandidateProfile, job: ParsedJob, fit: RoleFit) -> [MatchResult.Factor] {
+    /// candidate's positions were read, years when the job states a minimum and the resume any years, and
+    /// evidence (``ScoringWeights/noEvidence``) when a job of a known function meets a resume that shows no
+    /// skill of it (`showsSkill` false) and no position in its function or a neighbouring one.
+    func factors(
+        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, showsSkill: Bool = true
+    )
+        -> [MatchResult.Factor]
+    {
+        let job = prepared.job
         guard weights.role > 0 else { return [] }
         var factors: [MatchResult.Factor] = []
         func add(_ kind: MatchResult.Factor.Kind, _ value: Double) {
@@ -147,13 +171,20 @@ public struct MatchScorer: Sendable {
         if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
             add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
         }
+        if prepared.analysis.function != nil, !showsSkill, !fit.relatedFunction { add(.evidence, weights.noEvidence) }
         return factors
     }
 
-    /// The components that apply, in formula order.
+    /// How far the candidate's positions show the requirements that name the job's function (1 a position
+    /// in it, ½ one in a neighbouring function): a reading of the role fit, so 0 when ``ScoringWeights/role``
+    /// is 0 (``ScoringWeights/classic`` counts named skills only).
+    func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
+
+    /// The components that apply, in formula order, and whether any required or preferred skill earned
+    /// credit (in full, in part through a related skill, or shown by a position title).
     func components(
         _ candidate: CandidateProfile, against prepared: PreparedJob, fit: RoleFit, similarity: Double?
-    ) -> [MatchResult.Component] {
+    ) -> (components: [MatchResult.Component], showsSkill: Bool) {
         let job = prepared.job
         let analysis = prepared.analysis
         var components: [MatchResult.Component] = []
@@ -163,13 +194,16 @@ public struct MatchScorer: Sendable {
         let has = candidate.skills
         let evidenced = candidate.evidencedSkills
         let listed = weights.listedSkillCredit
+        let holds = titlesShowSkills(fit)
+        var showsSkill = false
         if !analysis.required.isEmpty {
             var earned = 0.0
             var possible = 0.0
             var coreEarned = 0.0
             var coreCount = 0.0
             for requirement in analysis.required {
-                let credit = requirement.credit(has, evidenced: evidenced, listed: listed).value
+                let credit = requirement.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
+                if credit > 0 { showsSkill = true }
                 earned += requirement.importance * credit
                 possible += requirement.importance
                 if requirement.isCore {
@@ -185,8 +219,9 @@ public struct MatchScorer: Sendable {
         }
         if !analysis.preferred.isEmpty {
             let earned = analysis.preferred.reduce(0) {
-                $0 + $1.credit(has, evidenced: evidenced, listed: listed).value
+                $0 + $1.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
             }
+            if earned > 0 { showsSkill = true }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
         }
         if let minimum = job.minimumYears, minimum > 0 {
@@ -205,7 +240,7 @@ public struct MatchScorer: Sendable {
             let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
             add(.semantic, calibrated, weights.semantic)
         }
-        return components
+        return (components, showsSkill)
     }
 
     /// `Σ wᵢ·cᵢ / Σ wᵢ × Π factors` through the calibration curve, 0 … 100 with one decimal (0 when no

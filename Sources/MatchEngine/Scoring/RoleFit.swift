@@ -8,12 +8,19 @@ struct RoleFit: Sendable {
     /// Years in relevant positions: per month the best weight of a position covering it (1 same function,
     /// ½ a neighbouring one, 0 otherwise; internships 0).
     var relevantYears: Double?
-    /// The latest relevant position's level, else the level the relevant years imply.
+    /// The level the latest relevant position stating one states (a title without a level word, "Data
+    /// Analyst", is passed over), else the level the relevant years imply.
     var level: SeniorityLevel?
     /// The function factor.
     var function: Double?
     /// The level factor.
     var levelMatch: Double?
+    /// How far the positions (dated or undated titles) show the job's function — 1 a position in it, ½ one
+    /// in a neighbouring function, 0 none — with the latest such position's title: what shows a requirement
+    /// that names the function (``JobAnalysis/Requirement/namesFunction``).
+    var functionShown: (share: Double, title: String) = (0, "")
+    /// Whether a position is in the job's function or a neighbouring one: relevant work, whatever the skills.
+    var relatedFunction = false
 
     /// The most months a candidate's history is read over (60 years).
     static let monthLimit = 720
@@ -46,9 +53,13 @@ struct RoleFit: Sendable {
             years = best.reduce(0, +) / 12
         }
         relevantYears = years
+        functionShown = Self.shown(read.map { ($0.role.title, $0.weight.years) })
+        relatedFunction = read.contains { $0.weight.years > 0 }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
+        // The newest relevant position whose title states a level: a data analyst's title after years as a
+        // staff accountant says nothing of the accountant's level, the staff accountant's title does.
         var newest: (lastMonth: Int, index: Int)?
-        for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 {
+        for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 && entry.role.level != nil {
             if newest.map({ entry.role.lastMonth > $0.lastMonth }) ?? true { newest = (entry.role.lastMonth, index) }
         }
         let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
@@ -64,12 +75,21 @@ struct RoleFit: Sendable {
             Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
         }
         guard !read.isEmpty else { return }
+        functionShown = Self.shown(read.map { ($0.role.title, $0.weight.years) })
+        relatedFunction = read.contains { $0.weight.years > 0 }
         function = read.map(\.weight.function).max()
         let level =
             read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
             ?? SeniorityLevel.implied(byYears: years)
         self.level = level
         levelMatch = Self.levelMatch(level, wanted: job.level, weights: weights)
+    }
+
+    /// The best nearness among `titles` (most recent first) and the first title that has it.
+    private static func shown(_ titles: [(title: String, nearness: Double)]) -> (share: Double, title: String) {
+        var best: (share: Double, title: String) = (0, "")
+        for entry in titles where entry.nearness > best.share { best = (entry.nearness, entry.title) }
+        return best
     }
 
     /// How a candidate's level meets the job's: 1 when equal (or when the job states none and the candidate

@@ -1,3 +1,5 @@
+import ResumeParser
+
 /// The function a job title or position title belongs to (backend engineering, frontend, data
 /// engineering, nursing…), read from its words, and how near two functions are.
 ///
@@ -57,6 +59,38 @@ enum RoleFunction: String, Sendable, CaseIterable {
         [.dataScience, .dataEngineering], [.reliability, .dataEngineering], [.product, .design],
         [.product, .engineeringManagement], [.dataScience, .accounting],
     ]
+
+    /// The canonical names of the standard taxonomy (about 3,300), each with the family it names when it
+    /// names one, read once so that a job's analysis looks its skills up instead of reading their words.
+    private static let familyOfStandardSkill: [String: RoleFunction?] = {
+        var table: [String: RoleFunction?] = [:]
+        for skill in SkillTaxonomy.standard.skills { table[skill.name] = named(byName: skill.name) }
+        return table
+    }()
+
+    /// Words that may follow a family's phrase in the name of the function itself ("Backend Development",
+    /// "Site Reliability Engineering", "UX Design").
+    private static let functionNameWords: Set<Substring> = [
+        "development", "engineering", "design", "management", "operations",
+    ]
+
+    /// The family whose work a skill's name is ("Accounting", "Machine Learning", "Frontend Development",
+    /// "DevOps"): looked up for a canonical skill of the standard taxonomy, read otherwise. A name that says
+    /// more than the family's phrase and one of ``functionNameWords`` ("Infrastructure as Code", "Google
+    /// Analytics", "Technical Support") names a skill of the field, not the function: `nil`.
+    static func family(ofSkill name: String) -> RoleFunction? {
+        familyOfStandardSkill[name] ?? named(byName: name)
+    }
+
+    /// The family a name is, whole words: every word is in one of the family's phrases or is one of
+    /// ``functionNameWords``.
+    private static func named(byName name: String) -> RoleFunction? {
+        guard let family = of(name) else { return nil }
+        let phraseWords = Set(phrases.filter { $0.0 == family }.flatMap { $0.1.flatMap { $0.split(separator: " ") } })
+        let all = words(of: name).split(separator: " ")
+        let ok = all.allSatisfy { phraseWords.contains($0) || functionNameWords.contains($0) }
+        return ok && all.contains(where: phraseWords.contains) ? family : nil
+    }
 
     /// The family of a title, or `nil` when no phrase of any family occurs in it.
     ///

@@ -57,6 +57,12 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     /// The credit of a skill the resume lists or claims but its experience section does not show, as a
     /// share of a shown one (default 0.75).
     public var listedSkillCredit: Double
+    /// The evidence factor of a candidate the resume shows nothing relevant of (default 0): no required,
+    /// core, related or preferred skill, and no position in the job's function or a neighbouring one. Such
+    /// a resume is "no fit" and scores the floor of the scale (0 by default) rather than a few points of
+    /// noise from education or the semantic component; 1 turns the rule off. Like the other role-fit
+    /// factors it applies through ``role``, and only for a job whose title names a known function.
+    public var noEvidence: Double
     /// The calibration: the weighted mean of the components (0 … 1) is mapped to the score through this
     /// piecewise-linear curve of `[raw, score]` points, raw increasing from 0 to 1 and score from 0 to
     /// 100 (default `[[0, 0], [0.5, 52], [0.62, 70], [1, 100]]`; `[[0, 0], [1, 100]]` is none).
@@ -73,7 +79,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         educationOneLevelBelow: Double = 0.5, semanticFloor: Double = 0.15, semanticCeiling: Double = 0.75,
         coreSkillImportance: Double = 2, neighbourFunction: Double = 0.6, unrelatedFunction: Double = 0.25,
         levelOneOff: Double = 0.75, levelTwoOff: Double = 0.4, yearsTolerance: Double = 0.75, yearsFloor: Double = 0.5,
-        listedSkillCredit: Double = 0.75, calibration: [[Double]] = ScoringWeights.defaultCalibration
+        listedSkillCredit: Double = 0.75, noEvidence: Double = 0,
+        calibration: [[Double]] = ScoringWeights.defaultCalibration
     ) {
         self.requiredSkills = requiredSkills
         self.coreSkills = coreSkills
@@ -87,6 +94,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         self.yearsTolerance = yearsTolerance
         self.yearsFloor = yearsFloor
         self.listedSkillCredit = listedSkillCredit
+        self.noEvidence = noEvidence
         self.calibration = calibration
         self.preferredSkills = preferredSkills
         self.experience = experience
@@ -143,7 +151,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         for (name, value) in [
             ("role", role), ("neighbourFunction", neighbourFunction), ("unrelatedFunction", unrelatedFunction),
             ("levelOneOff", levelOneOff), ("levelTwoOff", levelTwoOff), ("yearsFloor", yearsFloor),
-            ("listedSkillCredit", listedSkillCredit),
+            ("listedSkillCredit", listedSkillCredit), ("noEvidence", noEvidence),
         ] where !value.isFinite || !(0...1).contains(value) {
             throw EngineError.invalidConfiguration("\(name) must be 0 … 1")
         }
@@ -190,7 +198,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         case requiredSkills, coreSkills, roleMatch, role, preferredSkills, experience, education, semantic,
             interviewThreshold,
             educationOneLevelBelow, semanticFloor, semanticCeiling, coreSkillImportance, neighbourFunction, levelOneOff,
-            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit
+            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit, noEvidence
     }
 
     /// Decodes and validates; keys left out keep their defaults.
@@ -214,6 +222,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         unrelatedFunction = try value(.unrelatedFunction, defaults.unrelatedFunction)
         yearsFloor = try value(.yearsFloor, defaults.yearsFloor)
         listedSkillCredit = try value(.listedSkillCredit, defaults.listedSkillCredit)
+        noEvidence = try value(.noEvidence, defaults.noEvidence)
         calibration = try container.decodeIfPresent([[Double]].self, forKey: .calibration) ?? defaults.calibration
         preferredSkills = try value(.preferredSkills, defaults.preferredSkills)
         experience = try value(.experience, defaults.experience)

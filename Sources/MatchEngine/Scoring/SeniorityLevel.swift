@@ -40,16 +40,20 @@ public enum SeniorityLevel: String, Sendable, Codable, Comparable, CaseIterable 
     ]
 
     /// Title nouns after which "staff" is a level above senior (a staff engineer); elsewhere "staff" is
-    /// the regular grade (a staff accountant, a staff nurse) and states no level.
+    /// the regular, qualified grade of a profession (a staff accountant, a staff nurse): mid level, below a
+    /// senior accountant and above a junior one.
     private static let staffLevelNouns = [
         " engineer", " developer", " scientist", " designer", " architect", " sre ", " software ",
     ]
 
-    /// The level a title states, or `nil` when it states none ("Software Engineer", "Staff Accountant").
+    /// The level a title states, or `nil` when it states none ("Software Engineer"); "Staff Accountant"
+    /// states mid, "Staff Engineer" lead.
     static func of(_ title: String) -> SeniorityLevel? {
         let lowered = RoleFunction.words(of: title)
         for (level, phrases) in words where phrases.contains(where: { lowered.contains($0) }) { return level }
-        if lowered.contains(" staff "), staffLevelNouns.contains(where: { lowered.contains($0) }) { return .lead }
+        if lowered.contains(" staff ") {
+            return staffLevelNouns.contains(where: { lowered.contains($0) }) ? .lead : .mid
+        }
         return nil
     }
 
