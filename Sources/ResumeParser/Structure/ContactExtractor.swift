@@ -254,18 +254,21 @@ enum ContactExtractor {
         // A header line holds a few short parts; longer lines are prose (and bound the work per line).
         for line in lines where line.utf8.count <= 400 {
             for part in parts(of: line) where !part.contains("@") {
-                if let found = place(part) ?? addressPlace(part) { return found }
+                // "Location ... Madrid, Spain": the label's words are no part of the city.
+                let value = endOfLabel(part).map { part[$0...].trimmedWhitespace() } ?? part
+                if let found = place(value) ?? addressPlace(part) { return found }
             }
         }
         return nil
     }
 
-    /// The city and region ending an address: "Location: Austin, TX", "12 Harbour Road, Leeds, UK",
-    /// "Austin, TX 78701". Only a labelled part, one that starts with a street number or one that ends in a
-    /// postcode counts, so "Engineer, Acme, Austin, TX" in an entry is not taken for the person's place.
+    /// The city and region ending an address: "Location: Austin, TX", "Location ..... Austin, TX", "12
+    /// Harbour Road, Leeds, UK", "Austin, TX 78701". Only a labelled part, one that starts with a street number
+    /// or one that ends in a postcode counts, so "Engineer, Acme, Austin, TX" in an entry is not taken for the
+    /// person's place.
     static func addressPlace(_ part: String) -> String? {
-        let colon = part.firstIndex(of: ":")
-        let address = colon.map { part[part.index(after: $0)...] } ?? part[...]
+        let labelEnd = endOfLabel(part)
+        let address = labelEnd.map { part[$0...] } ?? part[...]
         let pieces = address.split(separator: ",")
         guard pieces.count >= 2, pieces.count <= 6 else { return nil }
         var region = pieces[pieces.count - 1].trimmedWhitespace()
@@ -278,8 +281,30 @@ enum ContactExtractor {
         let startsWithNumber =
             !number.isEmpty && number.count <= 5
             && !(number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20")))
-        guard colon != nil || hasPostcode || startsWithNumber else { return nil }
+        guard labelEnd != nil || hasPostcode || startsWithNumber else { return nil }
         return place("\(pieces[pieces.count - 2].trimmedWhitespace()), \(region)")
+    }
+
+    /// Where the value after a label starts: after its colon ("Location: …") or after its dot leader, a run
+    /// of three dots or more after a word within the first 40 bytes ("Location ...... Madrid, Spain", as
+    /// plain-text exports align their fields).
+    static func endOfLabel(_ part: String) -> String.Index? {
+        if let colon = part.firstIndex(of: ":") { return part.index(after: colon) }
+        let utf8 = part.utf8
+        var dots = 0
+        var sawLetter = false
+        for index in utf8.indices.prefix(40) {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else if dots >= 3 {
+                return sawLetter && byte == UInt8(ascii: " ") ? index : nil
+            } else {
+                dots = 0
+                if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { sawLetter = true }
+            }
+        }
+        return nil
     }
 
     /// "City, ST" or "City, Country" when `text` is exactly that and the region is one we know.
