@@ -84,3 +84,69 @@ struct RuledLayoutTests {
         #expect(ContactExtractor.endOfLabel("...") == nil)
     }
 }
+
+/// Label grids and header cells of the second held-out set's failure classes (issue 15); snippets written for
+/// the test.
+@Suite("Unseen layouts: label grids and names beside labels")
+struct LabelGridLayoutTests {
+    static let parser = DocumentParser(referenceMonth: YearMonth(year: 2026, month: 11))
+
+    /// A Europass-like page: section names and dates in a right-aligned label column, and a label beside its
+    /// value under a section name ("Languages   Norwegian (native)").
+    static let labelGridPage = [
+        "       PERSONAL INFORMATION           Ingrid Solberg",
+        "                                      Tromsø, Norway",
+        "                                      +47 912 55 014",
+        "                                      ingrid.solberg@example.no",
+        "         POSITION APPLIED FOR",
+        "                                      Harbour Pilot",
+        "                                      Pilot with nine years on the Norwegian coast, calm in bad weather and at night.",
+        "             WORK EXPERIENCE",
+        "                     2019 – present   Harbour Pilot",
+        "                                      Nordkyst Maritime AS, Tromsø, Norway",
+        "                                      – Guided 400 vessels a year into port, most of them at night or in winter.",
+        "                                      – Trained four new pilots on the approaches to the harbour.",
+        "                       2014 – 2018    Second Officer",
+        "                                      Polar Line Shipping AS, Bergen, Norway",
+        "                                      – Kept the bridge watch on coastal routes between Bergen and Kirkenes.",
+        "     EDUCATION AND TRAINING",
+        "                       2010 – 2014    BSc in Nautical Science",
+        "                                      University of Tromsø, Tromsø, Norway",
+        "              PERSONAL SKILLS",
+        "                        Languages     Norwegian (native), English (fluent)",
+        "                            Systems   Microsoft Excel, ECDIS, radar plotting",
+    ].joined(separator: "\n")
+
+    @Test("a label column with section names over it is read line by line, not as a column of its own")
+    func labelGridIsNotTwoColumns() {
+        #expect(ColumnLayout.readingOrder(Self.labelGridPage) == Self.labelGridPage)
+        let resume = Self.parser.parseResume(text: Self.labelGridPage, source: "grid.pdf", format: "pdf")
+        #expect(resume.experience.map(\.company) == ["Nordkyst Maritime AS", "Polar Line Shipping AS"])
+        #expect(resume.education.map(\.institution) == ["University of Tromsø"])
+        #expect(resume.contact.name == "Ingrid Solberg")
+    }
+
+    @Test("a name beside a label or contact details on its line, and a label line that is no name")
+    func namesBesideLabels() {
+        func name(_ lines: [String]) -> String? {
+            Self.parser.parseResume(text: lines.joined(separator: "\n"), source: "snippet").contact.name
+        }
+        #expect(name(["PERSONAL INFORMATION     Ines Alvarado", "ines.alvarado@example.es"]) == "Ines Alvarado")
+        #expect(
+            name(["Perth, Australia", "github.com/jmaru     Jun Maruyama     jun@example.com.au"]) == "Jun Maruyama")
+        #expect(name(["Curriculum vitae", "POSITION APPLIED FOR", "Ines Alvarado", "Experience"]) == "Ines Alvarado")
+        #expect(name(["Senior Engineer | Acme Robotics"]) == nil)
+    }
+
+    @Test("a DOCX text box is a block of its own, not part of the paragraph that anchors it")
+    func textBoxIsOwnBlock() throws {
+        let xml =
+            "<w:document><w:body><w:p><w:r><w:t>Oskar Lindgren</w:t></w:r><w:r><w:pict><v:shape><v:textbox>"
+            + "<w:txbxContent><w:p><w:r><w:t>Contact</w:t></w:r></w:p><w:p><w:r><w:t>oskar@example.se</w:t></w:r>"
+            + "</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+            + "<w:p><w:r><w:t>Experience</w:t></w:r></w:p></w:body></w:document>"
+        let extracted = try TextExtractor().extract(try LinearTimeTests.docx(xml), source: "box.docx")
+        let lines = extracted.text.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(3) == ["Oskar Lindgren", "Contact", "oskar@example.se"])
+    }
+}

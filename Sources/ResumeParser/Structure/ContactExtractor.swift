@@ -24,7 +24,8 @@ enum ContactExtractor {
         "lead", "architect", "intern", "university", "college", "inc", "ltd", "llc", "page", "personal",
         "information", "info", "details", "data", "your", "my", "name", "location", "address", "phone", "mobile",
         "email", "e-mail", "website", "portfolio", "references", "objective", "about", "street", "road", "avenue",
-        "lane", "drive", "suite", "apartment", "confidential", "updated", "links", "social", "me",
+        "lane", "drive", "suite", "apartment", "confidential", "updated", "links", "social", "me", "position",
+        "applied", "application", "job", "target", "desired",
     ]
     /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "María de la Cruz").
     private static let nameParticles: Set<String> = [
@@ -228,7 +229,11 @@ enum ContactExtractor {
     static func name(in lines: [String]) -> String? {
         // A name is short: longer lines are not looked at (bounded work per line on hostile text).
         for line in lines where line.utf8.count <= 120 {
-            for part in parts(of: line.trimmed("#*_ ")).prefix(1) {
+            // The name is the line's first part, or the first after a label or contact details beside it
+            // ("PERSONAL INFORMATION   Ada Lovelace", "github.com/ada   Ada Lovelace   ada@example.com").
+            let pieces = parts(of: line.trimmed("#*_ "))
+            let first = pieces.prefix(3).firstIndex { !isLabel($0) && !isContactValue($0) } ?? 0
+            for part in pieces[first...].prefix(1) {
                 let words = part.split(separator: " ")
                 guard (2...5).contains(words.count),
                     words.enumerated().allSatisfy({ position, word in
@@ -248,6 +253,26 @@ enum ContactExtractor {
             }
         }
         return nil
+    }
+
+    /// Words of the labels a form or a header sets before the name ("Personal information", "Name:").
+    private static let labelWords: Set<String> = [
+        "personal", "information", "info", "details", "data", "contact", "name", "full", "candidate", "about", "me",
+        "curriculum", "vitae", "cv", "resume", "résumé", "profile",
+    ]
+
+    /// A label that a form or a header sets before the name: every word one of ``labelWords``.
+    private static func isLabel(_ part: String) -> Bool {
+        let words = part.split(separator: " ")
+        return !words.isEmpty && words.count <= 4
+            && words.allSatisfy { labelWords.contains($0.lowercased().trimmed(where: \.isPunctuation)) }
+    }
+
+    /// A part of a header that is a contact detail, not a name: it holds an "@", a "/", a digit or "www.",
+    /// or is a place ("Melbourne, Australia").
+    private static func isContactValue(_ part: String) -> Bool {
+        part.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || (0x30...0x39).contains($0) }
+            || part.hasPrefix("www.") || place(part) != nil
     }
 
     static func location(in lines: [String]) -> String? {
