@@ -121,7 +121,7 @@ public struct DocumentParser: Sendable {
     /// Lines in reading order: with `columns` (PDF physical layout), a margin timeline's year labels are
     /// dropped (``TimelineLabels``) and two-column pages are read column by column; page breaks become line
     /// breaks; icon glyphs become separators (``IconGlyphs``); ligatures and typographic apostrophes are
-    /// folded (``TypographicFolding``).
+    /// folded (``TypographicFolding``); a footer's copyright notice is dropped (``PageFurniture``).
     static func lines(of text: String, columns: Bool) -> [String] {
         // Pages end at form feeds (a control character: never inside a grapheme, so bytes split alike).
         text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false)
@@ -132,7 +132,7 @@ public struct DocumentParser: Sendable {
             .joined(separator: "\n")
             .splitAtLineBreaks()
             .map { IconGlyphs.separated(TypographicFolding.folded($0)).trimmedWhitespace() }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty && !PageFurniture.isCopyrightNotice($0) }
     }
 
     /// One item per line (bullets removed).

@@ -73,6 +73,20 @@ struct RuledLayoutTests {
         #expect(SectionSplitter.heading("+------------+") == nil)
     }
 
+    @Test("a footer's copyright years are no position: experience is not inflated")
+    func copyrightFooter() {
+        let resume = Self.resume(
+            [
+                "Aoife Brennan", "WORK EXPERIENCE", "Mar 2021 – Present   Staff Nurse",
+                "Beaumont Hospital, Dublin, Ireland", "– Cared for ventilated patients.",
+                "November 3, 2025     © European Union, 2002 – 2025 | https://europass.example.eu     Page 1 / 2",
+            ], format: "pdf")
+        #expect(resume.experience.count == 1)
+        #expect(resume.totalExperienceYears < 6)
+        #expect(PageFurniture.isCopyrightNotice("© 2024 Acme"))
+        #expect(!PageFurniture.isCopyrightNotice("Café Management, 2019 – 2021"))
+    }
+
     @Test("a field after a dot leader is read without its label")
     func dotLeaderLocation() {
         let resume = Self.resume([
