@@ -164,3 +164,38 @@ struct LabelGridLayoutTests {
         #expect(lines.prefix(3) == ["Oskar Lindgren", "Contact", "oskar@example.se"])
     }
 }
+
+/// Entries set as table rows (Markdown pipe tables, DOCX tables whose cells are read one a line): the second
+/// held-out set's failure classes (issue 15); snippets written for the test.
+@Suite("Unseen layouts: entries in table rows")
+struct TableRowLayoutTests {
+    static let parser = DocumentParser(referenceMonth: YearMonth(year: 2026, month: 11))
+
+    static func resume(_ lines: [String]) -> ParsedResume {
+        parser.parseResume(text: lines.joined(separator: "\n"), source: "snippet.docx", format: "docx")
+    }
+
+    @Test("a table's column labels are no school and no company")
+    func columnLabels() {
+        let resume = Self.resume([
+            "Marit Olsen", "Education", "| Years | Degree | Institution |", "|---|---|---|",
+            "| 2012 – 2015 | Bachelor of Nursing | Hogeschool Leiden, Leiden, Netherlands |", "Experience", "Period",
+            "Role", "Organisation", "Place", "Highlights", "MAR 2019 — PRESENT", "Ward Nurse", "Leiden Zorg B.V.",
+            "Leiden, Netherlands", "Ran the night shift of a 30-bed surgical ward for four years.",
+        ])
+        #expect(resume.education.map(\.institution) == ["Hogeschool Leiden"])
+        #expect(resume.experience.map(\.company) == ["Leiden Zorg B.V."])
+        #expect(resume.experience.map(\.title) == ["Ward Nurse"])
+    }
+
+    @Test("dates alone in a table cell: title and company are the two lines below")
+    func datesAloneAboveEntry() {
+        let resume = Self.resume([
+            "Kofi Asante", "Work Experience", "June 2020 to date", "Site Engineer",
+            "Volta Roads Consulting, Accra, Ghana", "• Supervised 30 km of feeder roads.", "March 2016 to May 2020",
+            "Assistant Engineer", "Coastline Structures Ltd, Takoradi, Ghana", "• Checked formwork on two bridges.",
+        ])
+        #expect(resume.experience.map(\.company) == ["Volta Roads Consulting", "Coastline Structures Ltd"])
+        #expect(resume.experience.map(\.title) == ["Site Engineer", "Assistant Engineer"])
+    }
+}

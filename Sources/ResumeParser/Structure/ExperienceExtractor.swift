@@ -96,8 +96,11 @@ enum ExperienceExtractor {
                     takeBelow(2)
                     takeAbove()
                 } else {
+                    // Dates alone on their line with nothing above them (a table's date cell): the title and
+                    // the company are the two lines below.
+                    let alone = parts.isEmpty
                     takeAbove()
-                    takeBelow(1)
+                    takeBelow(alone && parts.isEmpty ? 2 : 1)
                 }
             } else if needsCompanyLine(parts) {
                 // "Registered Nurse, ICU   Jun 2016 – Jan 2020" under or over "Desert Vista Hospital   Mesa, AZ".
@@ -322,7 +325,8 @@ enum ExperienceExtractor {
         "company": .company, "organisation": .company, "organization": .company, "name of employer": .company,
         "dates": .other, "date": .other, "period": .other, "duration": .other, "location": .other, "place": .other,
         "main activities and responsibilities": .other, "main activities and": .other, "responsibilities": .other,
-        "type of business or sector": .other, "business or sector": .other,
+        "type of business or sector": .other, "business or sector": .other, "highlights": .other,
+        "description": .other, "achievements": .other, "key achievements": .other, "duties": .other,
     ]
 
     /// The field `text` labels, if it is one of ``fieldLabels`` (ignoring case).
