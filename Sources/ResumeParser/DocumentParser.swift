@@ -85,13 +85,17 @@ public struct DocumentParser: Sendable {
             sectionTexts[section.kind] = [sectionTexts[section.kind], body].compactMap { $0 }.joined(separator: "\n")
         }
         var found: [SkillMention] = []
+        var mentions: [String: Int] = [:]
         for section in sections where ![.contact, .education, .languages].contains(section.kind) {
             let text = section.lines.joined(separator: "\n")
-            for skill in skills.skills(in: text, isSkillList: section.kind == .skills) {
-                let mention = SkillMention(name: skill.name, category: skill.category)
+            for match in skills.matches(in: text, isSkillList: section.kind == .skills) {
+                mentions[match.skill.name, default: 0] += 1
+                let mention = SkillMention(name: match.skill.name, category: match.skill.category)
                 if !found.contains(mention) { found.append(mention) }
             }
         }
+        found = SkillClaims.withoutEmployers(
+            found, mentions: mentions, employers: positions.compactMap(\.entry.company), matcher: skills)
         return ParsedResume(
             source: source, format: format, contact: contact, skills: found, experience: positions.map(\.entry),
             education: EducationExtractor.extract(section(.education)),

@@ -199,3 +199,42 @@ struct TableRowLayoutTests {
         #expect(resume.experience.map(\.title) == ["Site Engineer", "Assistant Engineer"])
     }
 }
+
+/// Skills read from longer terms, employers' names and group labels: failure classes of both held-out sets
+/// (issue 15); snippets written for the test.
+@Suite("Unseen layouts: skills inside longer names")
+struct SkillsInsideNamesTests {
+    static let parser = DocumentParser(referenceMonth: YearMonth(year: 2026, month: 11))
+
+    static func skills(_ lines: [String]) -> Set<String> {
+        Set(parser.parseResume(text: lines.joined(separator: "\n"), source: "snippet").skills.map(\.name))
+    }
+
+    @Test("a skill that starts a longer term in a skills list is not that skill")
+    func longerTerm() {
+        let found = Self.skills(["Noor Haddad", "Skills", "Methods: A/B testing, Search engine optimisation"])
+        #expect(!found.contains("search engines"))
+        #expect(
+            Self.skills(["Noor Haddad", "Skills", "Methods: search engines, negotiation"]).contains("search engines"))
+    }
+
+    @Test("a skill named only in an employer's name is no skill; listed as well, it is")
+    func employerName() {
+        let entry = [
+            "Thandi Mokoena", "Experience", "Data Analyst, Ubuntu Health Research, Durban, South Africa, 2019 – 2022",
+        ]
+        #expect(!Self.skills(entry).contains("Linux"))
+        #expect(Self.skills(entry + ["Skills", "Linux, SQL"]).contains("Linux"))
+    }
+
+    @Test("under a heading in capitals, a \"Languages\" group label keeps its skills in the list")
+    func languagesGroupLabel() {
+        let resume = Self.parser.parseResume(
+            text: [
+                "Ewan Fraser", "SKILLS", "Tooling", "Terraform", "Languages", "Go", "Python", "LANGUAGES", "English",
+            ]
+            .joined(separator: "\n"), source: "snippet")
+        #expect(Set(resume.skills.map(\.name)).isSuperset(of: ["Go", "Python", "Terraform"]))
+        #expect(resume.languages == ["English"])
+    }
+}

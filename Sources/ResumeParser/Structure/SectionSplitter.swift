@@ -157,7 +157,8 @@ enum SectionSplitter {
             let current = sections[sections.count - 1].kind
             if let (kind, rest) = heading(line) ?? LetterSpacing.closedUp(line).flatMap(heading)
                 ?? SmallCaps.joined(line).flatMap(heading),
-                rest.isEmpty || ![.experience, .projects, .skills].contains(current)
+                rest.isEmpty || ![.experience, .projects, .skills].contains(current),
+                !isGroupLabel(line, kind: kind, in: sections[sections.count - 1])
             {
                 sections.append(Section(kind: kind, heading: line, lines: rest.isEmpty ? [] : [rest]))
             } else if let margin = MarginHeading.split(line), margin.kind != current,
@@ -172,6 +173,16 @@ enum SectionSplitter {
         }
         if !sections.contains(where: { $0.kind == .experience }) { recoverExperience(&sections) }
         return sections
+    }
+
+    /// Whether a "Languages" heading inside a skills section whose heading is in capitals ("SKILLS") is set in
+    /// lower case ("Languages"): a group label of the list (Go, Python), not the next section, which the
+    /// document would head in capitals too.
+    private static func isGroupLabel(_ line: String, kind: SectionKind, in section: Section) -> Bool {
+        guard kind == .languages, section.kind == .skills, let heading = section.heading,
+            heading.contains(where: \.isLetter), !heading.contains(where: \.isLowercase)
+        else { return false }
+        return line.contains(where: \.isLowercase)
     }
 
     /// Without an experience heading, dated blocks outside education are experience.
