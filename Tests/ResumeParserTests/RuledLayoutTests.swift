@@ -188,6 +188,20 @@ struct TableRowLayoutTests {
         #expect(resume.experience.map(\.title) == ["Ward Nurse"])
     }
 
+    @Test("degrees under a heading that was not read are no positions: their years are no experience")
+    func degreesAreNoPositions() {
+        let resume = Self.resume([
+            "Camille Roux", "Expérience", "Structural Engineer, Arcadis Ouest, Nantes, France   2019 – present",
+            "Formation", "MSc Civil Engineering, École Centrale de Nantes        2016 – 2018",
+            "BSc Civil Engineering, Université de Nantes                 2013 – 2016",
+        ])
+        #expect(resume.experience.map(\.title) == ["Structural Engineer"])
+        #expect(resume.totalExperienceYears < 8.5)
+        #expect(!ExperienceExtractor.isDegree(ExperienceEntry(title: "PhD Researcher", company: "Lund University")))
+        #expect(ExperienceExtractor.isDegree(ExperienceEntry(title: "BSc Nursing", company: "University of Leeds")))
+        #expect(!ExperienceExtractor.isDegree(ExperienceEntry(title: "Scrum Master", company: "Acme Bank")))
+    }
+
     @Test("dates alone in a table cell: title and company are the two lines below")
     func datesAloneAboveEntry() {
         let resume = Self.resume([

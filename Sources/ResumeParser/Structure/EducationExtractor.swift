@@ -98,7 +98,8 @@ enum EducationExtractor {
         return entries.compactMap(entry)
     }
 
-    private static func isInstitution(_ text: String) -> Bool {
+    /// Whether `text` holds a word that names a school ("University", "Hochschule", "Institute").
+    static func isInstitution(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return institutionWords.contains { lowered.contains($0) }
     }
