@@ -84,18 +84,21 @@ enum ColumnLayout {
         return ends * 5 >= left.count * 3 && ends > aligned(left.map(\.lowerBound))
     }
 
-    /// Whether the "left column" holds the page's section headings, each with nothing beside it, and the
-    /// right column none: a label column (simplecv's dates and topic labels under headings that span the
-    /// page), whose labels go with the entries beside and below them, not a column of its own.
+    /// Whether the "left column" holds the page's section headings, at least two with nothing beside them,
+    /// and the right column none: a label column (simplecv's dates and topic labels under headings that span
+    /// the page, Europass's section names over a grid whose labels stand beside their values, "Languages
+    /// English, Irish"), whose labels go with the entries beside and below them, not a column of its own.
     static func hasFullWidthHeadings(_ lines: [[Character]], _ column: Int) -> Bool {
         var leftHeadings = 0
         for line in lines {
             let pieces = segments(line)
-            guard let first = pieces.first, pieces.count <= 2, first.count <= 48 else { continue }
-            let isHeading = SectionSplitter.heading(String(line[first])).map { $0.rest.isEmpty } ?? false
-            guard isHeading else { continue }
-            if first.lowerBound >= column || pieces.count > 1 { return false }
-            leftHeadings += 1
+            guard pieces.count <= 2 else { continue }
+            for piece in pieces where piece.count <= 48 {
+                let isHeading = SectionSplitter.heading(String(line[piece])).map { $0.rest.isEmpty } ?? false
+                guard isHeading else { continue }
+                if piece.lowerBound >= column { return false }
+                if pieces.count == 1 { leftHeadings += 1 }
+            }
         }
         return leftHeadings >= 2
     }

@@ -127,6 +127,9 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
             // per paragraph as soon as it held a non-ASCII character.
             paragraphStart = output.utf8.count
         case "w:numPr": paragraphIsListItem = true
+        // A text box is a block of its own, never part of the paragraph that anchors it: "Priya Cole" and
+        // the box's "Contact" must not run together.
+        case "w:txbxContent": output += "\n"
         default: break
         }
     }
@@ -146,7 +149,7 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
             }
             output += "\n"
         case "w:tc": output += "\t"
-        case "w:tr": output += "\n"
+        case "w:tr", "w:txbxContent": output += "\n"
         default: break
         }
     }

@@ -85,13 +85,17 @@ public struct DocumentParser: Sendable {
             sectionTexts[section.kind] = [sectionTexts[section.kind], body].compactMap { $0 }.joined(separator: "\n")
         }
         var found: [SkillMention] = []
+        var mentions: [String: Int] = [:]
         for section in sections where ![.contact, .education, .languages].contains(section.kind) {
             let text = section.lines.joined(separator: "\n")
-            for skill in skills.skills(in: text, isSkillList: section.kind == .skills) {
-                let mention = SkillMention(name: skill.name, category: skill.category)
+            for match in skills.matches(in: text, isSkillList: section.kind == .skills) {
+                mentions[match.skill.name, default: 0] += 1
+                let mention = SkillMention(name: match.skill.name, category: match.skill.category)
                 if !found.contains(mention) { found.append(mention) }
             }
         }
+        found = SkillClaims.withoutEmployers(
+            found, mentions: mentions, employers: positions.compactMap(\.entry.company), matcher: skills)
         return ParsedResume(
             source: source, format: format, contact: contact, skills: found, experience: positions.map(\.entry),
             education: EducationExtractor.extract(section(.education)),
@@ -121,7 +125,7 @@ public struct DocumentParser: Sendable {
     /// Lines in reading order: with `columns` (PDF physical layout), a margin timeline's year labels are
     /// dropped (``TimelineLabels``) and two-column pages are read column by column; page breaks become line
     /// breaks; icon glyphs become separators (``IconGlyphs``); ligatures and typographic apostrophes are
-    /// folded (``TypographicFolding``).
+    /// folded (``TypographicFolding``); a footer's copyright notice is dropped (``PageFurniture``).
     static func lines(of text: String, columns: Bool) -> [String] {
         // Pages end at form feeds (a control character: never inside a grapheme, so bytes split alike).
         text.utf8.split(separator: 0x0C, omittingEmptySubsequences: false)
@@ -132,7 +136,7 @@ public struct DocumentParser: Sendable {
             .joined(separator: "\n")
             .splitAtLineBreaks()
             .map { IconGlyphs.separated(TypographicFolding.folded($0)).trimmedWhitespace() }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty && !PageFurniture.isCopyrightNotice($0) }
     }
 
     /// One item per line (bullets removed).

@@ -38,4 +38,32 @@ struct HoldoutAccuracyTests {
                 now >= value - 0.03, "\(name) \(now) fell below the held-out measurement \(value) - 0.03\n\(misses)")
         }
     }
+
+    /// The measurement on the second held-out set `Fixtures/real-holdout2` per field (the "all" row) after its
+    /// failure classes were fixed as general rules (first measured at mean 0.862, then 0.891 before that work;
+    /// see its README); each may drop by 0.03 at most. The set no longer measures generalisation either.
+    static let secondHoldoutMeasurement: [(name: String, value: Double)] = [
+        ("name", 1.000), ("email", 1.000), ("phone", 1.000), ("location", 1.000), ("skills F1", 0.978),
+        ("employers", 1.000), ("titles", 1.000), ("dates", 1.000), ("start years", 1.000), ("schools", 1.000),
+        ("degree level", 1.000), ("years ±0.5", 1.000), ("skills P", 0.957), ("skills R", 1.000),
+    ]
+
+    @Test("second held-out set: no field falls more than 0.03 below its measurement")
+    func secondHoldoutFloor() throws {
+        let (evaluation, failures) = try ParseEvaluation.run(
+            fixtures: Fixtures.root.appendingPathComponent("real-holdout2"), parser: DocumentParser())
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(evaluation.overall.resumes == 24)
+        #expect(evaluation.byFamily.count == 11, "\(evaluation.byFamily.keys.sorted())")
+        let measured = Dictionary(uniqueKeysWithValues: evaluation.overall.measures.map { ($0.name, $0.value) })
+        #expect(Set(measured.keys) == Set(Self.secondHoldoutMeasurement.map(\.name)))
+        let misses = evaluation.misses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            .joined(separator: "\n")
+        for (name, value) in Self.secondHoldoutMeasurement {
+            let now = try #require(measured[name], "no measure \(name)")
+            #expect(
+                now >= value - 0.03,
+                "\(name) \(now) fell below the second held-out measurement \(value) - 0.03\n\(misses)")
+        }
+    }
 }

@@ -115,7 +115,9 @@ public struct SkillMatcher: Sendable {
             if skill.generic {
                 if isSkillList {
                     let labelsOthers = position + 1 < chosen.count && lineOf[position + 1] == lineOf[position]
-                    guard !(labelsOthers && lines.isGroupLabel(range, line: lineOf[position])) else { continue }
+                    guard !(labelsOthers && lines.isGroupLabel(range, line: lineOf[position])),
+                        !lines.continuesTerm(after: range.upperBound, line: lineOf[position])
+                    else { continue }
                 } else {
                     let line = lineOf[position]
                     if listsSkills[line] == nil {
@@ -177,6 +179,17 @@ public struct SkillMatcher: Sendable {
             let rest = after.dropFirst(spaces.count)
             guard !rest.isEmpty else { return false }
             return rest.first == UInt8(ascii: ":") || spaces.count >= 3 || spaces.contains(0x09)
+        }
+
+        /// Whether a lower-case word follows the match after one space on its line ("Search engine
+        /// optimisation", "accounting software"): the match is then the first part of a longer term, not a
+        /// skill of its own; words that join items or add a detail ("and", "in", "skills") do not count.
+        func continuesTerm(after offset: Int, line: Int) -> Bool {
+            guard let rest = rest(of: line, after: offset), rest.count >= 2, rest.first == 0x20,
+                let first = rest.dropFirst().first, (0x61...0x7A).contains(first)
+            else { return false }
+            let word = rest.dropFirst().prefix { (0x61...0x7A).contains($0) }
+            return !SkillMatcher.joiningWords.contains(String(decoding: word, as: UTF8.self))
         }
 
         /// Whether the line of the match at `position` lists skills: at least two skills, only separators
@@ -321,6 +334,11 @@ public struct SkillMatcher: Sendable {
         let remainder = String(words).split(separator: " ").map { $0.lowercased() }
         return remainder.allSatisfy { $0 == "and" || $0 == "or" } && remainder.count <= 1
     }
+
+    /// Words after a skill that join it to the next item or add a detail, rather than continue its name.
+    static let joiningWords: Set<String> = [
+        "and", "or", "in", "with", "for", "of", "to", "at", "on", "via", "using", "skills", "experience", "from",
+    ]
 
     /// A short label ending in a colon at the start of the line: "Languages: R".
     static func isListLabel(_ prefix: ArraySlice<UInt8>) -> Bool {

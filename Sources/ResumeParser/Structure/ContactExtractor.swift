@@ -24,7 +24,8 @@ enum ContactExtractor {
         "lead", "architect", "intern", "university", "college", "inc", "ltd", "llc", "page", "personal",
         "information", "info", "details", "data", "your", "my", "name", "location", "address", "phone", "mobile",
         "email", "e-mail", "website", "portfolio", "references", "objective", "about", "street", "road", "avenue",
-        "lane", "drive", "suite", "apartment", "confidential", "updated", "links", "social", "me",
+        "lane", "drive", "suite", "apartment", "confidential", "updated", "links", "social", "me", "position",
+        "applied", "application", "job", "target", "desired",
     ]
     /// Lower-case words that may stand inside a name ("Ludwig van Beethoven", "María de la Cruz").
     private static let nameParticles: Set<String> = [
@@ -228,7 +229,11 @@ enum ContactExtractor {
     static func name(in lines: [String]) -> String? {
         // A name is short: longer lines are not looked at (bounded work per line on hostile text).
         for line in lines where line.utf8.count <= 120 {
-            for part in parts(of: line.trimmed("#*_ ")).prefix(1) {
+            // The name is the line's first part, or the first after a label or contact details beside it
+            // ("PERSONAL INFORMATION   Ada Lovelace", "github.com/ada   Ada Lovelace   ada@example.com").
+            let pieces = parts(of: line.trimmed("#*_ "))
+            let first = pieces.prefix(3).firstIndex { !isLabel($0) && !isContactValue($0) } ?? 0
+            for part in pieces[first...].prefix(1) {
                 let words = part.split(separator: " ")
                 guard (2...5).contains(words.count),
                     words.enumerated().allSatisfy({ position, word in
@@ -250,22 +255,45 @@ enum ContactExtractor {
         return nil
     }
 
+    /// Words of the labels a form or a header sets before the name ("Personal information", "Name:").
+    private static let labelWords: Set<String> = [
+        "personal", "information", "info", "details", "data", "contact", "name", "full", "candidate", "about", "me",
+        "curriculum", "vitae", "cv", "resume", "résumé", "profile",
+    ]
+
+    /// A label that a form or a header sets before the name: every word one of ``labelWords``.
+    private static func isLabel(_ part: String) -> Bool {
+        let words = part.split(separator: " ")
+        return !words.isEmpty && words.count <= 4
+            && words.allSatisfy { labelWords.contains($0.lowercased().trimmed(where: \.isPunctuation)) }
+    }
+
+    /// A part of a header that is a contact detail, not a name: it holds an "@", a "/", a digit or "www.",
+    /// or is a place ("Melbourne, Australia").
+    private static func isContactValue(_ part: String) -> Bool {
+        part.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "/") || (0x30...0x39).contains($0) }
+            || part.hasPrefix("www.") || place(part) != nil
+    }
+
     static func location(in lines: [String]) -> String? {
         // A header line holds a few short parts; longer lines are prose (and bound the work per line).
         for line in lines where line.utf8.count <= 400 {
             for part in parts(of: line) where !part.contains("@") {
-                if let found = place(part) ?? addressPlace(part) { return found }
+                // "Location ... Madrid, Spain": the label's words are no part of the city.
+                let value = endOfLabel(part).map { part[$0...].trimmedWhitespace() } ?? part
+                if let found = place(value) ?? addressPlace(part) { return found }
             }
         }
         return nil
     }
 
-    /// The city and region ending an address: "Location: Austin, TX", "12 Harbour Road, Leeds, UK",
-    /// "Austin, TX 78701". Only a labelled part, one that starts with a street number or one that ends in a
-    /// postcode counts, so "Engineer, Acme, Austin, TX" in an entry is not taken for the person's place.
+    /// The city and region ending an address: "Location: Austin, TX", "Location ..... Austin, TX", "12
+    /// Harbour Road, Leeds, UK", "Austin, TX 78701". Only a labelled part, one that starts with a street number
+    /// or one that ends in a postcode counts, so "Engineer, Acme, Austin, TX" in an entry is not taken for the
+    /// person's place.
     static func addressPlace(_ part: String) -> String? {
-        let colon = part.firstIndex(of: ":")
-        let address = colon.map { part[part.index(after: $0)...] } ?? part[...]
+        let labelEnd = endOfLabel(part)
+        let address = labelEnd.map { part[$0...] } ?? part[...]
         let pieces = address.split(separator: ",")
         guard pieces.count >= 2, pieces.count <= 6 else { return nil }
         var region = pieces[pieces.count - 1].trimmedWhitespace()
@@ -278,8 +306,30 @@ enum ContactExtractor {
         let startsWithNumber =
             !number.isEmpty && number.count <= 5
             && !(number.count == 4 && (number.hasPrefix("19") || number.hasPrefix("20")))
-        guard colon != nil || hasPostcode || startsWithNumber else { return nil }
+        guard labelEnd != nil || hasPostcode || startsWithNumber else { return nil }
         return place("\(pieces[pieces.count - 2].trimmedWhitespace()), \(region)")
+    }
+
+    /// Where the value after a label starts: after its colon ("Location: …") or after its dot leader, a run
+    /// of three dots or more after a word within the first 40 bytes ("Location ...... Madrid, Spain", as
+    /// plain-text exports align their fields).
+    static func endOfLabel(_ part: String) -> String.Index? {
+        if let colon = part.firstIndex(of: ":") { return part.index(after: colon) }
+        let utf8 = part.utf8
+        var dots = 0
+        var sawLetter = false
+        for index in utf8.indices.prefix(40) {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else if dots >= 3 {
+                return sawLetter && byte == UInt8(ascii: " ") ? index : nil
+            } else {
+                dots = 0
+                if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { sawLetter = true }
+            }
+        }
+        return nil
     }
 
     /// "City, ST" or "City, Country" when `text` is exactly that and the region is one we know.

@@ -98,7 +98,8 @@ enum EducationExtractor {
         return entries.compactMap(entry)
     }
 
-    private static func isInstitution(_ text: String) -> Bool {
+    /// Whether `text` holds a word that names a school ("University", "Hochschule", "Institute").
+    static func isInstitution(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return institutionWords.contains { lowered.contains($0) }
     }
@@ -147,7 +148,7 @@ enum EducationExtractor {
                 }
                 parts += ExperienceExtractor.commaPieces(text).filter { !$0.text.isEmpty }
             }
-            for (index, part) in parts.enumerated() where isInstitution(part.text) {
+            for (index, part) in parts.enumerated() where isInstitution(part.text) && !isColumnLabel(part.text) {
                 // "Boston College, MA" reads as a place: the school is the part before the comma.
                 var name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
                 // "Bachelor of Science in Marine Biology University of Otago": no separator after the degree.
@@ -187,6 +188,12 @@ enum EducationExtractor {
             }
         }
         return fallback ?? nextLineFallback
+    }
+
+    /// A school word alone ("Institution", "School"): a table's column label, not a school's name.
+    private static func isColumnLabel(_ text: String) -> Bool {
+        ["institution", "institutions", "school", "university", "college", "institute", "academy"].contains(
+            text.lowercased())
     }
 
     /// `line` with its date range blanked out.

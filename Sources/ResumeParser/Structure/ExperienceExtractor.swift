@@ -96,8 +96,11 @@ enum ExperienceExtractor {
                     takeBelow(2)
                     takeAbove()
                 } else {
+                    // Dates alone on their line with nothing above them (a table's date cell): the title and
+                    // the company are the two lines below.
+                    let alone = parts.isEmpty
                     takeAbove()
-                    takeBelow(1)
+                    takeBelow(alone && parts.isEmpty ? 2 : 1)
                 }
             } else if needsCompanyLine(parts) {
                 // "Registered Nurse, ICU   Jun 2016 – Jan 2020" under or over "Desert Vista Hospital   Mesa, AZ".
@@ -131,14 +134,25 @@ enum ExperienceExtractor {
             found.append((parts, range))
             for part in parts where part.isPlace { cities.insert(city(of: part.text)) }
         }
-        return found.map { parts, range in
+        return found.compactMap { parts, range in
             let parts = parts.map { part in
                 var part = part
                 if !part.isPlace && cities.contains(part.text.lowercased()) { part.isPlace = true }
                 return part
             }
-            return Position(entry: entry(from: parts, range: range), range: range)
+            let entry = entry(from: parts, range: range)
+            return isDegree(entry) ? nil : Position(entry: entry, range: range)
         }
+    }
+
+    /// Whether an "entry" is a degree that reached the experience section (under a heading the splitter did
+    /// not read): its title names a degree and no role ("LL.M. in Business Law", "BSc Civil Engineering"),
+    /// and its company, if any, is a school. Its years are study, not work.
+    static func isDegree(_ entry: ExperienceEntry) -> Bool {
+        guard let title = entry.title, title.utf8.count <= 200, EducationExtractor.level(in: title) != nil,
+            Set(words(title)).isDisjoint(with: titleWords)
+        else { return false }
+        return entry.company.map { EducationExtractor.isInstitution($0) } ?? true
     }
 
     /// "Berlin" of "Berlin, Germany", lower-cased.
@@ -322,7 +336,8 @@ enum ExperienceExtractor {
         "company": .company, "organisation": .company, "organization": .company, "name of employer": .company,
         "dates": .other, "date": .other, "period": .other, "duration": .other, "location": .other, "place": .other,
         "main activities and responsibilities": .other, "main activities and": .other, "responsibilities": .other,
-        "type of business or sector": .other, "business or sector": .other,
+        "type of business or sector": .other, "business or sector": .other, "highlights": .other,
+        "description": .other, "achievements": .other, "key achievements": .other, "duties": .other,
     ]
 
     /// The field `text` labels, if it is one of ``fieldLabels`` (ignoring case).

@@ -3,14 +3,15 @@ import Foundation
 /// Divides a resume's lines into sections by their headings.
 ///
 /// A heading is a short line (at most five words, no digits, no sentence punctuation, every word a
-/// heading word) that names a section: by keyword anywhere in it ("Professional Experience", "Technical Skills & Tools", "Academic
-/// Background"), in any case, with or without Markdown `#`, bullets or a trailing colon. "Skills: Go,
-/// Python" is a heading with its content on the same line, except inside experience, projects or skills,
-/// where such lines ("Tools: Docker, k8s") are content. A letter-spaced heading ("E D U C AT I O N") is closed
-/// up first (``LetterSpacing``); a heading in a left margin beside the section's first line ("Education
-/// MBA in …") starts its section too (``MarginHeading``). Lines before the first heading are the
-/// contact header. When no experience heading exists, lines with date ranges outside education are
-/// taken as experience (by content, not by heading).
+/// heading word) that names a section: by keyword anywhere in it ("Professional Experience", "Technical
+/// Skills & Tools", "Academic Background"), in any case, with or without Markdown `#`, bullets, an ASCII rule
+/// around it ("+-- SKILLS ----+") or a trailing colon. "Skills: Go, Python" is a heading with its content on
+/// the same line, except inside experience, projects or skills, where such lines ("Tools: Docker, k8s") are
+/// content. A letter-spaced heading ("E D U C AT I O N") is closed up first (``LetterSpacing``), one in small
+/// capitals ("E DUCATION") joined (``SmallCaps``); a heading in a left margin beside the section's first line
+/// ("Education     MBA in …") starts its section too (``MarginHeading``). Lines before the first heading are
+/// the contact header. When no experience heading exists, lines with date ranges outside education are taken
+/// as experience (by content, not by heading).
 enum SectionSplitter {
     struct Section {
         var kind: SectionKind
@@ -42,7 +43,7 @@ enum SectionSplitter {
             .certifications,
             [
                 "certifications", "certification", "certificates", "licenses", "licences", "credentials",
-                "accreditations", "courses",
+                "accreditations", "courses", "admissions",
             ]
         ),
         (.education, ["education", "academic", "qualifications", "degrees", "studies", "schooling", "training"]),
@@ -114,6 +115,11 @@ enum SectionSplitter {
             title = String(line[..<colon])
             rest = String(line[line.index(after: colon)...]).trimmedWhitespace()
         }
+        // A rule after the title ("+-- EXPERIENCE -----+", "Skills ====") is no part of it.
+        if let last = title.last, headingRule.contains(last) {
+            let end = title.lastIndex { !headingRule.contains($0) && $0 != " " }
+            title = end.map { String(title[...$0]) } ?? ""
+        }
         let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
         guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
             !title.contains("@"), !title.hasSuffix("."), !title.contains(",")
@@ -138,16 +144,21 @@ enum SectionSplitter {
         return nil
     }
 
-    /// What may stand before a heading's words: Markdown and underline marks, bullets.
-    private static let headingDecoration = "#=_" + Bullet.lineStarts
+    /// What may stand before a heading's words: Markdown and underline marks, bullets, the start of an
+    /// ASCII rule ("+-- SKILLS ---+").
+    private static let headingDecoration = "#=_+" + Bullet.lineStarts
+    /// What a rule after a heading's words is drawn with.
+    private static let headingRule: Set<Character> = ["-", "=", "+", "#", "~", "*", "_"]
 
     static func split(_ lines: [String]) -> [Section] {
         var sections = [Section(kind: .contact, heading: nil, lines: [])]
         for line in MarginHeading.joiningWrapped(lines) {
             // "Tools: Docker, k8s" inside a job or a skills list is content, not a new section.
             let current = sections[sections.count - 1].kind
-            if let (kind, rest) = heading(line) ?? LetterSpacing.closedUp(line).flatMap(heading),
-                rest.isEmpty || ![.experience, .projects, .skills].contains(current)
+            if let (kind, rest) = heading(line) ?? LetterSpacing.closedUp(line).flatMap(heading)
+                ?? SmallCaps.joined(line).flatMap(heading),
+                rest.isEmpty || ![.experience, .projects, .skills].contains(current),
+                !isGroupLabel(line, kind: kind, in: sections[sections.count - 1])
             {
                 sections.append(Section(kind: kind, heading: line, lines: rest.isEmpty ? [] : [rest]))
             } else if let margin = MarginHeading.split(line), margin.kind != current,
@@ -162,6 +173,16 @@ enum SectionSplitter {
         }
         if !sections.contains(where: { $0.kind == .experience }) { recoverExperience(&sections) }
         return sections
+    }
+
+    /// Whether a "Languages" heading inside a skills section whose heading is in capitals ("SKILLS") is set in
+    /// lower case ("Languages"): a group label of the list (Go, Python), not the next section, which the
+    /// document would head in capitals too.
+    private static func isGroupLabel(_ line: String, kind: SectionKind, in section: Section) -> Bool {
+        guard kind == .languages, section.kind == .skills, let heading = section.heading,
+            heading.contains(where: \.isLetter), !heading.contains(where: \.isLowercase)
+        else { return false }
+        return line.contains(where: \.isLowercase)
     }
 
     /// Without an experience heading, dated blocks outside education are experience.
