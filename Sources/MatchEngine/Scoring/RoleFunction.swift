@@ -97,7 +97,9 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// - Complexity: O(title length × phrases).
     static func of(_ title: String) -> RoleFunction? {
         let lowered = words(of: title)
-        for (function, words) in phrases where words.contains(where: { lowered.contains($0) }) { return function }
+        for (function, words) in phrases where words.contains(where: { lowered.containsLiteral($0) }) {
+            return function
+        }
         return nil
     }
 

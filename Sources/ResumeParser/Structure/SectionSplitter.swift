@@ -81,17 +81,38 @@ enum SectionSplitter {
         return words
     }()
 
+    /// The longest of ``headingWords``, in bytes.
+    private static let longestHeadingWord = headingWords.map(\.utf8.count).max() ?? 0
+
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
         // Most lines are not headings. Before the first colon, a digit, "@" or "," is in the title, and so is
         // every word holding an ASCII letter (the decoration and trimmed ends hold neither), so one byte scan
         // rules out such lines and those of six words or more without the work below.
+        // The same scan reads the title's first word as the key below reads it (lower-case letters up to a
+        // space or "&"; other marks dropped): a line whose first word is no heading word is no heading.
         var lettered = 0
         var inWord = false
         var wordHasLetter = false
+        var firstWord = ""
+        var firstWordRead = false
         for byte in raw.utf8 {
             if byte == UInt8(ascii: ":") { break }
             if (0x30...0x39).contains(byte) || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ",") { return nil }
+            if !firstWordRead {
+                if byte >= 0x80 {
+                    firstWordRead = true  // a letter outside ASCII: the full reading below decides
+                    firstWord = ""
+                } else if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    firstWord.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+                    if firstWord.utf8.count > longestHeadingWord { return nil }
+                } else if byte == UInt8(ascii: "&") {
+                    if firstWord.isEmpty { firstWord = "and" }
+                    firstWordRead = true
+                } else if byte == UInt8(ascii: " ") && !firstWord.isEmpty {
+                    firstWordRead = true
+                }
+            }
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/") {
                 inWord = false
                 continue
@@ -106,6 +127,7 @@ enum SectionSplitter {
                 if lettered > 5 { return nil }
             }
         }
+        if !firstWord.isEmpty, !headingWords.contains(firstWord) { return nil }
         // One pass over the decoration (`removeFirst()` in a loop was quadratic: 2M `#` took 19 s).
         let line = raw.trimmedWhitespace().drop(while: { headingDecoration.contains($0) }).trimmed(" *_")
         guard !line.isEmpty else { return nil }
@@ -122,7 +144,7 @@ enum SectionSplitter {
         }
         let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
         guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
-            !title.contains("@"), !title.hasSuffix("."), !title.contains(",")
+            !title.containsLiteral("@"), !title.hasSuffix("."), !title.containsLiteral(",")
         else { return nil }
         // Lower-case letters and single spaces, "&" read as "and" (in Swift: Foundation's replacing bridges
         // through NSString on Linux, and this runs on every short line).
@@ -137,7 +159,7 @@ enum SectionSplitter {
         let key = " " + letters.split(separator: " ").joined(separator: " ") + " "
         // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
         guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
-        for (kind, keywords) in vocabulary where keywords.contains(where: { key.contains(" \($0) ") }) {
+        for (kind, keywords) in vocabulary where keywords.contains(where: { key.containsLiteral(" \($0) ") }) {
             // A heading with inline content must end its title with a colon ("Skills: Go, Python").
             return (kind, rest)
         }
