@@ -22,6 +22,9 @@ enum LetterSpacing {
             let start = Array(line.prefix(3))
             guard start.count == 3, start[1] == " " || start[2] == " " else { return nil }
         }
+        // The first piece must be one or two letters, as every piece is ("- Led the …" is a bullet).
+        let firstPiece = line.prefix { $0 != " " }
+        guard firstPiece.count <= 2, firstPiece.allSatisfy(\.isLetter) else { return nil }
         var words: [String] = []
         var pieces = 0
         var singles = 0

@@ -84,35 +84,44 @@ enum SectionSplitter {
     /// The longest of ``headingWords``, in bytes.
     private static let longestHeadingWord = headingWords.map(\.utf8.count).max() ?? 0
 
+    /// Whether the title's first word, read as ``heading(_:)`` reads its key (lower-case letters up to a
+    /// space or "&", other characters dropped), is surely no heading word; `false` when unsure (a letter
+    /// outside ASCII). Most short lines stop here, before the key's allocations.
+    private static func startsWithOtherWord(_ raw: String) -> Bool {
+        var word = ""
+        for character in raw {
+            guard let ascii = character.asciiValue else {
+                if character.isLetter { return false }
+                continue
+            }
+            switch ascii {
+            case UInt8(ascii: ":"):
+                return !word.isEmpty && !headingWords.contains(word)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                word.unicodeScalars.append(Unicode.Scalar(ascii | 0x20))
+                if word.utf8.count > longestHeadingWord { return true }
+            case UInt8(ascii: "&"):
+                return !headingWords.contains(word.isEmpty ? "and" : word)
+            case UInt8(ascii: " ") where !word.isEmpty:
+                return !headingWords.contains(word)
+            default:
+                continue
+            }
+        }
+        return !word.isEmpty && !headingWords.contains(word)
+    }
+
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
         // Most lines are not headings. Before the first colon, a digit, "@" or "," is in the title, and so is
         // every word holding an ASCII letter (the decoration and trimmed ends hold neither), so one byte scan
         // rules out such lines and those of six words or more without the work below.
-        // The same scan reads the title's first word as the key below reads it (lower-case letters up to a
-        // space or "&"; other marks dropped): a line whose first word is no heading word is no heading.
         var lettered = 0
         var inWord = false
         var wordHasLetter = false
-        var firstWord = ""
-        var firstWordRead = false
         for byte in raw.utf8 {
             if byte == UInt8(ascii: ":") { break }
             if (0x30...0x39).contains(byte) || byte == UInt8(ascii: "@") || byte == UInt8(ascii: ",") { return nil }
-            if !firstWordRead {
-                if byte >= 0x80 {
-                    firstWordRead = true  // a letter outside ASCII: the full reading below decides
-                    firstWord = ""
-                } else if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
-                    firstWord.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
-                    if firstWord.utf8.count > longestHeadingWord { return nil }
-                } else if byte == UInt8(ascii: "&") {
-                    if firstWord.isEmpty { firstWord = "and" }
-                    firstWordRead = true
-                } else if byte == UInt8(ascii: " ") && !firstWord.isEmpty {
-                    firstWordRead = true
-                }
-            }
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "/") {
                 inWord = false
                 continue
@@ -127,7 +136,7 @@ enum SectionSplitter {
                 if lettered > 5 { return nil }
             }
         }
-        if !firstWord.isEmpty, !headingWords.contains(firstWord) { return nil }
+        if startsWithOtherWord(raw) { return nil }
         // One pass over the decoration (`removeFirst()` in a loop was quadratic: 2M `#` took 19 s).
         let line = raw.trimmedWhitespace().drop(while: { headingDecoration.contains($0) }).trimmed(" *_")
         guard !line.isEmpty else { return nil }
