@@ -60,26 +60,15 @@ extension Engine {
                     }
                 }
             }
-            // Two batches are parsed ahead of the one embedded: when a small embedding request or the end of
-            // one parse leaves a core idle, the next parse fills it (one batch ahead left both cores busy
-            // only ~80 % of the time after the first batch).
-            var ahead: [Task<[Result<PreparedCandidate, any Error>], Never>] = []
-            var scheduled = 0
-            func parseAhead() {
-                while ahead.count < Self.batchesParsedAhead, scheduled < batches.count {
-                    ahead.append(prepare(batches[scheduled]))
-                    scheduled += 1
-                }
-            }
-            parseAhead()
-            for batch in batches {
-                guard !ahead.isEmpty else { break }
+            var next = batches.first.map(prepare)
+            for (number, batch) in batches.enumerated() {
+                guard let current = next else { break }
                 if Task.isCancelled {
                     state = .cancelled
                     break
                 }
-                let prepared = await ahead.removeFirst().value
-                parseAhead()
+                let prepared = await current.value
+                next = number + 1 < batches.count ? prepare(batches[number + 1]) : nil
                 let embedded = try await embed(
                     batch, prepared, jobID: id, index: index, events: events, pendingWrite: writing)
                 // Three stages overlap: this batch is written while the next one is embedded and the one
@@ -134,9 +123,6 @@ extension Engine {
             ])
         return status
     }
-
-    /// How many batches are read and parsed while the current one is embedded.
-    static let batchesParsedAhead = 2
 
     /// A resume read, parsed and chunked, with what ranking reads of it (computed here, on every core,
     /// rather than by the one writer).
