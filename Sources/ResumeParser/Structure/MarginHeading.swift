@@ -57,35 +57,23 @@ enum MarginHeading {
     /// The piece of `line` before its first gap of three or more spaces (within ``maximumWidth``
     /// characters), and the rest of the line after the gap.
     static func marginSegment(_ line: String) -> (head: String, rest: String)? {
-        // While the line is ASCII a byte is a character: scan bytes, and characters from the first other byte.
-        var spaces = 0
-        var count = 0
-        for index in line.utf8.indices {
-            let byte = line.utf8[index]
-            if byte >= 0x80 { return characterMarginSegment(line) }
-            count += 1
-            if count > maximumWidth * 2 { return nil }
-            if byte == UInt8(ascii: " ") {
-                spaces += 1
-                continue
-            }
-            if spaces >= 3 {
-                let head = line[..<index].trimmedWhitespace()
-                guard !head.isEmpty, head.utf8.count <= maximumWidth else { return nil }
-                return (head, line[index...].trimmedWhitespace())
-            }
-            spaces = 0
+        // Only the first `maximumWidth × 2` characters are read. While those (and the byte after them, which
+        // a combining mark would join to the last) are ASCII, a byte is a character: scan the bytes.
+        if line.utf8.prefix(maximumWidth * 2 + 1).allSatisfy({ $0 < 0x80 }) {
+            return segment(line, at: line.utf8.indices) { line.utf8[$0] == UInt8(ascii: " ") }
         }
-        return nil
+        return segment(line, at: line.indices) { line[$0] == " " }
     }
 
-    private static func characterMarginSegment(_ line: String) -> (head: String, rest: String)? {
+    private static func segment<Positions: Sequence<String.Index>>(
+        _ line: String, at positions: Positions, isSpace: (String.Index) -> Bool
+    ) -> (head: String, rest: String)? {
         var spaces = 0
         var count = 0
-        for index in line.indices {
+        for index in positions {
             count += 1
             if count > maximumWidth * 2 { return nil }
-            if line[index] == " " {
+            if isSpace(index) {
                 spaces += 1
                 continue
             }
