@@ -129,7 +129,8 @@ public final class MiniLMEmbedder: EmbeddingProvider {
     static func forwardPasses(lengths: [Int], threads: Int, batchSize: Int) -> [Range<Int>] {
         let count = lengths.count
         guard let longest = lengths.first else { return [] }
-        guard threads > 1, count < threads * batchSize else {
+        // count < threads × batchSize, written so that no product can overflow.
+        guard threads > 1, (count - 1) / threads < batchSize else {
             return stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
         }
         // Contiguous passes, each costing at most `capacity`; the least capacity that needs no more than
