@@ -48,9 +48,12 @@ struct PDFTextExtractor {
         guard status == CP_OK, let buffer else {
             throw ParseError.corrupt(source: source, reason: "page \(index + 1): \(Self.describe(status))")
         }
-        let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
-        // Page text ends with a form feed; pages are joined with one by the caller.
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\u{0C}"))
+        var bytes = UnsafeRawBufferPointer(start: buffer, count: length)[...]
+        // Page text ends with a form feed; pages are joined with one by the caller. A form feed is one byte
+        // in UTF-8, never part of another character's.
+        while bytes.first == 0x0C { bytes.removeFirst() }
+        while bytes.last == 0x0C { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func describe(_ status: cp_status) -> String {

@@ -161,6 +161,23 @@ struct RetrievalTests {
         }
     }
 
+    @Test("a job's new version (same id) replaces the old one's chunks in both retrievers")
+    func newJobVersion() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let requirements = ParsedJob(source: "job", title: "Engineer", requiredSkills: [])
+        for text in ["Engineer for the zorblax engine.", "Engineer for the quintar engine."] {
+            _ = try await fixture.engine.addJob(
+                requirements: requirements, description: text, id: "job-1", namespace: "acme")
+        }
+        for mode in Self.modes {
+            let options = RetrievalOptions(mode: mode, minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+            let passages = try await fixture.engine.retrieve(
+                "zorblax quintar engine", namespace: "acme", k: 10, options: options)
+            #expect(passages.count == 1 && passages[0].text.contains("quintar"), "\(mode): \(passages)")
+        }
+    }
+
     @Test("two versions in one ingest batch: only the newer one's chunks reach either retriever")
     func versionsInOneBatch() async throws {
         let fixture = try EngineFixture()
@@ -385,23 +402,23 @@ struct RetrievalTests {
         #expect(found.first?.passages.isEmpty == false)
     }
 
-    @Test("schemas v4 and v6 backfill the chunks of a v3 database and keep the chunk revision")
+    @Test("schemas v4, v6 and v7 backfill the chunks of a v3 database and keep the chunk revision")
     func migrationBackfill() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
         _ = try await fixture.engine.ingest([resume("Ada Lovelace", "zorblax")], namespace: "acme").result()
         let path = fixture.folder.appendingPathComponent("engine.sqlite").path
         fixture.engine.close()
-        // Roll the database back to v3 as an older engine left it: no FTS table, no chunk revision (v6, which
-        // runs again after v4, only dropped v4's insert trigger).
+        // Roll the database back to v3 as an older engine left it: no FTS table, no chunk revision (v6 and v7,
+        // which run again after v4, only dropped v4's triggers).
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
             try db.execute(
                 sql: """
                     DROP TRIGGER chunk_search_delete;
-                    DROP TRIGGER candidate_version_search; DROP TRIGGER job_version_search;
                     DROP TABLE chunkSearchTerms; DROP TABLE chunkSearch; ALTER TABLE namespace DROP COLUMN chunkRevision;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v4: retrieval', 'v6: full-text rows per write');
+                    DELETE FROM grdb_migrations WHERE identifier IN
+                        ('v4: retrieval', 'v6: full-text rows per write', 'v7: superseded full-text rows per write');
                     """)
         }
         try queue.close()

@@ -81,30 +81,40 @@ public final class EmbeddingCache: Sendable {
         Key(provider: provider, digest: SHA256.hexDigest(of: normalisedBytes(text)))
     }
 
-    /// The UTF-8 bytes the key hashes. ASCII text (most chunks) takes a byte loop with the same result:
-    /// NFC leaves ASCII alone, and its whitespace characters are exactly tab, line feed, vertical tab,
-    /// form feed, carriage return and space.
+    /// The UTF-8 bytes the key hashes. Text whose every scalar is one NFC leaves alone and that never
+    /// joins a neighbour into one character (ASCII, Latin-1 and Latin Extended letters, general
+    /// punctuation, currency signs, geometric bullets: most chunks) takes a scalar loop with the same result
+    /// as the general path, where whitespace characters are exactly the whitespace scalars.
     static func normalisedBytes(_ text: String) -> [UInt8] {
-        let utf8 = text.utf8
-        let ascii = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? false
-        guard ascii else {
+        guard text.unicodeScalars.allSatisfy(isStableScalar) else {
             let normalised = text.precomposedStringWithCanonicalMapping
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return Array(normalised.utf8)
         }
         var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+                || (scalar.value >= 0x80 && scalar.properties.isWhitespace)
+            {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.append(byte)
+                UTF8.encode(scalar) { result.append($0) }
             }
         }
         return result
+    }
+
+    /// Scalars with NFC quick-check Yes and combining class 0 that extend no grapheme cluster (the first
+    /// combining marks are at U+0300; U+2000 and U+2001 decompose to other spaces, U+200C–U+200F join).
+    private static func isStableScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF, 0x25A0...0x25FF: true
+        default: false
+        }
     }
 
     /// The cached vector of each key, `nil` where there is none: memory first, then one database query

@@ -44,7 +44,7 @@ public struct Chunker: Sendable, Equatable {
                     chunks.append(
                         Chunk(
                             ordinal: chunks.count, section: section.kind, range: span,
-                            text: String(decoding: units[span], as: UTF16.self)))
+                            text: UTF16Text.string(units[span])))
                 }
                 guard cut < end else { break }
                 start = max(restartPoint(units, cut: cut, floor: start + 1), start + 1)

@@ -55,6 +55,7 @@ extension DocumentStore: EngineStore {
     {
         try write("store resumes") { db in
             var outcomes: [ResumeWriteOutcome] = []
+            var superseded: [Int64] = []
             for resume in writes {
                 if let identity = try Self.storedResume(db, hash: resume.contentHash, namespace: namespace) {
                     outcomes.append(.duplicate(identity: identity))
@@ -62,12 +63,14 @@ extension DocumentStore: EngineStore {
                 }
                 let identity = Identity.candidate(
                     hostID: resume.hostID, email: resume.parsed.contact.email, contentHash: resume.contentHash)
-                let existing = try Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT id FROM candidate WHERE namespaceId = ? AND identity = ?"),
+                let existing = try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT id, currentDocumentId FROM candidate WHERE namespaceId = ? AND identity = ?"),
                     arguments: [namespace, identity])
                 let candidate: Int64
                 if let existing {
-                    candidate = existing
+                    candidate = existing[0]
+                    if let previous: Int64 = existing[1] { superseded.append(previous) }
                 } else {
                     try db.cachedStatement(sql: "INSERT INTO candidate (namespaceId, identity) VALUES (?, ?)")
                         .execute(arguments: [namespace, identity])
@@ -102,7 +105,7 @@ extension DocumentStore: EngineStore {
                 documents: outcomes.compactMap {
                     if case .stored(_, _, _, let document) = $0 { document } else { nil }
                 },
-                namespace: namespace)
+                superseded: superseded, namespace: namespace)
             let stored = outcomes.filter { if case .stored = $0 { true } else { false } }.count
             if stored > 0 {
                 try db.execute(sql: "UPDATE namespace SET revision = revision + 1 WHERE id = ?", arguments: [namespace])
@@ -141,11 +144,12 @@ extension DocumentStore: EngineStore {
                         parsed: job.parsed), false
                 )
             }
-            let existing = try Int64.fetchOne(
-                db, sql: "SELECT id FROM job WHERE namespaceId = ? AND identity = ?", arguments: [namespace, identity])
+            let existing = try Row.fetchOne(
+                db, sql: "SELECT id, currentDocumentId FROM job WHERE namespaceId = ? AND identity = ?",
+                arguments: [namespace, identity])
             let jobRow: Int64
             if let existing {
-                jobRow = existing
+                jobRow = existing[0]
             } else {
                 try db.execute(
                     sql: "INSERT INTO job (namespaceId, identity) VALUES (?, ?)", arguments: [namespace, identity])
@@ -161,7 +165,9 @@ extension DocumentStore: EngineStore {
             try db.execute(
                 sql: "UPDATE job SET title = ?, currentDocumentId = ? WHERE id = ?",
                 arguments: [job.parsed.title, document, jobRow])
-            try Self.indexForSearch(db, documents: [document], namespace: namespace)
+            let previous: Int64? = existing?[1]
+            try Self.indexForSearch(
+                db, documents: [document], superseded: previous.map { [$0] } ?? [], namespace: namespace)
             return (
                 JobRecord(
                     rowID: jobRow, identity: identity, documentID: document, source: job.source, parsed: job.parsed),
@@ -187,12 +193,22 @@ extension DocumentStore: EngineStore {
         return db.lastInsertedRowID
     }
 
-    /// Adds the chunks of those of `documents` that are current versions to the full-text table, in one
-    /// statement, and moves the namespace's chunk revision on (the retrieval index follows it). A document
-    /// superseded within the same write never reaches the table; the version triggers remove a
-    /// superseded version's rows that an earlier write added.
-    private static func indexForSearch(_ db: Database, documents: [Int64], namespace: Int64) throws {
+    /// Removes the rows of the `superseded` versions from the full-text table and adds the chunks of those
+    /// of `documents` that are current versions, a statement each, and moves the namespace's chunk revision
+    /// on (the retrieval index follows it). A document superseded within the same write never reaches the
+    /// table. One statement per write, not one per document: FTS5 (SQLite 3.40) writes its pending changes
+    /// out at the end of every statement of a transaction that touched it.
+    private static func indexForSearch(
+        _ db: Database, documents: [Int64], superseded: [Int64] = [], namespace: Int64
+    ) throws {
         guard !documents.isEmpty else { return }
+        if !superseded.isEmpty {
+            try db.execute(
+                sql: """
+                    DELETE FROM chunkSearch WHERE rowid IN (SELECT documentId * 65536 + ordinal FROM chunk
+                    WHERE documentId IN (\(superseded.map(String.init).joined(separator: ","))))
+                    """)
+        }
         let ids = documents.map(String.init).joined(separator: ",")
         try db.execute(
             sql: """

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// Retrieval's reads: the full-text table `chunkSearch` (schema v4, kept in sync by triggers), the chunk
-/// revision, chunk vectors and passage rows. Every statement names its namespace.
+/// Retrieval's reads: the full-text table `chunkSearch` (schema v4, kept in sync by the store's writes and a
+/// delete trigger on chunks), the chunk revision, chunk vectors and passage rows. Every statement names its
+/// namespace.
 extension DocumentStore {
     func chunkRevision(namespace: Int64) throws -> Int64 {
         try read("read chunk revision") { db in

@@ -38,6 +38,12 @@ enum Schema {
         migrator.registerMigration("v6: full-text rows per write") { db in
             try db.execute(sql: "DROP TRIGGER chunk_search_insert")
         }
+        // v7: the same for a candidate's or job's new version: the store's writes remove the superseded
+        // version's rows in one statement per write, so the triggers that did it per updated row go (each
+        // such update made FTS5 write its pending deletions out on its own).
+        migrator.registerMigration("v7: superseded full-text rows per write") { db in
+            try db.execute(sql: "DROP TRIGGER candidate_version_search; DROP TRIGGER job_version_search")
+        }
         return migrator
     }
 

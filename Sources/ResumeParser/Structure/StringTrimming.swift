@@ -6,8 +6,16 @@ extension StringProtocol {
 
     /// Without leading and trailing characters that are in `characters`.
     func trimmed(_ characters: String) -> String {
-        let set = Set(characters)
-        return trimmed(where: { set.contains($0) })
+        // Most lines have none or a few characters to trim: those are looked up in `characters` itself, and
+        // a set is built only when a run grows long (a hostile line of 100,000 dashes), not on every call.
+        var lookups = 0
+        var set: Set<Character> = []
+        return trimmed(where: { character in
+            lookups += 1
+            if lookups <= 16 { return characters.contains(character) }
+            if lookups == 17 { set = Set(characters) }
+            return set.contains(character)
+        })
     }
 
     /// Without leading and trailing characters for which `predicate` holds.
