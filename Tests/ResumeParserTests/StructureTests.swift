@@ -34,6 +34,16 @@ struct StructureTests {
         #expect(DateRange.first(in: "2021 - 2019") == nil)
     }
 
+    @Test("the year pretest passes every line with a year, digits of other scripts included, and few others")
+    func yearPretest() {
+        for line in ["Mar 2019 – Present", "1998", "x2000y", "since 2016", "19\u{0665}\u{0660}", "20\u{FF11}\u{FF12}"] {
+            #expect(DateRange.mayHoldYear(line), "\(line)")
+        }
+        for line in ["", "40% growth", "$2M ARR", "Q3 2 0 19", "1-9", "(512) 555-0142", "19", "2.0"] {
+            #expect(!DateRange.mayHoldYear(line), "\(line)")
+        }
+    }
+
     @Test("total years merge overlapping positions and count months inclusively")
     func totalYears() throws {
         let ranges = try ["Jan 2018 - Dec 2019", "Jun 2019 - Dec 2020", "Jan 2022 - Present"].map {

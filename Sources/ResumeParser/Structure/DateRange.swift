@@ -141,8 +141,8 @@ struct DateRange: Equatable {
 
     /// The first date range in `line`, if any.
     static func first(in line: String) -> DateRange? {
-        // Every form has a four-digit year: lines without digits are skipped before the regular expressions.
-        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Every form has a year, "19" or "20" and two digits: other lines are skipped before the patterns.
+        guard mayHoldYear(line) else { return nil }
         let whole = NSRange(line.startIndex..., in: line)
         if let match = rangePattern.firstMatch(in: line, range: whole),
             let startText = substring(line, match.range(at: 1)), let endText = substring(line, match.range(at: 2)),
@@ -166,6 +166,23 @@ struct DateRange: Equatable {
             return DateRange(start: start, end: end, span: span)
         }
         return nil
+    }
+
+    /// Whether `line` has "19" or "20" followed by a digit or a non-ASCII byte (a digit of another script
+    /// is one, which the patterns' `\d` takes): true of every line holding a year the patterns read.
+    static func mayHoldYear(_ line: String) -> Bool {
+        var twoBack: UInt8 = 0
+        var oneBack: UInt8 = 0
+        for byte in line.utf8 {
+            if (twoBack == 0x31 && oneBack == 0x39) || (twoBack == 0x32 && oneBack == 0x30),
+                (0x30...0x39).contains(byte) || byte >= 0x80
+            {
+                return true
+            }
+            twoBack = oneBack
+            oneBack = byte
+        }
+        return false
     }
 
     private static func substring(_ line: String, _ range: NSRange) -> String? {
