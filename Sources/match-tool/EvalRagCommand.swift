@@ -55,6 +55,14 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "The k of reciprocal rank fusion (default: the engine's).")
     var fusionK: Double?
 
+    @Option(help: "The BM25 ranking's fusion weight when the question names nothing indexed (default: the engine's).")
+    var unnamedLexicalWeight: Double?
+
+    @Option(
+        help: "Minimum calibrated dense score of a passage of the other kind than the question's (default: the engine's)."
+    )
+    var otherKindMinimumSimilarity: Double?
+
     @Option(
         help:
             "The factor on the fused score of passages of the other document kind than the question's (default: the engine's)."
@@ -95,6 +103,8 @@ struct EvalRagCommand: AsyncParsableCommand {
             options.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
         }
         if let fusionK { options.fusionK = fusionK }
+        if let unnamedLexicalWeight { options.unnamedLexicalWeight = unnamedLexicalWeight }
+        if let otherKindMinimumSimilarity { options.otherKindMinimumSimilarity = otherKindMinimumSimilarity }
         if let kindHintFactor { options.kindHintFactor = kindHintFactor }
         let settings = try engine.settings()
         let namespace = engine.namespace(settings)

@@ -214,7 +214,12 @@ extension Engine {
             dense = cosines.map { (key: $0.key, cosine: $0.value) }.sorted { ($0.cosine, $1.key) > ($1.cosine, $0.key) }
             dense = Array(dense.prefix(pool))
         }
-        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
+        // A question naming nothing the index holds describes its answer: BM25 matched its framing words only,
+        // so the dense ranking orders the passages (the BM25 matches stay lexical evidence below).
+        let named = fullText.keyTerms.contains { (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) > 0 }
+        let fused = ReciprocalRankFusion.fuse(
+            [dense.map(\.key), sparse.map(\.key)], k: options.fusionK,
+            weights: [1, named || options.mode != .hybrid ? 1 : options.unnamedLexicalWeight])
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
         // A question that names things: the BM25 matches holding enough of those names are the evidence.
         var denseMinimum = options.minimumSimilarity
@@ -232,9 +237,12 @@ extension Engine {
         }
         // Best first (kind hint applied), then kept in that order until k are: the names check reads a
         // passage's text, so it runs only on the passages that could make the first k, eight reads at a time.
+        // A passage of the other kind than the question's ("who…" and a job description).
+        func isOtherKind(_ key: UInt64) -> Bool {
+            hint != nil && chunks.entry(key).map { $0.isResume != (hint == .resume) } == true
+        }
         var ordered = fused.map { key, score in
-            let other = hint != nil && chunks.entry(key).map { $0.isResume != (hint == .resume) } == true
-            return (key: key, fused: other ? score * options.kindHintFactor : score)
+            (key: key, fused: isOtherKind(key) ? score * options.kindHintFactor : score)
         }
         ordered.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
         var rows: [UInt64: PassageRow] = [:]
@@ -262,7 +270,12 @@ extension Engine {
         }
         // A question whose best passage reaches the dense bar is answered: passages within
         // `nearBestMargin` of that best one are kept too (paraphrases of a common fact sit just below it).
-        let best = cosines.values.max().map(options.calibrated) ?? 0
+        // Passages of the other kind below their bar cannot be kept, so they are not the best one either.
+        let otherKindMinimum = options.mode == .hybrid ? options.otherKindMinimumSimilarity : 0
+        let best =
+            cosines.lazy.map { (key: $0.key, calibrated: options.calibrated($0.value)) }
+            .filter { otherKindMinimum == 0 || $0.calibrated >= otherKindMinimum || !isOtherKind($0.key) }
+            .map(\.calibrated).max() ?? 0
         let nearBest =
             best >= denseMinimum ? max(options.lexicalMinimumSimilarity, best - options.nearBestMargin) : .infinity
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
@@ -274,7 +287,9 @@ extension Engine {
             case .bm25: keep = true
             case .dense: keep = (calibrated ?? 0) >= options.minimumSimilarity
             case .hybrid:
-                if let nameWeights {
+                if otherKindMinimum > 0, isOtherKind(hit.key) {
+                    keep = (calibrated ?? 0) >= max(otherKindMinimum, min(denseMinimum, nearBest))
+                } else if let nameWeights {
                     keep =
                         try (calibrated ?? 0) >= min(denseMinimum, nearBest)
                         || (bm25[hit.key] != nil && holdsNames(position, weights: nameWeights))
