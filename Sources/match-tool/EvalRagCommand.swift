@@ -55,12 +55,10 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "The k of reciprocal rank fusion (default: the engine's).")
     var fusionK: Double?
 
-    @Option(help: "The BM25 ranking's fusion weight when the question names nothing indexed (default: the engine's).")
+    @Option(help: "BM25's fusion weight when the question names nothing indexed (default: the engine's).")
     var unnamedLexicalWeight: Double?
 
-    @Option(
-        help: "Minimum calibrated dense score of a passage of the other kind than the question's (default: the engine's)."
-    )
+    @Option(help: "Minimum calibrated dense score of a passage of the question's other kind (default: the engine's).")
     var otherKindMinimumSimilarity: Double?
 
     @Option(

@@ -119,7 +119,8 @@ public struct RetrievalOptions: Sendable, Equatable {
         try check((1...1_000).contains(candidatePool), "candidatePool must be 1 … 1,000")
         try check(kindHintFactor.isFinite && (0...1).contains(kindHintFactor), "kindHintFactor must be 0 … 1")
         try check(
-            unnamedLexicalWeight.isFinite && (0...1).contains(unnamedLexicalWeight), "unnamedLexicalWeight must be 0 … 1")
+            unnamedLexicalWeight.isFinite && (0...1).contains(unnamedLexicalWeight),
+            "unnamedLexicalWeight must be 0 … 1")
         try check(
             otherKindMinimumSimilarity.isFinite && (0...1).contains(otherKindMinimumSimilarity),
             "otherKindMinimumSimilarity must be 0 … 1")
