@@ -1,4 +1,5 @@
 import Foundation
+import ResumeParser
 
 /// A question turned into an FTS5 query that is safe to run: user text never reaches FTS5's query
 /// syntax. The text is folded (case, diacritics), cut into runs of letters and digits, stop words are
@@ -14,7 +15,9 @@ struct FullTextQuery: Sendable, Equatable {
     /// The terms that name something — written with a capital inside a sentence ("Oxford", "Kafka"), with
     /// a capital past the first letter ("MLflow"), with digits beside letters ("EC2"), or joined to another
     /// word by `-`, `.`, `+`, `#` or `/` ("scikit-learn", "Node.js", "C++") — as opposed to the question's
-    /// framing words ("lists", "among", "lives"). A subset of ``terms``, in order.
+    /// framing words ("lists", "among", "lives"). The words of a skill of the taxonomy named in the question
+    /// ("kafka", "spring boot": ``SkillMatcher``, generic skills such as "accounting" left out) are key terms
+    /// however they are written. A subset of ``terms``, in order.
     var keyTerms: [String]
 
     /// The most characters of a question that are read.
@@ -26,7 +29,9 @@ struct FullTextQuery: Sendable, Equatable {
 
     /// - Complexity: O(n) in the length of `question` (at most ``maximumInput`` characters are read).
     init(_ question: String) {
-        let words = Self.questionWords(String(question.prefix(Self.maximumInput)))
+        let text = String(question.prefix(Self.maximumInput))
+        let words = Self.questionWords(text)
+        let skillWords = Self.skillWords(in: text)
         var terms: [String] = []
         var keyTerms: [String] = []
         var seen: Set<String> = []
@@ -47,7 +52,7 @@ struct FullTextQuery: Sendable, Equatable {
                 terms.count < Self.maximumTerms, seen.insert(word).inserted
             else { continue }
             terms.append(word)
-            if isKey { keyTerms.append(word) }
+            if isKey || skillWords.contains(word) { keyTerms.append(word) }
         }
         self.terms = terms
         self.keyTerms = keyTerms
@@ -113,6 +118,21 @@ struct FullTextQuery: Sendable, Equatable {
                 sentenceStart = false
             }
             if let last = scalars.last, last == "." || last == "?" || last == "!" { sentenceStart = true }
+        }
+        return words
+    }
+
+    /// The folded words of the specific skills of the taxonomy that `text` names (generic ones such as
+    /// "accounting" or "design" left out: they are descriptions, not names).
+    ///
+    /// - Complexity: O(n) in the length of `text` (one Aho–Corasick pass).
+    private static func skillWords(in text: String) -> Set<String> {
+        let bytes = Array(text.utf8)
+        var words: Set<String> = []
+        for match in SkillMatcher.standard.matches(in: text) where !match.skill.generic {
+            guard match.utf8Range.lowerBound >= 0, match.utf8Range.upperBound <= bytes.count else { continue }
+            let name = String(decoding: bytes[match.utf8Range], as: UTF8.self)
+            for (word, _, _) in questionWords(name) { words.insert(word) }
         }
         return words
     }

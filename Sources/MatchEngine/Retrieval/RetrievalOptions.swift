@@ -23,7 +23,7 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// index never says "nursing", so a term match is no evidence there.
     public var unmatchedTermsLexicalMinimumSimilarity: Double
     /// When the question's best passage reaches the dense bar, passages whose calibrated dense score is
-    /// within this margin of the best one's are kept too (hybrid; default 0.25, 0 turns it off): a question
+    /// within this margin of the best one's are kept too (hybrid; default 0.15, 0 turns it off): a question
     /// that has an answer gets the passages ranked next to it, down to ``lexicalMinimumSimilarity``.
     public var nearBestMargin: Double
     /// When the question names things (``keyTerms``: "Kafka", "Oxford", "scikit-learn"), a BM25 match is
@@ -63,7 +63,7 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// The defaults above.
     public init(
         mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
-        unmatchedTermsLexicalMinimumSimilarity: Double = 0.5, nearBestMargin: Double = 0.25,
+        unmatchedTermsLexicalMinimumSimilarity: Double = 0.5, nearBestMargin: Double = 0.15,
         minimumKeyTermCoverage: Double = 0.5, unmatchedNamesMinimumSimilarity: Double = 0.7,
         similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
         unnamedLexicalWeight: Double = 0, candidatePool: Int = 50, kindHintFactor: Double = 0.5,
