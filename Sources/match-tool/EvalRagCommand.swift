@@ -178,6 +178,13 @@ struct EvalRagCommand: AsyncParsableCommand {
                 ])
             }
             print(table.render())
+            for mode in modes {
+                guard let scores = evaluation.scores[mode] else { continue }
+                let types = ["exact", "paraphrase", "multi-hop"].compactMap { type in
+                    scores.mrrByType[type].map { "\(type) \(String(format: "%.3f", $0))" }
+                }
+                print("\(mode.rawValue) MRR by type: \(types.joined(separator: ", "))")
+            }
             if misses {
                 for mode in modes {
                     print("\(mode.rawValue) missed: \(evaluation.scores[mode]?.misses.joined(separator: " ") ?? "")")
