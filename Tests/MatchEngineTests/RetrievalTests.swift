@@ -268,6 +268,35 @@ struct RetrievalTests {
         #expect(query.keyTermCoverage(of: "studied at the universities of Oxford", weights: weights) == 1, "stems")
     }
 
+    @Test("names of several words: a passage holding their words apart does not answer them")
+    func namesOfSeveralWords() async throws {
+        #expect(FullTextQuery("Who worked at Larkspur Insurance?").names == [["larkspur", "insurance"]])
+        #expect(FullTextQuery("Which candidates are based in Melbourne, Australia?").names == [], "a comma ends a name")
+        #expect(FullTextQuery("Who studied at the University of Waterloo?").names == [], "so does a stop word")
+        #expect(
+            FullTextQuery("Who is both a Certified Kubernetes Administrator and a Certified ScrumMaster?").names
+                == [["certified", "kubernetes", "administrator"], ["certified", "scrummaster"]])
+        let larkspur = FullTextQuery("Who worked at Larkspur Insurance?")
+        #expect(larkspur.splitsName(in: "Larkspur Payments, 2019 - 2021\nAnalyst, Harbor Insurance"))
+        #expect(!larkspur.splitsName(in: "Analyst, Larkspur Insurance (2019)"))
+        #expect(!larkspur.splitsName(in: "Analyst, Larkspur Payments"), "part of the name only")
+        let kestrel = FullTextQuery("What does the Kestrel Bank Site Reliability Engineer role require?")
+        #expect(!kestrel.splitsName(in: "Site Reliability Engineer — Kestrel Bank"), "two names side by side")
+
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        _ = try await fixture.engine.ingest(
+            [
+                resume("Ada Lovelace", "zorblax", extra: "Larkspur Payments analyst, then Harbor Insurance."),
+                resume("Alan Turing", "quintar", extra: "Analyst at Larkspur Insurance."),
+            ], namespace: "acme"
+        ).result()
+        let open = RetrievalOptions(minimumSimilarity: 0, lexicalMinimumSimilarity: 0, nearBestMargin: 0)
+        let passages = try await fixture.engine.retrieve(
+            "Who worked at Larkspur Insurance?", namespace: "acme", k: 10, options: open)
+        #expect(!passages.isEmpty && passages.allSatisfy { !$0.text.contains("Harbor") }, "\(passages.map(\.text))")
+    }
+
     @Test("a question word no chunk holds turns the lexical path off; the near-best margin keeps close passages")
     func unmatchedWords() async throws {
         let fixture = try EngineFixture()

@@ -13,7 +13,9 @@ extension Engine {
     /// when the question names things ("Kafka", "Oxford University"), a BM25 match holding
     /// ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that reaches the
     /// lower ``RetrievalOptions/lexicalMinimumSimilarity`` (``RetrievalOptions/unmatchedTermsLexicalMinimumSimilarity``
-    /// when a word of the question occurs nowhere in the index). Only current document versions are searched.
+    /// when a word of the question occurs nowhere in the index). A passage holding every word of a name of
+    /// several words in the question ("Larkspur Insurance") but never two of them side by side is not kept,
+    /// whatever its scores. Only current document versions are searched.
     ///
     /// - Parameters:
     ///   - query: the question, as a person typed it (never used as FTS5 syntax; the first 4,096
@@ -246,14 +248,26 @@ extension Engine {
         }
         ordered.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
         var rows: [UInt64: PassageRow] = [:]
-        func holdsNames(_ position: Int, weights: [Double]) throws -> Bool {
+        // The text of the BM25 match at `position` (read with the next seven such matches not read yet).
+        func row(_ position: Int) throws -> PassageRow? {
             let key = ordered[position].key
             if rows[key] == nil {
                 let next = ordered[position...].lazy.map(\.key).filter { bm25[$0] != nil && rows[$0] == nil }.prefix(8)
                 rows.merge(try store.passageRows(Array(next), namespace: chunks.namespaceID)) { $1 }
             }
-            return rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
+            return rows[key]
+        }
+        func holdsNames(_ position: Int, weights: [Double]) throws -> Bool {
+            try row(position).map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
                 >= options.minimumKeyTermCoverage
+        }
+        // A passage holding every word of a name of several words ("Larkspur Insurance") but never two of them
+        // side by side answers another question, however close its dense score.
+        func splitsName(_ position: Int) throws -> Bool {
+            guard options.mode == .hybrid, !fullText.names.isEmpty, bm25[ordered[position].key] != nil else {
+                return false
+            }
+            return try row(position).map { fullText.splitsName(in: $0.text) } ?? false
         }
         // A question naming two things or more ("both Kafka and Kubernetes"): among the first passages, those
         // holding every name come first (fused order kept within each group).
@@ -280,6 +294,7 @@ extension Engine {
             best >= denseMinimum ? max(options.lexicalMinimumSimilarity, best - options.nearBestMargin) : .infinity
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
         for (position, hit) in ordered.enumerated() where kept.count < k {
+            if try splitsName(position) { continue }
             let cosine = cosines[hit.key] ?? vector.flatMap { chunks.cosine(hit.key, $0) }
             let calibrated = cosine.map(options.calibrated)
             let keep: Bool
