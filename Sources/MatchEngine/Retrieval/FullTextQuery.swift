@@ -20,8 +20,9 @@ struct FullTextQuery: Sendable, Equatable {
     /// however they are written. A subset of ``terms``, in order.
     var keyTerms: [String]
     /// The names of several words: runs of two key terms or more written side by side in the question, with
-    /// nothing but spaces or joiners between them ("Larkspur Insurance", "Certified ScrumMaster"; a comma, a
-    /// stop word or a framing word ends a run), in order, each word as in ``keyTerms``.
+    /// nothing but spaces or joiners between them ("Larkspur Insurance", "Oxford University"; a comma, a stop
+    /// word, a framing word or a skill of the taxonomy ends a run: "Python Django" lists two skills), in order,
+    /// each word as in ``keyTerms``.
     var names: [[String]]
 
     /// The most characters of a question that are read.
@@ -64,8 +65,10 @@ struct FullTextQuery: Sendable, Equatable {
             let named =
                 (isKey || skillWords.contains(word)) && word.count <= Self.maximumTermLength
                 && !Self.stopWords.contains(word)
-            if !named || !continues { endRun() }
-            if named && names.count < Self.maximumTerms && run.count < Self.maximumTerms { run.append(word) }
+            // A skill of the taxonomy is a name of its own: "Python Django" lists two skills.
+            let inName = named && !skillWords.contains(word)
+            if !inName || !continues { endRun() }
+            if inName && names.count < Self.maximumTerms && run.count < Self.maximumTerms { run.append(word) }
             guard word.count <= Self.maximumTermLength, !Self.stopWords.contains(word),
                 terms.count < Self.maximumTerms, seen.insert(word).inserted
             else { continue }
@@ -248,9 +251,10 @@ struct FullTextQuery: Sendable, Equatable {
         return covered / total
     }
 
-    /// Whether `text` holds every word of one of the question's ``names`` but never two of them side by side
-    /// in the question's order: "Larkspur Payments" in one line and "Harbor Insurance" in another are no
-    /// "Larkspur Insurance". A text holding the name together, or only part of it, does not split it.
+    /// Whether `text` holds every word of one of the question's ``names`` but never two of them together (in
+    /// the question's order, at most ``nameGap`` words apart): "Larkspur Payments" in one line and "Harbor
+    /// Insurance" in another are no "Larkspur Insurance", while "Senior Software Engineer" holds "Senior
+    /// Engineer". A text holding the name together, or only part of it, does not split it.
     ///
     /// - Complexity: O(words × name words) over the first 20,000 characters of `text`.
     func splitsName(in text: String) -> Bool {
@@ -266,9 +270,9 @@ struct FullTextQuery: Sendable, Equatable {
             for (position, word) in words.enumerated() {
                 for index in name.indices where matches(word, index) {
                     held[index] = true
-                    if index + 1 < name.count, position + 1 < words.count, matches(words[position + 1], index + 1) {
-                        together = true
-                    }
+                    guard index + 1 < name.count else { continue }
+                    let following = words[(position + 1)..<min(words.count, position + 2 + Self.nameGap)]
+                    if following.contains(where: { matches($0, index + 1) }) { together = true }
                 }
                 if together { break }
             }
@@ -276,6 +280,9 @@ struct FullTextQuery: Sendable, Equatable {
         }
         return false
     }
+
+    /// The most words between two words of a name that still hold it together (``splitsName(in:)``).
+    static let nameGap = 2
 
     /// The distinct words of `text` (runs of letters and digits), folded once as a whole (folding removes
     /// the combining marks).
