@@ -235,6 +235,7 @@ struct RetrievalTests {
         #expect(FullTextQuery("Kafka in production").kindHint == nil)
         #expect(FullTextQuery.stemCandidates("company") == ["company", "compani", "compan", "compa", "comp", "com"])
         #expect(FullTextQuery.stemCandidates("go") == ["go"])
+        #expect(FullTextQuery.stemCandidates("engineering").last == "engin", "the exact Porter stem, last")
         let common = FullTextQuery("built services kafka unheard")
         let counts = ["built": 20_000, "servic": 40_000, "kafka": 5_000]
         #expect(common.withoutCommonTerms(counts: counts, rows: 100_000).terms == ["kafka", "unheard"])
@@ -245,6 +246,19 @@ struct RetrievalTests {
         #expect(
             FullTextQuery(String(repeating: "word ", count: 100) + (0..<100).map { "t\($0)" }.joined(separator: " "))
                 .terms.count == 32)
+    }
+
+    @Test(
+        "the Porter stemmer stems as SQLite's FTS5 porter tokenizer does",
+        arguments: [
+            ("caresses", "caress"), ("ponies", "poni"), ("agreed", "agre"), ("hopping", "hop"), ("filing", "file"),
+            ("happy", "happi"), ("relational", "relat"), ("generalization", "gener"), ("hopefulness", "hope"),
+            ("electrical", "electr"), ("adjustment", "adjust"), ("adoption", "adopt"), ("controll", "control"),
+            ("engineering", "engin"), ("certification", "certif"), ("management", "manag"), ("kafka", "kafka"),
+            ("ec2", "ec2"), ("go", "go"), ("café", "café"),
+        ])
+    func porterStems(word: String, stem: String) {
+        #expect(PorterStemmer.stem(word) == stem)
     }
 
     @Test("key terms: names written with capitals, digits or joiners, not the question's framing words")

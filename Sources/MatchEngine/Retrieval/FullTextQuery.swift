@@ -179,7 +179,8 @@ struct FullTextQuery: Sendable, Equatable {
     static let personWords: Set<String> = ["who", "whom", "whose", "anyone", "someone", "somebody", "anybody"]
 
     /// The forms a term's Porter stem may take in the full-text index: the term and its prefixes down to
-    /// four characters shorter (at least three), and with a final "y" as "i" ("company" → "compani").
+    /// four characters shorter (at least three), with a final "y" as "i" ("company" → "compani"), and last
+    /// its exact Porter stem (``PorterStemmer``: "engineering" → "engin", "certification" → "certif").
     static func stemCandidates(_ term: String) -> [String] {
         var candidates = [term]
         if term.hasSuffix("y") { candidates.append(String(term.dropLast()) + "i") }
@@ -187,6 +188,8 @@ struct FullTextQuery: Sendable, Equatable {
         if length > 3 {
             for cut in 1...min(4, length - 3) { candidates.append(String(term.dropLast(cut))) }
         }
+        let stem = PorterStemmer.stem(term)
+        if !candidates.contains(stem) { candidates.append(stem) }
         return candidates
     }
 
