@@ -24,6 +24,8 @@ public struct RetrievalEvaluation: Sendable {
         public var answered: Double
         /// Recall at k per question type (`exact`, `paraphrase`, `multi-hop`).
         public var recallByType: [String: Double]
+        /// MRR per question type (`exact`, `paraphrase`, `multi-hop`).
+        public var mrrByType: [String: Double]
         /// Questions answerable but with recall below 1 at k, or negative but answered.
         public var misses: [String]
     }
@@ -46,6 +48,7 @@ public struct RetrievalEvaluation: Sendable {
             options.mode = mode
             var recalls: [String: [Double]] = [:]
             var reciprocal: [Double] = []
+            var reciprocalByType: [String: [Double]] = [:]
             var negatives = 0
             var silent = 0
             var answered = 0
@@ -68,13 +71,14 @@ public struct RetrievalEvaluation: Sendable {
                     question.relevant.contains { answers(passage, $0) }
                 }
                 reciprocal.append(first.map { 1 / Double($0 + 1) } ?? 0)
+                reciprocalByType[question.type, default: []].append(reciprocal[reciprocal.count - 1])
             }
             let all = recalls.values.flatMap { $0 }
             scores[mode] = Scores(
                 recall: mean(all), mrr: mean(reciprocal),
                 noAnswerPrecision: negatives == 0 ? 1 : Double(silent) / Double(negatives),
                 answered: reciprocal.isEmpty ? 1 : Double(answered) / Double(reciprocal.count),
-                recallByType: recalls.mapValues(mean), misses: misses)
+                recallByType: recalls.mapValues(mean), mrrByType: reciprocalByType.mapValues(mean), misses: misses)
         }
         return RetrievalEvaluation(k: k, scores: scores)
     }

@@ -55,6 +55,12 @@ struct EvalRagCommand: AsyncParsableCommand {
     @Option(help: "The k of reciprocal rank fusion (default: the engine's).")
     var fusionK: Double?
 
+    @Option(help: "BM25's fusion weight when the question names nothing indexed (default: the engine's).")
+    var unnamedLexicalWeight: Double?
+
+    @Option(help: "Minimum calibrated dense score of a passage of the question's other kind (default: the engine's).")
+    var otherKindMinimumSimilarity: Double?
+
     @Option(
         help:
             "The factor on the fused score of passages of the other document kind than the question's (default: the engine's)."
@@ -95,6 +101,8 @@ struct EvalRagCommand: AsyncParsableCommand {
             options.unmatchedNamesMinimumSimilarity = unmatchedNamesMinimumSimilarity
         }
         if let fusionK { options.fusionK = fusionK }
+        if let unnamedLexicalWeight { options.unnamedLexicalWeight = unnamedLexicalWeight }
+        if let otherKindMinimumSimilarity { options.otherKindMinimumSimilarity = otherKindMinimumSimilarity }
         if let kindHintFactor { options.kindHintFactor = kindHintFactor }
         let settings = try engine.settings()
         let namespace = engine.namespace(settings)
@@ -170,6 +178,13 @@ struct EvalRagCommand: AsyncParsableCommand {
                 ])
             }
             print(table.render())
+            for mode in modes {
+                guard let scores = evaluation.scores[mode] else { continue }
+                let types = ["exact", "paraphrase", "multi-hop"].compactMap { type in
+                    scores.mrrByType[type].map { "\(type) \(String(format: "%.3f", $0))" }
+                }
+                print("\(mode.rawValue) MRR by type: \(types.joined(separator: ", "))")
+            }
             if misses {
                 for mode in modes {
                     print("\(mode.rawValue) missed: \(evaluation.scores[mode]?.misses.joined(separator: " ") ?? "")")

@@ -13,7 +13,9 @@ extension Engine {
     /// when the question names things ("Kafka", "Oxford University"), a BM25 match holding
     /// ``RetrievalOptions/minimumKeyTermCoverage`` of their weight; otherwise a BM25 match that reaches the
     /// lower ``RetrievalOptions/lexicalMinimumSimilarity`` (``RetrievalOptions/unmatchedTermsLexicalMinimumSimilarity``
-    /// when a word of the question occurs nowhere in the index). Only current document versions are searched.
+    /// when a word of the question occurs nowhere in the index). A passage holding every word of a name of
+    /// several words in the question ("Larkspur Insurance") but never two of them side by side is not kept,
+    /// whatever its scores. Only current document versions are searched.
     ///
     /// - Parameters:
     ///   - query: the question, as a person typed it (never used as FTS5 syntax; the first 4,096
@@ -214,7 +216,12 @@ extension Engine {
             dense = cosines.map { (key: $0.key, cosine: $0.value) }.sorted { ($0.cosine, $1.key) > ($1.cosine, $0.key) }
             dense = Array(dense.prefix(pool))
         }
-        let fused = ReciprocalRankFusion.fuse([dense.map(\.key), sparse.map(\.key)], k: options.fusionK)
+        // A question naming nothing the index holds describes its answer: BM25 matched its framing words only,
+        // so the dense ranking orders the passages (the BM25 matches stay lexical evidence below).
+        let named = fullText.keyTerms.contains { (FullTextQuery.documentCount(of: $0, in: counts) ?? 0) > 0 }
+        let fused = ReciprocalRankFusion.fuse(
+            [dense.map(\.key), sparse.map(\.key)], k: options.fusionK,
+            weights: [1, named || options.mode != .hybrid ? 1 : options.unnamedLexicalWeight])
         let bm25 = Dictionary(sparse.map { ($0.key, $0.score) }, uniquingKeysWith: max)
         // A question that names things: the BM25 matches holding enough of those names are the evidence.
         var denseMinimum = options.minimumSimilarity
@@ -232,20 +239,35 @@ extension Engine {
         }
         // Best first (kind hint applied), then kept in that order until k are: the names check reads a
         // passage's text, so it runs only on the passages that could make the first k, eight reads at a time.
+        // A passage of the other kind than the question's ("who…" and a job description).
+        func isOtherKind(_ key: UInt64) -> Bool {
+            hint != nil && chunks.entry(key).map { $0.isResume != (hint == .resume) } == true
+        }
         var ordered = fused.map { key, score in
-            let other = hint != nil && chunks.entry(key).map { $0.isResume != (hint == .resume) } == true
-            return (key: key, fused: other ? score * options.kindHintFactor : score)
+            (key: key, fused: isOtherKind(key) ? score * options.kindHintFactor : score)
         }
         ordered.sort { ($0.fused, $1.key) > ($1.fused, $0.key) }
         var rows: [UInt64: PassageRow] = [:]
-        func holdsNames(_ position: Int, weights: [Double]) throws -> Bool {
+        // The text of the BM25 match at `position` (read with the next seven such matches not read yet).
+        func row(_ position: Int) throws -> PassageRow? {
             let key = ordered[position].key
             if rows[key] == nil {
                 let next = ordered[position...].lazy.map(\.key).filter { bm25[$0] != nil && rows[$0] == nil }.prefix(8)
                 rows.merge(try store.passageRows(Array(next), namespace: chunks.namespaceID)) { $1 }
             }
-            return rows[key].map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
+            return rows[key]
+        }
+        func holdsNames(_ position: Int, weights: [Double]) throws -> Bool {
+            try row(position).map { fullText.keyTermCoverage(of: $0.text, weights: weights) } ?? 0
                 >= options.minimumKeyTermCoverage
+        }
+        // A passage holding every word of a name of several words ("Larkspur Insurance") but never two of them
+        // side by side answers another question, however close its dense score.
+        func splitsName(_ position: Int) throws -> Bool {
+            guard options.mode == .hybrid, !fullText.names.isEmpty, bm25[ordered[position].key] != nil else {
+                return false
+            }
+            return try row(position).map { fullText.splitsName(in: $0.text) } ?? false
         }
         // A question naming two things or more ("both Kafka and Kubernetes"): among the first passages, those
         // holding every name come first (fused order kept within each group).
@@ -262,11 +284,17 @@ extension Engine {
         }
         // A question whose best passage reaches the dense bar is answered: passages within
         // `nearBestMargin` of that best one are kept too (paraphrases of a common fact sit just below it).
-        let best = cosines.values.max().map(options.calibrated) ?? 0
+        // Passages of the other kind below their bar cannot be kept, so they are not the best one either.
+        let otherKindMinimum = options.mode == .hybrid ? options.otherKindMinimumSimilarity : 0
+        let best =
+            cosines.lazy.map { (key: $0.key, calibrated: options.calibrated($0.value)) }
+            .filter { otherKindMinimum == 0 || $0.calibrated >= otherKindMinimum || !isOtherKind($0.key) }
+            .map(\.calibrated).max() ?? 0
         let nearBest =
             best >= denseMinimum ? max(options.lexicalMinimumSimilarity, best - options.nearBestMargin) : .infinity
         var kept: [(key: UInt64, fused: Double, cosine: Double?)] = []
         for (position, hit) in ordered.enumerated() where kept.count < k {
+            if try splitsName(position) { continue }
             let cosine = cosines[hit.key] ?? vector.flatMap { chunks.cosine(hit.key, $0) }
             let calibrated = cosine.map(options.calibrated)
             let keep: Bool
@@ -274,7 +302,9 @@ extension Engine {
             case .bm25: keep = true
             case .dense: keep = (calibrated ?? 0) >= options.minimumSimilarity
             case .hybrid:
-                if let nameWeights {
+                if otherKindMinimum > 0, isOtherKind(hit.key) {
+                    keep = (calibrated ?? 0) >= max(otherKindMinimum, min(denseMinimum, nearBest))
+                } else if let nameWeights {
                     keep =
                         try (calibrated ?? 0) >= min(denseMinimum, nearBest)
                         || (bm25[hit.key] != nil && holdsNames(position, weights: nameWeights))

@@ -1,4 +1,5 @@
 import Foundation
+import ResumeParser
 
 /// A question turned into an FTS5 query that is safe to run: user text never reaches FTS5's query
 /// syntax. The text is folded (case, diacritics), cut into runs of letters and digits, stop words are
@@ -14,8 +15,15 @@ struct FullTextQuery: Sendable, Equatable {
     /// The terms that name something — written with a capital inside a sentence ("Oxford", "Kafka"), with
     /// a capital past the first letter ("MLflow"), with digits beside letters ("EC2"), or joined to another
     /// word by `-`, `.`, `+`, `#` or `/` ("scikit-learn", "Node.js", "C++") — as opposed to the question's
-    /// framing words ("lists", "among", "lives"). A subset of ``terms``, in order.
+    /// framing words ("lists", "among", "lives"). The words of a skill of the taxonomy named in the question
+    /// ("kafka", "spring boot": ``SkillMatcher``, generic skills such as "accounting" left out) are key terms
+    /// however they are written. A subset of ``terms``, in order.
     var keyTerms: [String]
+    /// The names of several words: runs of two key terms or more written side by side in the question, with
+    /// nothing but spaces or joiners between them ("Larkspur Insurance", "Oxford University"; a comma, a stop
+    /// word, a framing word or a skill of the taxonomy ends a run: "Python Django" lists two skills), in order,
+    /// each word as in ``keyTerms``.
+    var names: [[String]]
 
     /// The most characters of a question that are read.
     static let maximumInput = 4_096
@@ -26,13 +34,21 @@ struct FullTextQuery: Sendable, Equatable {
 
     /// - Complexity: O(n) in the length of `question` (at most ``maximumInput`` characters are read).
     init(_ question: String) {
-        let words = Self.questionWords(String(question.prefix(Self.maximumInput)))
+        let text = String(question.prefix(Self.maximumInput))
+        let words = Self.questionWords(text)
+        let skillWords = Self.skillWords(in: text)
         var terms: [String] = []
         var keyTerms: [String] = []
         var seen: Set<String> = []
         var hint: Passage.DocumentKind?
         var previous = ""
-        for (word, afterApostrophe, isKey) in words {
+        var names: [[String]] = []
+        var run: [String] = []
+        func endRun() {
+            if run.count >= 2 { names.append(run) }
+            run = []
+        }
+        for (word, afterApostrophe, isKey, continues) in words {
             defer { previous = word }
             if hint == nil {
                 if Self.jobWords.contains(word) {
@@ -42,25 +58,42 @@ struct FullTextQuery: Sendable, Equatable {
                 }
             }
             // A possessive ("company's") leaves an "s" that would match every "B.S." and "M.S.".
-            if word == "s" && afterApostrophe { continue }
+            if word == "s" && afterApostrophe {
+                endRun()
+                continue
+            }
+            let named =
+                (isKey || skillWords.contains(word)) && word.count <= Self.maximumTermLength
+                && !Self.stopWords.contains(word)
+            // A skill of the taxonomy is a name of its own: "Python Django" lists two skills.
+            let inName = named && !skillWords.contains(word)
+            if !inName || !continues { endRun() }
+            if inName && names.count < Self.maximumTerms && run.count < Self.maximumTerms { run.append(word) }
             guard word.count <= Self.maximumTermLength, !Self.stopWords.contains(word),
                 terms.count < Self.maximumTerms, seen.insert(word).inserted
             else { continue }
             terms.append(word)
-            if isKey { keyTerms.append(word) }
+            if named { keyTerms.append(word) }
         }
+        endRun()
         self.terms = terms
         self.keyTerms = keyTerms
+        self.names = names
         kindHint = hint
     }
 
     /// The runs of letters and digits of `question`, folded (case, diacritics, width), each with whether it
-    /// follows an apostrophe and whether it names something (see ``keyTerms``).
+    /// follows an apostrophe, whether it names something (see ``keyTerms``) and whether it continues the
+    /// previous word's phrase (nothing but spaces or a joining `-`, `.`, `+`, `#`, `/` between them).
     ///
     /// - Complexity: O(n) in the length of `question`.
-    private static func questionWords(_ question: String) -> [(word: String, afterApostrophe: Bool, isKey: Bool)] {
-        var words: [(word: String, afterApostrophe: Bool, isKey: Bool)] = []
+    private static func questionWords(
+        _ question: String
+    ) -> [(word: String, afterApostrophe: Bool, isKey: Bool, continues: Bool)] {
+        var words: [(word: String, afterApostrophe: Bool, isKey: Bool, continues: Bool)] = []
         var sentenceStart = true
+        // Whether the previous token ended on a letter or digit (no comma, bracket or full stop after it).
+        var previousEndsInWord = false
         for token in question.split(whereSeparator: \.isWhitespace) {
             let scalars = Array(token.unicodeScalars)
             func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -94,9 +127,12 @@ struct FullTextQuery: Sendable, Equatable {
             // "C++", "C#": a trailing + or # makes the word a name.
             if let last = scalars.last, last == "+" || last == "#" { joined = true }
             var afterApostrophe = false
+            let startsInWord = scalars.first.map(isWordScalar) ?? false
+            var continues = previousEndsInWord && startsInWord
             for run in runs {
                 if run.isEmpty {
                     afterApostrophe = true
+                    continues = false
                     continue
                 }
                 let letters = Array(run.unicodeScalars)
@@ -108,11 +144,28 @@ struct FullTextQuery: Sendable, Equatable {
                 let folded = run.folding(
                     options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil
                 ).lowercased()
-                words.append((folded, afterApostrophe, isKey))
+                words.append((folded, afterApostrophe, isKey, continues))
                 afterApostrophe = false
                 sentenceStart = false
+                continues = joined
             }
+            previousEndsInWord = scalars.last.map(isWordScalar) ?? false
             if let last = scalars.last, last == "." || last == "?" || last == "!" { sentenceStart = true }
+        }
+        return words
+    }
+
+    /// The folded words of the specific skills of the taxonomy that `text` names (generic ones such as
+    /// "accounting" or "design" left out: they are descriptions, not names).
+    ///
+    /// - Complexity: O(n) in the length of `text` (one Aho–Corasick pass).
+    private static func skillWords(in text: String) -> Set<String> {
+        let bytes = Array(text.utf8)
+        var words: Set<String> = []
+        for match in SkillMatcher.standard.matches(in: text) where !match.skill.generic {
+            guard match.utf8Range.lowerBound >= 0, match.utf8Range.upperBound <= bytes.count else { continue }
+            let name = String(decoding: bytes[match.utf8Range], as: UTF8.self)
+            for (word, _, _, _) in questionWords(name) { words.insert(word) }
         }
         return words
     }
@@ -126,7 +179,8 @@ struct FullTextQuery: Sendable, Equatable {
     static let personWords: Set<String> = ["who", "whom", "whose", "anyone", "someone", "somebody", "anybody"]
 
     /// The forms a term's Porter stem may take in the full-text index: the term and its prefixes down to
-    /// four characters shorter (at least three), and with a final "y" as "i" ("company" → "compani").
+    /// four characters shorter (at least three), with a final "y" as "i" ("company" → "compani"), and last
+    /// its exact Porter stem (``PorterStemmer``: "engineering" → "engin", "certification" → "certif").
     static func stemCandidates(_ term: String) -> [String] {
         var candidates = [term]
         if term.hasSuffix("y") { candidates.append(String(term.dropLast()) + "i") }
@@ -134,6 +188,8 @@ struct FullTextQuery: Sendable, Equatable {
         if length > 3 {
             for cut in 1...min(4, length - 3) { candidates.append(String(term.dropLast(cut))) }
         }
+        let stem = PorterStemmer.stem(term)
+        if !candidates.contains(stem) { candidates.append(stem) }
         return candidates
     }
 
@@ -198,22 +254,60 @@ struct FullTextQuery: Sendable, Equatable {
         return covered / total
     }
 
+    /// Whether `text` holds every word of one of the question's ``names`` but never two of them together (in
+    /// the question's order, at most ``nameGap`` words apart): "Larkspur Payments" in one line and "Harbor
+    /// Insurance" in another are no "Larkspur Insurance", while "Senior Software Engineer" holds "Senior
+    /// Engineer". A text holding the name together, or only part of it, does not split it.
+    ///
+    /// - Complexity: O(words × name words) over the first 20,000 characters of `text`.
+    func splitsName(in text: String) -> Bool {
+        guard !names.isEmpty else { return false }
+        let words = Self.foldedWordSequence(text.prefix(20_000))
+        for name in names {
+            let stems = name.map { term in Self.stemCandidates(term).filter { $0 == term || $0.count >= 4 } }
+            func matches(_ word: String, _ index: Int) -> Bool {
+                word == name[index] || stems[index].contains { word.hasPrefix($0) }
+            }
+            var held = Array(repeating: false, count: name.count)
+            var together = false
+            for (position, word) in words.enumerated() {
+                for index in name.indices where matches(word, index) {
+                    held[index] = true
+                    guard index + 1 < name.count else { continue }
+                    let following = words[(position + 1)..<min(words.count, position + 2 + Self.nameGap)]
+                    if following.contains(where: { matches($0, index + 1) }) { together = true }
+                }
+                if together { break }
+            }
+            if !together && held.allSatisfy({ $0 }) { return true }
+        }
+        return false
+    }
+
+    /// The most words between two words of a name that still hold it together (``splitsName(in:)``).
+    static let nameGap = 2
+
     /// The distinct words of `text` (runs of letters and digits), folded once as a whole (folding removes
     /// the combining marks).
     private static func foldedWords(_ text: Substring) -> Set<String> {
+        Set(foldedWordSequence(text))
+    }
+
+    /// The words of `text` (runs of letters and digits) in order, folded once as a whole.
+    private static func foldedWordSequence(_ text: Substring) -> [String] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
-        var words: Set<String> = []
+        var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in folded.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(scalar)
             } else if !current.isEmpty {
-                words.insert(String(current))
+                words.append(String(current))
                 current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { words.insert(String(current)) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 

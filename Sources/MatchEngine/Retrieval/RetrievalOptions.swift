@@ -23,7 +23,8 @@ public struct RetrievalOptions: Sendable, Equatable {
     /// index never says "nursing", so a term match is no evidence there.
     public var unmatchedTermsLexicalMinimumSimilarity: Double
     /// When the question's best passage reaches the dense bar, passages whose calibrated dense score is
-    /// within this margin of the best one's are kept too (hybrid; default 0.1, 0 turns it off).
+    /// within this margin of the best one's are kept too (hybrid; default 0.15, 0 turns it off): a question
+    /// that has an answer gets the passages ranked next to it, down to ``lexicalMinimumSimilarity``.
     public var nearBestMargin: Double
     /// When the question names things (``keyTerms``: "Kafka", "Oxford", "scikit-learn"), a BM25 match is
     /// evidence only when it holds this share of their weight (each weighs its inverse document frequency;
@@ -38,22 +39,35 @@ public struct RetrievalOptions: Sendable, Equatable {
     public var similarityFloor: Double
     /// The cosine that calibrates to 1 (default 0.75).
     public var similarityCeiling: Double
-    /// The constant of reciprocal rank fusion, `Σ 1 / (fusionK + rank)` (default 60).
+    /// The constant of reciprocal rank fusion, `Σ weight / (fusionK + rank)` (default 60).
     public var fusionK: Double
+    /// The weight of the BM25 ranking in the fusion when the question names nothing the full-text index
+    /// holds (no ``keyTerms`` found in it; the dense ranking weighs 1; default 0: the dense ranking alone
+    /// orders the passages). A question naming things ("Kafka", "Oxford University") fuses both rankings
+    /// with weight 1; one that describes ("Who coached junior developers?") shares only framing words with
+    /// the passages BM25 finds, whose order is noise there. BM25 matches remain lexical evidence for the
+    /// thresholds either way.
+    public var unnamedLexicalWeight: Double
     /// How many candidates each retriever contributes before fusion (default 50; 1 … 1,000).
     public var candidatePool: Int
     /// The factor applied to the fused score of a passage whose document kind is not the one the question
     /// is about ("which job…" → job descriptions, "who…" → resumes) when no kind filter is set (default 0.5;
     /// 1 turns the hint off).
     public var kindHintFactor: Double
+    /// The calibrated dense score a passage of the other document kind than the question's (see
+    /// ``kindHintFactor``) needs to be kept, whatever its lexical evidence (default 0.7; 0 turns it off):
+    /// "Who has a degree in marine biology?" is about people, and a job asking for a degree is no answer.
+    /// Such passages below it do not count as the question's best passage either.
+    public var otherKindMinimumSimilarity: Double
 
     /// The defaults above.
     public init(
         mode: Mode = .hybrid, minimumSimilarity: Double = 0.5, lexicalMinimumSimilarity: Double = 0.2,
-        unmatchedTermsLexicalMinimumSimilarity: Double = 0.5, nearBestMargin: Double = 0.1,
+        unmatchedTermsLexicalMinimumSimilarity: Double = 0.5, nearBestMargin: Double = 0.15,
         minimumKeyTermCoverage: Double = 0.5, unmatchedNamesMinimumSimilarity: Double = 0.7,
         similarityFloor: Double = 0.15, similarityCeiling: Double = 0.75, fusionK: Double = 60,
-        candidatePool: Int = 50, kindHintFactor: Double = 0.5
+        unnamedLexicalWeight: Double = 0, candidatePool: Int = 50, kindHintFactor: Double = 0.5,
+        otherKindMinimumSimilarity: Double = 0.7
     ) {
         self.mode = mode
         self.minimumSimilarity = minimumSimilarity
@@ -65,8 +79,10 @@ public struct RetrievalOptions: Sendable, Equatable {
         self.similarityFloor = similarityFloor
         self.similarityCeiling = similarityCeiling
         self.fusionK = fusionK
+        self.unnamedLexicalWeight = unnamedLexicalWeight
         self.candidatePool = candidatePool
         self.kindHintFactor = kindHintFactor
+        self.otherKindMinimumSimilarity = otherKindMinimumSimilarity
     }
 
     /// The most passages one query returns.
@@ -102,5 +118,11 @@ public struct RetrievalOptions: Sendable, Equatable {
         try check(fusionK.isFinite && fusionK >= 0 && fusionK <= 10_000, "fusionK must be 0 … 10,000")
         try check((1...1_000).contains(candidatePool), "candidatePool must be 1 … 1,000")
         try check(kindHintFactor.isFinite && (0...1).contains(kindHintFactor), "kindHintFactor must be 0 … 1")
+        try check(
+            unnamedLexicalWeight.isFinite && (0...1).contains(unnamedLexicalWeight),
+            "unnamedLexicalWeight must be 0 … 1")
+        try check(
+            otherKindMinimumSimilarity.isFinite && (0...1).contains(otherKindMinimumSimilarity),
+            "otherKindMinimumSimilarity must be 0 … 1")
     }
 }
