@@ -47,7 +47,18 @@ enum EducationExtractor {
     ]
     private static let year = NSRegularExpression.fixed("\\b(19[5-9]\\d|20\\d\\d)\\b")
 
+    /// Any level's pattern, in one alternation: most text names no degree, and one pass over it says so
+    /// where the five patterns took five.
+    private static let anyLevel = NSRegularExpression.fixed(
+        levels.map { "(?:\($0.1.pattern))" }.joined(separator: "|"))
+
+    /// Whether `text` names a degree of any level.
+    private static func namesAnyLevel(_ text: String) -> Bool {
+        anyLevel.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
     static func level(in text: String) -> (DegreeLevel, Range<String.Index>)? {
+        guard namesAnyLevel(text) else { return nil }
         for (level, pattern) in levels {
             if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let range = Range(match.range, in: text)
@@ -60,7 +71,8 @@ enum EducationExtractor {
 
     /// Every degree level `text` names.
     static func levels(in text: String) -> [DegreeLevel] {
-        levels.filter { _, pattern in
+        guard namesAnyLevel(text) else { return [] }
+        return levels.filter { _, pattern in
             pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }.map(\.0)
     }
