@@ -65,6 +65,11 @@ enum SectionSplitter {
         (.projects, ["projects", "portfolio", "open source"]),
     ]
 
+    /// ``vocabulary`` with each keyword between spaces, as a heading's key is searched for it.
+    private static let spacedVocabulary: [(SectionKind, [String])] = vocabulary.map { kind, keywords in
+        (kind, keywords.map { " \($0) " })
+    }
+
     /// Words a heading may consist of: the keywords' words and the qualifiers around them.
     private static let headingWords: Set<String> = {
         var words = Set<String>()
@@ -168,7 +173,7 @@ enum SectionSplitter {
         let key = " " + letters.split(separator: " ").joined(separator: " ") + " "
         // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
         guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
-        for (kind, keywords) in vocabulary where keywords.contains(where: { key.containsLiteral(" \($0) ") }) {
+        for (kind, keywords) in spacedVocabulary where keywords.contains(where: { key.containsLiteral($0) }) {
             // A heading with inline content must end its title with a colon ("Skills: Go, Python").
             return (kind, rest)
         }
