@@ -94,11 +94,65 @@ enum RoleFunction: String, Sendable, CaseIterable {
 
     /// The family of a title, or `nil` when no phrase of any family occurs in it.
     ///
+    /// A title is a head ("Principal Engineer") and, after a comma, a dash or a bar, a qualifier naming the
+    /// team or area ("Developer Platform"). The head's family wins, except when the head says only
+    /// "engineer", "developer" or the like (``genericSoftwareWords``): then a qualifier that names an area
+    /// (``areaPhrases``, or any family's phrase but the generic words) decides, so "Principal Engineer,
+    /// Developer Platform" is platform work and "Software Engineer, Machine Learning" machine learning,
+    /// while "Backend Developer, Platform Team" stays backend and "Lead Engineer, Payments" software.
+    ///
     /// - Complexity: O(title length × phrases).
     static func of(_ title: String) -> RoleFunction? {
-        let lowered = words(of: title)
-        for (function, words) in phrases where words.contains(where: { lowered.contains($0) }) { return function }
-        return nil
+        guard let whole = family(in: words(of: title)) else { return nil }
+        guard let cut = qualifierCut(title) else { return whole }
+        let head = words(of: String(title[..<cut.lowerBound]))
+        let headFamily = family(in: head)
+        if let headFamily, headFamily != .software || !isGenericSoftware(head) { return headFamily }
+        return area(in: words(of: String(title[cut.upperBound...]))) ?? headFamily ?? whole
+    }
+
+    /// The first family whose phrase `text` (as ``words(of:)`` gives it) contains.
+    private static func family(in text: String, among list: [(RoleFunction, [String])] = phrases) -> RoleFunction? {
+        list.first { $0.1.contains(where: text.contains) }?.0
+    }
+
+    /// Words that make a title software engineering without saying which kind.
+    private static let genericSoftwareWords: Set<Substring> = [
+        "software", "developer", "programmer", "engineer", "architect", "tech", "lead", "principal", "staff",
+        "senior", "junior", "sr", "jr", "mid", "level", "i", "ii", "iii", "iv",
+    ]
+
+    /// Whether a head that reads as software says no more than ``genericSoftwareWords``.
+    private static func isGenericSoftware(_ head: String) -> Bool {
+        head.split(separator: " ").allSatisfy { genericSoftwareWords.contains($0) }
+    }
+
+    /// Team and area names that name a function only after a title's head ("Engineer, Developer
+    /// Platform"): internal platforms are platform engineering.
+    private static let areaPhrases: [(RoleFunction, [String])] = [
+        (
+            .reliability,
+            [
+                "developer platform", "developer experience", "developer productivity", "developer tools",
+                "internal platform", "cloud platform", "platform engineering",
+            ]
+        )
+    ]
+
+    /// The family phrases without the generic software words: what a qualifier can name.
+    private static let specificPhrases: [(RoleFunction, [String])] = phrases.map { function, list in
+        (function, function == .software ? list.filter { !isGenericSoftware(words(of: $0)) } : list)
+    }
+
+    /// The family a qualifier names: an area phrase, else a family phrase other than the generic software
+    /// words (a "developer" in "Developer Relations" is not a developer).
+    private static func area(in text: String) -> RoleFunction? {
+        family(in: text, among: areaPhrases) ?? family(in: text, among: specificPhrases)
+    }
+
+    /// Where a title's qualifier starts: its first comma, " - ", " – ", " — " or " | ".
+    private static func qualifierCut(_ title: String) -> Range<String.Index>? {
+        [",", " - ", " – ", " — ", " | "].compactMap { title.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
     }
 
     /// The title lower-cased with every run of other characters than letters and digits made one space,

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import MatchEngine
+@testable import ResumeParser
+
+/// The function a title names: its head ("Principal Engineer") before a qualifier naming the team
+/// ("Developer Platform").
+@Suite("Role function of a title: head and qualifier")
+struct RoleFunctionTests {
+    @Test(
+        "a generic head takes the area its qualifier names; a specific head keeps its own",
+        arguments: [
+            ("Principal Engineer, Developer Platform", RoleFunction.reliability),
+            ("Staff Engineer - Developer Experience", .reliability),
+            ("Software Engineer, Machine Learning", .machineLearning),
+            ("Senior Engineer, Data Platform", .dataEngineering),
+            ("Backend Developer, Platform Team", .software),
+            ("Lead Engineer, Payments Platform", .software),
+            ("Engineer, Developer Relations", .software),
+            ("Data Engineer, Developer Platform", .dataEngineering),
+            ("Head of Engineering", .engineeringManagement),
+            ("Nurse, Software Rollout", .nursing),
+        ])
+    func headAndQualifier(title: String, function: RoleFunction) {
+        #expect(RoleFunction.of(title) == function)
+    }
+
+    @Test("a title with no qualifier reads as before; no phrase is no function")
+    func unqualified() {
+        #expect(RoleFunction.of("Principal Engineer") == .software)
+        #expect(RoleFunction.of("Senior Data Engineer") == .dataEngineering)
+        #expect(RoleFunction.of("Platform Engineer") == .reliability)
+        #expect(RoleFunction.of("Barista, Developer Platform") == .reliability)
+        #expect(RoleFunction.of("Barista") == nil)
+    }
+}
