@@ -84,6 +84,10 @@ public struct MatchResult: Sendable, Equatable, Codable {
             /// core, related or preferred skill, no position in its function or a neighbouring one); absent
             /// otherwise.
             case evidence
+            /// ``ScoringWeights/differentField`` when the candidate is from another field: every position
+            /// read is in a function unrelated to the job's and no core skill of the job (nor a related one)
+            /// is shown; absent otherwise.
+            case differentField = "different field"
         }
 
         /// Which factor.

@@ -67,8 +67,8 @@ public struct MatchScorer: Sendable {
 
     func quickScore(_ candidate: CandidateProfile, against job: PreparedJob, similarity: Double?) -> Double {
         let fit = RoleFit(candidate, job: job.analysis, weights: weights)
-        let (components, showsSkill) = components(candidate, against: job, fit: fit, similarity: similarity)
-        return total(components, factors(candidate, job: job, fit: fit, showsSkill: showsSkill))
+        let (components, showsSkill, showsCore) = components(candidate, against: job, fit: fit, similarity: similarity)
+        return total(components, factors(candidate, job: job, fit: fit, showsSkill: showsSkill, showsCore: showsCore))
     }
 
     func score(_ candidate: CandidateProfile, against prepared: PreparedJob, similarity: Double?) -> MatchResult {
@@ -76,8 +76,9 @@ public struct MatchScorer: Sendable {
         let analysis = prepared.analysis
         let has = candidate.skills
         let fit = RoleFit(candidate, job: analysis, weights: weights)
-        let (components, showsSkill) = components(candidate, against: prepared, fit: fit, similarity: similarity)
-        let factors = factors(candidate, job: prepared, fit: fit, showsSkill: showsSkill)
+        let (components, showsSkill, showsCore) = components(
+            candidate, against: prepared, fit: fit, similarity: similarity)
+        let factors = factors(candidate, job: prepared, fit: fit, showsSkill: showsSkill, showsCore: showsCore)
         let rounded = total(components, factors)
         var matchedRequired: [String] = []
         var missingRequired: [String] = []
@@ -136,6 +137,9 @@ public struct MatchScorer: Sendable {
             strengths.append("\(Self.oneDecimal(countedYears)) years\(which) (\(Self.shortest(minimum)) asked)")
         }
         var advice = Self.advice(for: gaps, minimumYears: job.minimumYears)
+        if factors.contains(where: { $0.kind == .differentField }) {
+            advice.append("a different field: no position in or near the job's function and none of its core skills")
+        }
         if let wanted = analysis.level, let level = fit.level, level != wanted {
             advice.append("\(level.rawValue) level for a \(wanted.rawValue) role")
         }
@@ -153,9 +157,12 @@ public struct MatchScorer: Sendable {
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
     /// candidate's positions were read, years when the job states a minimum and the resume any years, and
     /// evidence (``ScoringWeights/noEvidence``) when a job of a known function meets a resume that shows no
-    /// skill of it (`showsSkill` false) and no position in its function or a neighbouring one.
+    /// skill of it (`showsSkill` false) and no position in its function or a neighbouring one, else
+    /// different field (``ScoringWeights/differentField``) when positions were read, none in or near the job's
+    /// function, and no core skill earned credit (`showsCore` false). Both default to true: an upper bound.
     func factors(
-        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, showsSkill: Bool = true
+        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, showsSkill: Bool = true,
+        showsCore: Bool = true
     )
         -> [MatchResult.Factor]
     {
@@ -171,7 +178,13 @@ public struct MatchScorer: Sendable {
         if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
             add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
         }
-        if prepared.analysis.function != nil, !showsSkill, !fit.relatedFunction { add(.evidence, weights.noEvidence) }
+        if prepared.analysis.function != nil, !fit.relatedFunction {
+            if !showsSkill {
+                add(.evidence, weights.noEvidence)
+            } else if fit.function != nil, !showsCore {
+                add(.differentField, weights.differentField)
+            }
+        }
         return factors
     }
 
@@ -180,11 +193,12 @@ public struct MatchScorer: Sendable {
     /// is 0 (``ScoringWeights/classic`` counts named skills only).
     func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
 
-    /// The components that apply, in formula order, and whether any required or preferred skill earned
-    /// credit (in full, in part through a related skill, or shown by a position title).
+    /// The components that apply, in formula order, whether any required or preferred skill earned credit
+    /// (in full, in part through a related skill, or shown by a position title), and whether a core
+    /// requirement did (any required one when the job names no core skill).
     func components(
         _ candidate: CandidateProfile, against prepared: PreparedJob, fit: RoleFit, similarity: Double?
-    ) -> (components: [MatchResult.Component], showsSkill: Bool) {
+    ) -> (components: [MatchResult.Component], showsSkill: Bool, showsCore: Bool) {
         let job = prepared.job
         let analysis = prepared.analysis
         var components: [MatchResult.Component] = []
@@ -196,6 +210,13 @@ public struct MatchScorer: Sendable {
         let listed = weights.listedSkillCredit
         let holds = titlesShowSkills(fit)
         var showsSkill = false
+        var showsRequired = false
+        var coreShown: Bool?
+        // Whether the experience (not a skills list) shows a skill of a requirement, or a related one.
+        var shownInWork = false
+        func shownInExperience(_ requirement: JobAnalysis.Requirement) -> Bool {
+            requirement.credit(has, evidenced: evidenced ?? has, listed: 0).value > 0
+        }
         if !analysis.required.isEmpty {
             var earned = 0.0
             var possible = 0.0
@@ -203,7 +224,8 @@ public struct MatchScorer: Sendable {
             var coreCount = 0.0
             for requirement in analysis.required {
                 let credit = requirement.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
-                if credit > 0 { showsSkill = true }
+                if credit > 0 { showsRequired = true }
+                if credit > 0, !requirement.isCore, !shownInWork { shownInWork = shownInExperience(requirement) }
                 earned += requirement.importance * credit
                 possible += requirement.importance
                 if requirement.isCore {
@@ -212,8 +234,12 @@ public struct MatchScorer: Sendable {
                 }
             }
             add(.requiredSkills, earned / possible, weights.requiredSkills)
-            if coreCount > 0 { add(.coreSkills, coreEarned / coreCount, weights.coreSkills) }
+            if coreCount > 0 {
+                add(.coreSkills, coreEarned / coreCount, weights.coreSkills)
+                coreShown = coreEarned > 0
+            }
         }
+        showsSkill = showsRequired
         if let function = fit.function, let level = fit.levelMatch {
             add(.roleMatch, function * level, weights.roleMatch)
         }
@@ -221,7 +247,10 @@ public struct MatchScorer: Sendable {
             let earned = analysis.preferred.reduce(0) {
                 $0 + $1.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
             }
-            if earned > 0 { showsSkill = true }
+            if earned > 0 {
+                showsSkill = true
+                if !shownInWork { shownInWork = analysis.preferred.contains(where: shownInExperience) }
+            }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
         }
         if let minimum = job.minimumYears, minimum > 0 {
@@ -240,7 +269,7 @@ public struct MatchScorer: Sendable {
             let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
             add(.semantic, calibrated, weights.semantic)
         }
-        return (components, showsSkill)
+        return (components, showsSkill, (coreShown ?? showsRequired) || shownInWork)
     }
 
     /// `Σ wᵢ·cᵢ / Σ wᵢ × Π factors` through the calibration curve, 0 … 100 with one decimal (0 when no

@@ -63,6 +63,15 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     /// noise from education or the semantic component; 1 turns the rule off. Like the other role-fit
     /// factors it applies through ``role``, and only for a job whose title names a known function.
     public var noEvidence: Double
+    /// The different-field factor (default 0): a candidate whose positions were read and are all in
+    /// functions unrelated to the job's (a nurse for a backend job, an engineer for an accounting one), and
+    /// who shows none of the job's core skills (nor a related skill for one; every required skill when the
+    /// job names no core skill), is from another field. A recruiter does not order such candidates, so they
+    /// all score the floor (0 by default) instead of a few points from incidental skills (SQL, Excel, Git),
+    /// education or the semantic component; 1 turns the rule off. A position in a neighbouring function, a
+    /// core skill (listed or shown, or a related one) or no position read at all keeps a candidate above it.
+    /// Applies through ``role``, only for a job whose title names a known function.
+    public var differentField: Double
     /// The calibration: the weighted mean of the components (0 … 1) is mapped to the score through this
     /// piecewise-linear curve of `[raw, score]` points, raw increasing from 0 to 1 and score from 0 to
     /// 100 (default `[[0, 0], [0.5, 52], [0.62, 70], [1, 100]]`; `[[0, 0], [1, 100]]` is none).
@@ -79,7 +88,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         educationOneLevelBelow: Double = 0.5, semanticFloor: Double = 0.15, semanticCeiling: Double = 0.75,
         coreSkillImportance: Double = 2, neighbourFunction: Double = 0.6, unrelatedFunction: Double = 0.25,
         levelOneOff: Double = 0.75, levelTwoOff: Double = 0.4, yearsTolerance: Double = 0.75, yearsFloor: Double = 0.5,
-        listedSkillCredit: Double = 0.75, noEvidence: Double = 0,
+        listedSkillCredit: Double = 0.75, noEvidence: Double = 0, differentField: Double = 0,
         calibration: [[Double]] = ScoringWeights.defaultCalibration
     ) {
         self.requiredSkills = requiredSkills
@@ -95,6 +104,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         self.yearsFloor = yearsFloor
         self.listedSkillCredit = listedSkillCredit
         self.noEvidence = noEvidence
+        self.differentField = differentField
         self.calibration = calibration
         self.preferredSkills = preferredSkills
         self.experience = experience
@@ -151,7 +161,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         for (name, value) in [
             ("role", role), ("neighbourFunction", neighbourFunction), ("unrelatedFunction", unrelatedFunction),
             ("levelOneOff", levelOneOff), ("levelTwoOff", levelTwoOff), ("yearsFloor", yearsFloor),
-            ("listedSkillCredit", listedSkillCredit), ("noEvidence", noEvidence),
+            ("listedSkillCredit", listedSkillCredit), ("noEvidence", noEvidence), ("differentField", differentField),
         ] where !value.isFinite || !(0...1).contains(value) {
             throw EngineError.invalidConfiguration("\(name) must be 0 … 1")
         }
@@ -198,7 +208,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         case requiredSkills, coreSkills, roleMatch, role, preferredSkills, experience, education, semantic,
             interviewThreshold,
             educationOneLevelBelow, semanticFloor, semanticCeiling, coreSkillImportance, neighbourFunction, levelOneOff,
-            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit, noEvidence
+            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit, noEvidence,
+            differentField
     }
 
     /// Decodes and validates; keys left out keep their defaults.
@@ -223,6 +234,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         yearsFloor = try value(.yearsFloor, defaults.yearsFloor)
         listedSkillCredit = try value(.listedSkillCredit, defaults.listedSkillCredit)
         noEvidence = try value(.noEvidence, defaults.noEvidence)
+        differentField = try value(.differentField, defaults.differentField)
         calibration = try container.decodeIfPresent([[Double]].self, forKey: .calibration) ?? defaults.calibration
         preferredSkills = try value(.preferredSkills, defaults.preferredSkills)
         experience = try value(.experience, defaults.experience)
