@@ -56,7 +56,7 @@ struct DOCXTextExtractor {
     }
 
     private static func isPart(_ path: String, named kind: String) -> Bool {
-        path.hasPrefix("word/\(kind)") && path.hasSuffix(".xml") && !path.dropFirst(5).contains("/")
+        path.hasPrefix("word/\(kind)") && path.hasSuffix(".xml") && !path.dropFirst(5).containsLiteral("/")
     }
 
     private func read(

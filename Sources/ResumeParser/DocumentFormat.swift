@@ -27,15 +27,17 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
 
     static func classifyText(_ text: String) -> DocumentFormat {
         let lowered = text.prefix(4096).lowercased()
-        if lowered.contains("<html") || lowered.contains("<!doctype html") || lowered.contains("<body") {
+        if lowered.containsLiteral("<html") || lowered.containsLiteral("<!doctype html")
+            || lowered.containsLiteral("<body")
+        {
             return .html
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200)
         let markdownLines = lines.filter { line in
             let trimmed = line.drop(while: { $0 == " " })
             return trimmed.hasPrefix("# ") || trimmed.hasPrefix("## ") || trimmed.hasPrefix("### ")
-                || trimmed.hasPrefix("* ") || trimmed.hasPrefix("- ") || trimmed.contains("**")
-                || trimmed.contains("](")
+                || trimmed.hasPrefix("* ") || trimmed.hasPrefix("- ") || trimmed.containsLiteral("**")
+                || trimmed.containsLiteral("](")
         }
         let hasHeading = lines.contains { $0.hasPrefix("#") }
         return hasHeading && markdownLines.count >= 2 ? .markdown : .plainText

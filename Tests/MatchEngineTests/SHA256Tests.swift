@@ -18,14 +18,20 @@ struct SHA256Tests {
         #expect(SHA256.hexDigest(of: Array(input.utf8)) == digest)
     }
 
-    @Test("a million 'a's, fed in uneven pieces")
+    @Test("a million 'a's, fed in uneven pieces, contiguous and not")
     func longInput() {
         var hasher = SHA256()
         var remaining = 1_000_000
         var piece = 1
         while remaining > 0 {
             let n = min(piece, remaining)
-            hasher.update(repeatElement(UInt8(ascii: "a"), count: n))
+            // Pieces alternate between a contiguous array (whole blocks read in place) and a sequence
+            // without contiguous storage (read byte by byte).
+            if piece % 2 == 0 {
+                hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: n))
+            } else {
+                hasher.update(repeatElement(UInt8(ascii: "a"), count: n))
+            }
             remaining -= n
             piece = piece * 3 % 1_000 + 1
         }

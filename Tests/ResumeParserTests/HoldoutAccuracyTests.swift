@@ -23,20 +23,7 @@ struct HoldoutAccuracyTests {
 
     @Test("held-out set: no field falls more than 0.03 below its measurement")
     func holdoutFloor() throws {
-        let (evaluation, failures) = try ParseEvaluation.run(
-            fixtures: Fixtures.root.appendingPathComponent("real-holdout"), parser: DocumentParser())
-        #expect(failures.isEmpty, "\(failures)")
-        #expect(evaluation.overall.resumes == 20)
-        #expect(evaluation.byFamily.count == 12, "\(evaluation.byFamily.keys.sorted())")
-        let measured = Dictionary(uniqueKeysWithValues: evaluation.overall.measures.map { ($0.name, $0.value) })
-        #expect(Set(measured.keys) == Set(Self.holdoutMeasurement.map(\.name)))
-        let misses = evaluation.misses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-            .joined(separator: "\n")
-        for (name, value) in Self.holdoutMeasurement {
-            let now = try #require(measured[name], "no measure \(name)")
-            #expect(
-                now >= value - 0.03, "\(name) \(now) fell below the held-out measurement \(value) - 0.03\n\(misses)")
-        }
+        try checkFloors(set: "real-holdout", resumes: 20, families: 12, measurement: Self.holdoutMeasurement)
     }
 
     /// The measurement on the second held-out set `Fixtures/real-holdout2` per field (the "all" row) after its
@@ -50,20 +37,25 @@ struct HoldoutAccuracyTests {
 
     @Test("second held-out set: no field falls more than 0.03 below its measurement")
     func secondHoldoutFloor() throws {
+        try checkFloors(set: "real-holdout2", resumes: 24, families: 11, measurement: Self.secondHoldoutMeasurement)
+    }
+
+    /// Evaluates the fixture set `set` and expects each field at its `measurement` minus 0.03 at most.
+    private func checkFloors(
+        set: String, resumes: Int, families: Int, measurement: [(name: String, value: Double)]
+    ) throws {
         let (evaluation, failures) = try ParseEvaluation.run(
-            fixtures: Fixtures.root.appendingPathComponent("real-holdout2"), parser: DocumentParser())
+            fixtures: Fixtures.root.appendingPathComponent(set), parser: DocumentParser())
         #expect(failures.isEmpty, "\(failures)")
-        #expect(evaluation.overall.resumes == 24)
-        #expect(evaluation.byFamily.count == 11, "\(evaluation.byFamily.keys.sorted())")
+        #expect(evaluation.overall.resumes == resumes)
+        #expect(evaluation.byFamily.count == families, "\(evaluation.byFamily.keys.sorted())")
         let measured = Dictionary(uniqueKeysWithValues: evaluation.overall.measures.map { ($0.name, $0.value) })
-        #expect(Set(measured.keys) == Set(Self.secondHoldoutMeasurement.map(\.name)))
+        #expect(Set(measured.keys) == Set(measurement.map(\.name)))
         let misses = evaluation.misses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             .joined(separator: "\n")
-        for (name, value) in Self.secondHoldoutMeasurement {
+        for (name, value) in measurement {
             let now = try #require(measured[name], "no measure \(name)")
-            #expect(
-                now >= value - 0.03,
-                "\(name) \(now) fell below the second held-out measurement \(value) - 0.03\n\(misses)")
+            #expect(now >= value - 0.03, "\(set): \(name) \(now) fell below its measurement \(value) - 0.03\n\(misses)")
         }
     }
 }

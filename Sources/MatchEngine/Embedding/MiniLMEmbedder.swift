@@ -21,8 +21,8 @@ public final class MiniLMEmbedder: EmbeddingProvider {
     public let dimension = MiniLMModel.hidden
     /// ``identifier``.
     public let modelIdentifier = MiniLMEmbedder.identifier
-    /// The most texts per forward pass (a request of fewer than `threads × batchSize` texts is split evenly
-    /// over the threads, at least 4 texts a pass).
+    /// The most texts per forward pass (a request of fewer than `threads × batchSize` texts is split over
+    /// the threads in passes of about equal cost).
     public let batchSize: Int
     /// Batches run in parallel on this many threads (default: every core).
     public let threads: Int
@@ -121,16 +121,47 @@ public final class MiniLMEmbedder: EmbeddingProvider {
         return embedValidated(tokens: checked)
     }
 
+    /// The forward passes for sequences of `lengths` (longest first), as ranges of that order. A request
+    /// that fills fewer than `threads` full batches is cut into at most `threads` passes of about equal
+    /// cost (texts × the longest one's length, what a padded pass computes), so that every core works
+    /// about as long: halving the count instead gave one core the long texts and left the other idle
+    /// for most of the request. Larger requests take full batches, which the threads share out.
+    static func forwardPasses(lengths: [Int], threads: Int, batchSize: Int) -> [Range<Int>] {
+        let count = lengths.count
+        guard let longest = lengths.first else { return [] }
+        // count < threads × batchSize, written so that no product can overflow.
+        guard threads > 1, (count - 1) / threads < batchSize else {
+            return stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
+        }
+        // Contiguous passes, each costing at most `capacity`; the least capacity that needs no more than
+        // `threads` passes, by bisection (costs are whole numbers of tokens).
+        func passes(capacity: Int) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var start = 0
+            while start < count {
+                let size = min(batchSize, count - start, max(1, capacity / max(1, lengths[start])))
+                result.append(start..<start + size)
+                start += size
+            }
+            return result
+        }
+        var low = longest
+        var high = count * longest
+        while low < high {
+            let middle = (low + high) / 2
+            if passes(capacity: middle).count <= threads { high = middle } else { low = middle + 1 }
+        }
+        return passes(capacity: low)
+    }
+
     /// ``embed(tokens:)`` for sequences known to be valid (from the tokenizer: ids in the vocabulary,
     /// 2 ... 512 of them).
     private func embedValidated(tokens: [[Int32]]) -> [[Float]] {
         let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
-        // Fewer texts than the threads' batches fill are spread over every thread (at least 4 a batch), so a
-        // small request uses all cores with single-threaded BLAS instead of one batch on one core.
-        let perBatch = min(batchSize, max(4, (order.count + threads - 1) / threads))
-        let batches = stride(from: 0, to: order.count, by: perBatch).map {
-            Array(order[$0..<min($0 + perBatch, order.count)])
-        }
+        let batches = Self.forwardPasses(
+            lengths: order.map { tokens[$0].count }, threads: threads, batchSize: batchSize
+        )
+        .map { Array(order[$0]) }
         let result = ResultSlots<[Float]>(count: tokens.count, initial: [])
         let model = model
         let run = {

@@ -63,8 +63,41 @@ final class Safetensors {
             throw EmbeddingError.modelInvalid(
                 file: path, reason: "tensor \(name) is \(info.dtype) \(info.shape), expected F32 \(shape)")
         }
-        let bytes = try Self.read(file, at: dataStart + info.begin, count: info.end - info.begin, path: path)
-        return bytes.withUnsafeBytes { Array($0.bindMemory(to: Float.self)) }
+        // Straight from the file into the array: reading into `Data` and copying cost a second pass over
+        // the 90 MB and its page faults at every start.
+        let count = shape.reduce(1, *)
+        let offset = dataStart + info.begin
+        var failure: Int32 = 0
+        let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            failure = Self.readFully(file.fileDescriptor, into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+            initialized = failure == 0 ? count : 0
+        }
+        guard failure == 0 else {
+            let reason = failure < 0 ? "truncated" : "cannot read: \(String(cString: strerror(failure)))"
+            throw EmbeddingError.modelInvalid(file: path, reason: reason)
+        }
+        return values
+    }
+
+    /// Reads `buffer.count` bytes at `offset`: 0 when all were read, -1 at the end of the file first, else
+    /// the `errno` of the failed read.
+    private static func readFully(
+        _ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int
+    )
+        -> Int32
+    {
+        guard let base = buffer.baseAddress else { return 0 }
+        var done = 0
+        while done < buffer.count {
+            let read = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if read < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if read == 0 { return -1 }
+            done += read
+        }
+        return 0
     }
 
     deinit { try? file.close() }

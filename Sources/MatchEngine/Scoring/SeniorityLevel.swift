@@ -50,9 +50,9 @@ public enum SeniorityLevel: String, Sendable, Codable, Comparable, CaseIterable 
     /// states mid, "Staff Engineer" lead.
     static func of(_ title: String) -> SeniorityLevel? {
         let lowered = RoleFunction.words(of: title)
-        for (level, phrases) in words where phrases.contains(where: { lowered.contains($0) }) { return level }
-        if lowered.contains(" staff ") {
-            return staffLevelNouns.contains(where: { lowered.contains($0) }) ? .lead : .mid
+        for (level, phrases) in words where phrases.contains(where: { lowered.containsLiteral($0) }) { return level }
+        if lowered.containsLiteral(" staff ") {
+            return staffLevelNouns.contains(where: { lowered.containsLiteral($0) }) ? .lead : .mid
         }
         return nil
     }

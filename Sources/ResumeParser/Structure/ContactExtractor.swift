@@ -59,7 +59,7 @@ enum ContactExtractor {
     static func contactBlock(_ lines: [String]) -> [String] {
         let anchors = lines.indices.filter { index in
             let line = lines[index]
-            return line.contains("@")
+            return line.containsLiteral("@")
                 || (line.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7
                     && PhoneNumber.first(in: line, location: nil) != nil)
         }
@@ -82,7 +82,7 @@ enum ContactExtractor {
         for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.contains(UInt8(ascii: "@")) {
             let line = String(Substring(line))
             for word in line.split(whereSeparator: { $0.isWhitespace })
-            where word.utf8.count <= 320 && word.contains("@") {
+            where word.utf8.count <= 320 && word.containsLiteral("@") {
                 if let found = firstMatch(email, in: String(word)) { return endingAtColumnJoin(found).lowercased() }
             }
         }
@@ -168,7 +168,8 @@ enum ContactExtractor {
     /// component of profile links ("ada.lovelace@", "linkedin.com/in/ada-lovelace"), letters only, folded.
     static func identity(email: String?, links: [String]) -> String {
         var sources = [email.map { String($0.prefix(while: { $0 != "@" })) } ?? ""]
-        for link in links where link.contains("linkedin.") || link.contains("github.") || link.contains("gitlab.") {
+        for link in links
+        where link.containsLiteral("linkedin.") || link.containsLiteral("github.") || link.containsLiteral("gitlab.") {
             sources.append(String(link.split(separator: "/").last ?? ""))
         }
         return sources.joined(separator: " ").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
@@ -196,7 +197,7 @@ enum ContactExtractor {
     }
 
     private static func isOneWord(_ line: String) -> Bool {
-        line.utf8.count <= 30 && !line.contains(" ")
+        line.utf8.count <= 30 && !line.containsLiteral(" ")
     }
 
     /// Lines with a name a narrow column hyphenated ("Tomás Okonkwo-" over "Reyes") put back together.
@@ -278,7 +279,7 @@ enum ContactExtractor {
     static func location(in lines: [String]) -> String? {
         // A header line holds a few short parts; longer lines are prose (and bound the work per line).
         for line in lines where line.utf8.count <= 400 {
-            for part in parts(of: line) where !part.contains("@") {
+            for part in parts(of: line) where !part.containsLiteral("@") {
                 // "Location ... Madrid, Spain": the label's words are no part of the city.
                 let value = endOfLabel(part).map { part[$0...].trimmedWhitespace() } ?? part
                 if let found = place(value) ?? addressPlace(part) { return found }

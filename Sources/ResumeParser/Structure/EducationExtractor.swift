@@ -101,7 +101,7 @@ enum EducationExtractor {
     /// Whether `text` holds a word that names a school ("University", "Hochschule", "Institute").
     static func isInstitution(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return institutionWords.contains { lowered.contains($0) }
+        return institutionWords.contains { lowered.containsLiteral($0) }
     }
 
     private static func hasInstitution(_ lines: [String]) -> Bool { lines.contains(where: isInstitution) }
@@ -115,7 +115,7 @@ enum EducationExtractor {
         // A degree still being studied for is not held yet: "B.S. (in progress, expected 2026)".
         let lowered = text.lowercased()
         let unfinished = ["in progress", "expected", "ongoing", "pursuing", "candidate", "anticipated"].contains {
-            lowered.contains($0)
+            lowered.containsLiteral($0)
         }
         return EducationEntry(
             level: unfinished ? .other : level, field: level == .highSchool ? nil : field(after: degreeRange, in: text),

@@ -382,7 +382,9 @@ enum ExperienceExtractor {
                 role = label
                 piece = piece[piece.index(after: colon)...].trimmed(" ,;:|-–—*_#`[]")
             }
-            guard !piece.isEmpty, !isTerms(piece), !piece.contains("://"), !piece.hasPrefix("www.") else { continue }
+            guard !piece.isEmpty, !isTerms(piece), !piece.containsLiteral("://"), !piece.hasPrefix("www.") else {
+                continue
+            }
             parts += commaPieces(piece).enumerated().map { position, part in
                 var part = part
                 (part.line, part.chunk) = (line, index)
@@ -398,7 +400,7 @@ enum ExperienceExtractor {
     /// place's city, region and country ("Berlin, Germany", "Austin, TX, USA") form one place piece, and a
     /// corporate suffix stays with its company ("Acme, Inc.").
     static func commaPieces(_ piece: String) -> [Piece] {
-        guard piece.contains(",") else { return [Piece(piece)] }
+        guard piece.containsLiteral(",") else { return [Piece(piece)] }
         if ContactExtractor.place(piece) != nil { return [Piece(piece, isPlace: true)] }
         var result: [Piece] = []
         for raw in piece.split(separator: ",") {

@@ -11,8 +11,20 @@ enum LetterSpacing {
         let bytes = line.utf8
         guard bytes.count <= 120, bytes.count >= 7 else { return nil }
         // Most lines fail at once: a letter-spaced line has a space after its first or second letter.
-        let start = Array(line.prefix(3))
-        guard start.count == 3, start[1] == " " || start[2] == " " else { return nil }
+        // (Three ASCII bytes are three characters: read them without breaking the line into characters.)
+        var head = bytes.makeIterator()
+        let first = head.next() ?? 0
+        let second = head.next() ?? 0
+        let third = head.next() ?? 0
+        if first < 0x80, second < 0x80, third < 0x80 {
+            guard second == UInt8(ascii: " ") || third == UInt8(ascii: " ") else { return nil }
+        } else {
+            let start = Array(line.prefix(3))
+            guard start.count == 3, start[1] == " " || start[2] == " " else { return nil }
+        }
+        // The first piece must be one or two letters, as every piece is ("- Led the …" is a bullet).
+        let firstPiece = line.prefix { $0 != " " }
+        guard firstPiece.count <= 2, firstPiece.allSatisfy(\.isLetter) else { return nil }
         var words: [String] = []
         var pieces = 0
         var singles = 0

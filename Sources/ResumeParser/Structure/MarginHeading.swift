@@ -57,12 +57,23 @@ enum MarginHeading {
     /// The piece of `line` before its first gap of three or more spaces (within ``maximumWidth``
     /// characters), and the rest of the line after the gap.
     static func marginSegment(_ line: String) -> (head: String, rest: String)? {
+        // Only the first `maximumWidth × 2` characters are read. While those (and the byte after them, which
+        // a combining mark would join to the last) are ASCII, a byte is a character: scan the bytes.
+        if line.utf8.prefix(maximumWidth * 2 + 1).allSatisfy({ $0 < 0x80 }) {
+            return segment(line, at: line.utf8.indices) { line.utf8[$0] == UInt8(ascii: " ") }
+        }
+        return segment(line, at: line.indices) { line[$0] == " " }
+    }
+
+    private static func segment<Positions: Sequence<String.Index>>(
+        _ line: String, at positions: Positions, isSpace: (String.Index) -> Bool
+    ) -> (head: String, rest: String)? {
         var spaces = 0
         var count = 0
-        for index in line.indices {
+        for index in positions {
             count += 1
             if count > maximumWidth * 2 { return nil }
-            if line[index] == " " {
+            if isSpace(index) {
                 spaces += 1
                 continue
             }

@@ -60,7 +60,9 @@ enum PhoneNumber {
         where bytes.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
             // Links and e-mail addresses carry digits that are not a number to call.
             let line = Substring(bytes).split(separator: " ", omittingEmptySubsequences: false)
-                .map { word in word.contains("@") || word.contains("/") || word.hasPrefix("www.") ? "" : word }
+                .map { word in
+                    word.containsLiteral("@") || word.containsLiteral("/") || word.hasPrefix("www.") ? "" : word
+                }
                 .joined(separator: " ")
             for match in pattern.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                 guard let range = Range(match.range, in: line) else { continue }

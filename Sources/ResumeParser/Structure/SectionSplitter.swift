@@ -81,6 +81,36 @@ enum SectionSplitter {
         return words
     }()
 
+    /// The longest of ``headingWords``, in bytes.
+    private static let longestHeadingWord = headingWords.map(\.utf8.count).max() ?? 0
+
+    /// Whether the title's first word, read as ``heading(_:)`` reads its key (lower-case letters up to a
+    /// space or "&", other characters dropped), is surely no heading word; `false` when unsure (a letter
+    /// outside ASCII). Most short lines stop here, before the key's allocations.
+    private static func startsWithOtherWord(_ raw: String) -> Bool {
+        var word = ""
+        for character in raw {
+            guard let ascii = character.asciiValue else {
+                if character.isLetter { return false }
+                continue
+            }
+            switch ascii {
+            case UInt8(ascii: ":"):
+                return !word.isEmpty && !headingWords.contains(word)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                word.unicodeScalars.append(Unicode.Scalar(ascii | 0x20))
+                if word.utf8.count > longestHeadingWord { return true }
+            case UInt8(ascii: "&"):
+                return !headingWords.contains(word.isEmpty ? "and" : word)
+            case UInt8(ascii: " ") where !word.isEmpty:
+                return !headingWords.contains(word)
+            default:
+                continue
+            }
+        }
+        return !word.isEmpty && !headingWords.contains(word)
+    }
+
     /// The section a line heads, and any content after a "Heading:" on the same line.
     static func heading(_ raw: String) -> (kind: SectionKind, rest: String)? {
         // Most lines are not headings. Before the first colon, a digit, "@" or "," is in the title, and so is
@@ -106,6 +136,7 @@ enum SectionSplitter {
                 if lettered > 5 { return nil }
             }
         }
+        if startsWithOtherWord(raw) { return nil }
         // One pass over the decoration (`removeFirst()` in a loop was quadratic: 2M `#` took 19 s).
         let line = raw.trimmedWhitespace().drop(while: { headingDecoration.contains($0) }).trimmed(" *_")
         guard !line.isEmpty else { return nil }
@@ -122,7 +153,7 @@ enum SectionSplitter {
         }
         let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
         guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
-            !title.contains("@"), !title.hasSuffix("."), !title.contains(",")
+            !title.containsLiteral("@"), !title.hasSuffix("."), !title.containsLiteral(",")
         else { return nil }
         // Lower-case letters and single spaces, "&" read as "and" (in Swift: Foundation's replacing bridges
         // through NSString on Linux, and this runs on every short line).
@@ -137,7 +168,7 @@ enum SectionSplitter {
         let key = " " + letters.split(separator: " ").joined(separator: " ") + " "
         // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
         guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
-        for (kind, keywords) in vocabulary where keywords.contains(where: { key.contains(" \($0) ") }) {
+        for (kind, keywords) in vocabulary where keywords.contains(where: { key.containsLiteral(" \($0) ") }) {
             // A heading with inline content must end its title with a colon ("Skills: Go, Python").
             return (kind, rest)
         }
