@@ -33,4 +33,32 @@ struct RoleFunctionTests {
         #expect(RoleFunction.of("Barista, Developer Platform") == .reliability)
         #expect(RoleFunction.of("Barista") == nil)
     }
+
+    @Test("neighbours share a discipline: data science is not near accounting, engineering management not product")
+    func neighbours() {
+        #expect(RoleFunction.dataScience.nearness(to: .accounting, neighbour: 0.5) == 0)
+        #expect(RoleFunction.engineeringManagement.nearness(to: .product, neighbour: 0.5) == 0)
+        #expect(RoleFunction.design.nearness(to: .product, neighbour: 0.5) == 0.5)
+        #expect(RoleFunction.engineeringManagement.nearness(to: .software, neighbour: 0.5) == 0.5)
+        #expect(RoleFunction.of("Financial Data Analyst") == .finance)
+        #expect(RoleFunction.of("Data Analyst") == .dataScience)
+        #expect(RoleFunction.finance.nearness(to: .accounting, neighbour: 0.5) == 0.5)
+    }
+
+    @Test(
+        "a product manager's 'manager' names the role, not its level; a manager of people is a lead",
+        arguments: [
+            ("Associate Product Manager", SeniorityLevel?.some(.junior)),
+            ("Senior Product Manager", .senior),
+            ("Product Manager", nil),
+            ("Group Product Manager", nil),
+            ("Principal Product Manager", .lead),
+            ("Senior Project Manager", .senior),
+            ("Engineering Manager", .lead),
+            ("Nurse Manager, Critical Care Unit", .lead),
+            ("Product Management Lead", .lead),
+        ])
+    func productManagerLevel(title: String, level: SeniorityLevel?) {
+        #expect(SeniorityLevel.of(title) == level)
+    }
 }

@@ -6,13 +6,20 @@ import ResumeParser
 /// Read in order, the first family whose phrase the lower-cased title contains wins, so "data engineer"
 /// is data engineering before the generic "engineer" makes it software.
 enum RoleFunction: String, Sendable, CaseIterable {
-    case nursing, accounting, design, product, engineeringManagement, machineLearning, dataScience
+    case nursing, accounting, finance, design, product, engineeringManagement, machineLearning, dataScience
     case dataEngineering, reliability, frontend, mobile, software, support, sales
 
     /// Phrases of each family, most specific families first.
     private static let phrases: [(RoleFunction, [String])] = [
         (.nursing, ["nurse", "nursing", "midwife", "clinical"]),
         (.accounting, ["accountant", "accounting", "bookkeep", "auditor", "controller", "payroll", " tax "]),
+        (
+            .finance,
+            [
+                "financial analyst", "financial data analyst", "finance analyst", "financial planning", " fp a ",
+                "finance manager", "treasury",
+            ]
+        ),
         (
             .engineeringManagement,
             ["engineering manager", "head of engineering", "vp engineering", " cto ", "director of engineering"]
@@ -51,13 +58,15 @@ enum RoleFunction: String, Sendable, CaseIterable {
         (.sales, ["sales", "retail", "account executive", "cashier"]),
     ]
 
-    /// Families one step apart: a candidate from one can reach a job in the other in part.
+    /// Families one step apart: a candidate from one can reach a job in the other in part. Only work of the
+    /// same discipline is near: data science is not accounting (a data scientist does not keep a ledger; a
+    /// financial analyst is near both) and managing engineers is not product management.
     private static let neighbours: Set<[RoleFunction]> = [
         [.software, .frontend], [.software, .reliability], [.software, .dataEngineering], [.software, .mobile],
         [.software, .engineeringManagement], [.frontend, .mobile], [.frontend, .design],
         [.machineLearning, .dataScience], [.machineLearning, .dataEngineering], [.machineLearning, .software],
         [.dataScience, .dataEngineering], [.reliability, .dataEngineering], [.product, .design],
-        [.product, .engineeringManagement], [.dataScience, .accounting],
+        [.finance, .accounting], [.finance, .dataScience],
     ]
 
     /// The canonical names of the standard taxonomy (about 3,300), each with the family it names when it
