@@ -67,8 +67,8 @@ public struct MatchScorer: Sendable {
 
     func quickScore(_ candidate: CandidateProfile, against job: PreparedJob, similarity: Double?) -> Double {
         let fit = RoleFit(candidate, job: job.analysis, weights: weights)
-        let (components, showsSkill, showsCore) = components(candidate, against: job, fit: fit, similarity: similarity)
-        return total(components, factors(candidate, job: job, fit: fit, showsSkill: showsSkill, showsCore: showsCore))
+        let read = components(candidate, against: job, fit: fit, similarity: similarity)
+        return total(read.components, factors(candidate, job: job, fit: fit, shows: read.shows))
     }
 
     func score(_ candidate: CandidateProfile, against prepared: PreparedJob, similarity: Double?) -> MatchResult {
@@ -76,9 +76,8 @@ public struct MatchScorer: Sendable {
         let analysis = prepared.analysis
         let has = candidate.skills
         let fit = RoleFit(candidate, job: analysis, weights: weights)
-        let (components, showsSkill, showsCore) = components(
-            candidate, against: prepared, fit: fit, similarity: similarity)
-        let factors = factors(candidate, job: prepared, fit: fit, showsSkill: showsSkill, showsCore: showsCore)
+        let (components, shows) = components(candidate, against: prepared, fit: fit, similarity: similarity)
+        let factors = factors(candidate, job: prepared, fit: fit, shows: shows)
         let rounded = total(components, factors)
         var matchedRequired: [String] = []
         var missingRequired: [String] = []
@@ -154,15 +153,26 @@ public struct MatchScorer: Sendable {
             candidateDegree: degree, missingDegree: missingDegree, gaps: gaps, strengths: strengths, advice: advice)
     }
 
+    /// What a candidate shows of a job's skills: any required or preferred skill earning credit (`skill`, a
+    /// title showing a function-named requirement included), any through the candidate's own skills
+    /// (`ownSkill`, titles left out), and a core skill or a skill used at work (`core`).
+    struct Shows: Sendable {
+        var skill = true
+        var ownSkill = true
+        var core = true
+    }
+
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
     /// candidate's positions were read, years when the job states a minimum and the resume any years, and
     /// evidence (``ScoringWeights/noEvidence``) when a job of a known function meets a resume that shows no
-    /// skill of it (`showsSkill` false) and no position in its function or a neighbouring one, else
-    /// different field (``ScoringWeights/differentField``) when positions were read, none in or near the job's
-    /// function, and no core skill earned credit (`showsCore` false). Both default to true: an upper bound.
+    /// skill of it (`shows.skill` false) and no position in its function or a neighbouring one — or whose only
+    /// relevant positions are in a neighbouring function that shares the trade, not the discipline
+    /// (``RoleFit/titleShowsWork`` false), and which shows none of the job's skills of its own
+    /// (`shows.ownSkill` false) —, else different field (``ScoringWeights/differentField``) when positions were
+    /// read, none in or near the job's function, and no core skill earned credit (`shows.core` false). The
+    /// default `shows` (all true) gives an upper bound.
     func factors(
-        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, showsSkill: Bool = true,
-        showsCore: Bool = true
+        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, shows: Shows = Shows()
     )
         -> [MatchResult.Factor]
     {
@@ -179,11 +189,15 @@ public struct MatchScorer: Sendable {
             add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
         }
         if prepared.analysis.function != nil, !fit.relatedFunction {
-            if !showsSkill {
+            if !shows.skill {
                 add(.evidence, weights.noEvidence)
-            } else if fit.function != nil, !showsCore {
+            } else if fit.function != nil, !shows.core {
                 add(.differentField, weights.differentField)
             }
+        } else if prepared.analysis.function != nil, !fit.titleShowsWork, !shows.ownSkill {
+            // A frontend developer for a backend job who shows none of its stack: the neighbouring title alone
+            // is no evidence.
+            add(.evidence, weights.noEvidence)
         }
         return factors
     }
@@ -193,12 +207,11 @@ public struct MatchScorer: Sendable {
     /// is 0 (``ScoringWeights/classic`` counts named skills only).
     func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
 
-    /// The components that apply, in formula order, whether any required or preferred skill earned credit
-    /// (in full, in part through a related skill, or shown by a position title), and whether a core
-    /// requirement did (any required one when the job names no core skill).
+    /// The components that apply, in formula order, and what the candidate shows of the job's skills
+    /// (``Shows``).
     func components(
         _ candidate: CandidateProfile, against prepared: PreparedJob, fit: RoleFit, similarity: Double?
-    ) -> (components: [MatchResult.Component], showsSkill: Bool, showsCore: Bool) {
+    ) -> (components: [MatchResult.Component], shows: Shows) {
         let job = prepared.job
         let analysis = prepared.analysis
         var components: [MatchResult.Component] = []
@@ -211,6 +224,11 @@ public struct MatchScorer: Sendable {
         let holds = titlesShowSkills(fit)
         var showsSkill = false
         var showsRequired = false
+        // Whether a skill of the candidate's own (not a title's) earns credit.
+        var showsOwn = false
+        func ownCredit(_ requirement: JobAnalysis.Requirement) -> Bool {
+            requirement.credit(has, evidenced: evidenced, listed: listed).value > 0
+        }
         var coreShown: Bool?
         // Whether the experience (not a skills list) shows a skill of a requirement, or a related one.
         var shownInWork = false
@@ -225,6 +243,7 @@ public struct MatchScorer: Sendable {
             for requirement in analysis.required {
                 let credit = requirement.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
                 if credit > 0 { showsRequired = true }
+                if credit > 0, !showsOwn { showsOwn = ownCredit(requirement) }
                 if credit > 0, !requirement.isCore, !shownInWork { shownInWork = shownInExperience(requirement) }
                 earned += requirement.importance * credit
                 possible += requirement.importance
@@ -249,6 +268,7 @@ public struct MatchScorer: Sendable {
             }
             if earned > 0 {
                 showsSkill = true
+                if !showsOwn { showsOwn = analysis.preferred.contains(where: ownCredit) }
                 if !shownInWork { shownInWork = analysis.preferred.contains(where: shownInExperience) }
             }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
@@ -269,7 +289,9 @@ public struct MatchScorer: Sendable {
             let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
             add(.semantic, calibrated, weights.semantic)
         }
-        return (components, showsSkill, (coreShown ?? showsRequired) || shownInWork)
+        return (
+            components, Shows(skill: showsSkill, ownSkill: showsOwn, core: (coreShown ?? showsRequired) || shownInWork)
+        )
     }
 
     /// `Σ wᵢ·cᵢ / Σ wᵢ × Π factors` through the calibration curve, 0 … 100 with one decimal (0 when no

@@ -61,12 +61,20 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// Families one step apart: a candidate from one can reach a job in the other in part. Only work of the
     /// same discipline is near: data science is not accounting (a data scientist does not keep a ledger; a
     /// financial analyst is near both) and managing engineers is not product management.
-    private static let neighbours: Set<[RoleFunction]> = [
+    private static let neighbours: Set<[RoleFunction]> = Set<[RoleFunction]>([
         [.software, .frontend], [.software, .reliability], [.software, .dataEngineering], [.software, .mobile],
         [.software, .engineeringManagement], [.frontend, .mobile], [.frontend, .design],
         [.machineLearning, .dataScience], [.machineLearning, .dataEngineering], [.machineLearning, .software],
         [.dataScience, .dataEngineering], [.reliability, .dataEngineering], [.product, .design],
         [.finance, .accounting], [.finance, .dataScience],
+    ]).union(sameDiscipline)
+
+    /// Neighbours of one discipline, whose positions do part of the other's work by their title alone (a
+    /// machine learning engineer's models for a data science job, a designer's research for a product
+    /// manager's). Between other neighbours (backend and frontend engineering, SRE, data engineering, mobile)
+    /// the trade is shared but not the stack: a position there shows nothing of the job without its skills.
+    private static let sameDiscipline: Set<[RoleFunction]> = [
+        [.machineLearning, .dataScience], [.product, .design], [.finance, .accounting],
     ]
 
     /// The canonical names of the standard taxonomy (about 3,300), each with the family it names when it
@@ -186,7 +194,16 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// 1 for the same family, `neighbour` for one step apart, 0 otherwise.
     func nearness(to other: RoleFunction, neighbour: Double) -> Double {
         if self == other { return 1 }
-        let pair = [self, other].sorted { $0.rawValue < $1.rawValue }
-        return Self.neighbours.contains { $0.sorted { $0.rawValue < $1.rawValue } == pair } ? neighbour : 0
+        return Self.pairs(Self.neighbours, contain: self, other) ? neighbour : 0
+    }
+
+    /// Whether `other` is a neighbour of the same discipline (``sameDiscipline``): its titles show part of
+    /// this family's work without a skill.
+    func sharesDiscipline(with other: RoleFunction) -> Bool {
+        self != other && Self.pairs(Self.sameDiscipline, contain: self, other)
+    }
+
+    private static func pairs(_ pairs: Set<[RoleFunction]>, contain one: RoleFunction, _ other: RoleFunction) -> Bool {
+        pairs.contains([one, other]) || pairs.contains([other, one])
     }
 }
