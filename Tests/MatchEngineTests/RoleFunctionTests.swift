@@ -43,6 +43,7 @@ struct RoleFunctionTests {
         #expect(RoleFunction.of("Financial Data Analyst") == .finance)
         #expect(RoleFunction.of("Data Analyst") == .dataScience)
         #expect(RoleFunction.finance.nearness(to: .accounting, neighbour: 0.5) == 0.5)
+        #expect(RoleFunction.family(ofSkill: "Product Management") == .product)
     }
 
     @Test(

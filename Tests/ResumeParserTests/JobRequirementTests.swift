@@ -48,4 +48,18 @@ struct JobRequirementTests {
                 "dbt a plus", "Airflow preferred",
             ])
     }
+
+    @Test("the core is the first requirement's skills past years and degree lines, else the role a years line names")
+    func coreFromFirstRequirement() {
+        let sre = parse(
+            "- 5+ years in SRE roles\n- Kubernetes in production\n- Terraform", title: "Site Reliability Engineer")
+        #expect(sre.coreSkills == ["Kubernetes"])
+        // The first requirement names no skill the taxonomy knows: a later line's tool is not the core.
+        let manager = parse(
+            "- 5+ years of product management\n- Discovery and user research\n- Analytics: SQL or Amplitude",
+            title: "Senior Product Manager")
+        #expect(manager.coreSkills == ["Product Management"] && manager.requiredSkills.map(\.name).contains("SQL"))
+        let backend = parse("- Go and PostgreSQL\n- Kafka", title: "Senior Backend Engineer (Go)")
+        #expect(backend.coreSkills == ["Go"])
+    }
 }

@@ -24,7 +24,7 @@ enum RoleFunction: String, Sendable, CaseIterable {
             .engineeringManagement,
             ["engineering manager", "head of engineering", "vp engineering", " cto ", "director of engineering"]
         ),
-        (.product, ["product manager", "product owner", "product lead", "head of product"]),
+        (.product, ["product manager", "product management", "product owner", "product lead", "head of product"]),
         (.design, ["designer", " ux ", " ui ux ", "user experience", "interaction design"]),
         (
             .machineLearning,

@@ -28,6 +28,10 @@ enum JobRequirements {
         var inPreferredBlock = false
         var inRequirementBlock = false
         var firstRequirementLine: [String]?
+        // The first requirement line past years and degree lines has been read and named a skill; the skills
+        // of the first requirement line that states years ("5+ years of product management").
+        var firstRequirementNamed: Bool?
+        var roleLine: [String]?
         var firstSkillLine: [String]?
         var alternatives: [[String]] = []
         for line in lines {
@@ -47,6 +51,13 @@ enum JobRequirements {
             let found = namesDegree ? [] : matcher.skills(in: text, isSkillList: isBullet)
             // The first requirement naming skills, past lines that state years ("5+ years as an SRE"):
             // those name the role, not the tool it is built around.
+            if inRequirementBlock && !preferredHere && !isHeading && !namesDegree {
+                if Self.minimumYears(in: text) != nil {
+                    if roleLine == nil && !found.isEmpty { roleLine = found.map(\.name) }
+                } else if firstRequirementNamed == nil {
+                    firstRequirementNamed = !found.isEmpty
+                }
+            }
             if !preferredHere && !isHeading && !found.isEmpty {
                 let statesYears = Self.minimumYears(in: text) != nil
                 if inRequirementBlock && !statesYears && firstRequirementLine == nil {
@@ -79,7 +90,11 @@ enum JobRequirements {
         let title = title(lines)
         let requiredNames = Set(required.map(\.name))
         // The skills the title names ("Senior Backend Engineer (Java)"), else the first requirement line's.
+        // When that line names no skill the taxonomy knows ("Discovery and user research"), the role a years
+        // line names ("5+ years of product management") is what the job is built around, not a later line's
+        // tool ("Analytics: SQL or a product analytics tool").
         var core = (title.map { matcher.skills(in: $0).map(\.name) } ?? []).filter(requiredNames.contains)
+        if core.isEmpty, firstRequirementNamed == false, let roleLine { core = roleLine }
         if core.isEmpty { core = firstRequirementLine ?? firstSkillLine ?? [] }
         return ParsedJob(
             source: source, format: format, title: title, requiredSkills: required, preferredSkills: preferred,
