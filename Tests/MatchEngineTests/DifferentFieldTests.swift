@@ -29,17 +29,23 @@ struct DifferentFieldTests {
         var off = ScoringWeights.standard
         off.differentField = 1
         #expect(MatchScorer(weights: off).score(engineer, against: Self.job, similarity: 0.6).score > 0)
+        // One shared skill used at work is incidental; with the setting at 1 it keeps the candidate above.
+        let analyst = Self.candidate("Backend Engineer", skills: ["SQL"], shown: ["SQL"])
+        #expect(MatchScorer().score(analyst, against: Self.job, similarity: 0.6).score == 0)
+        var one = ScoringWeights.standard
+        one.differentFieldSharedSkills = 1
+        #expect(MatchScorer(weights: one).score(analyst, against: Self.job, similarity: 0.6).score > 0)
     }
 
     @Test(
-        "a neighbouring function, a core skill even listed, a skill used at work, or no title read stay above the floor"
+        "a neighbouring function, a core skill even listed, two skills used at work, or no title read stay above the floor"
     )
     func notFloored() {
         let scorer = MatchScorer()
         let cases = [
             Self.candidate("Financial Data Analyst", skills: ["SQL"], shown: []),
             Self.candidate("Backend Engineer", skills: ["accounting", "SQL"], shown: []),
-            Self.candidate("Backend Engineer", skills: ["SQL"], shown: ["SQL"]),
+            Self.candidate("Backend Engineer", skills: ["SQL", "Microsoft Excel"], shown: ["SQL", "Microsoft Excel"]),
             Self.candidate(nil, skills: ["SQL"], shown: []),
         ]
         for candidate in cases {

@@ -230,8 +230,8 @@ public struct MatchScorer: Sendable {
             requirement.credit(has, evidenced: evidenced, listed: listed).value > 0
         }
         var coreShown: Bool?
-        // Whether the experience (not a skills list) shows a skill of a requirement, or a related one.
-        var shownInWork = false
+        // How many non-core requirements the experience (not a skills list) shows a skill of, or a related one.
+        var shownInWork = 0
         func shownInExperience(_ requirement: JobAnalysis.Requirement) -> Bool {
             requirement.credit(has, evidenced: evidenced ?? has, listed: 0).value > 0
         }
@@ -244,7 +244,7 @@ public struct MatchScorer: Sendable {
                 let credit = requirement.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
                 if credit > 0 { showsRequired = true }
                 if credit > 0, !showsOwn { showsOwn = ownCredit(requirement) }
-                if credit > 0, !requirement.isCore, !shownInWork { shownInWork = shownInExperience(requirement) }
+                if credit > 0, !requirement.isCore, shownInExperience(requirement) { shownInWork += 1 }
                 earned += requirement.importance * credit
                 possible += requirement.importance
                 if requirement.isCore {
@@ -269,7 +269,7 @@ public struct MatchScorer: Sendable {
             if earned > 0 {
                 showsSkill = true
                 if !showsOwn { showsOwn = analysis.preferred.contains(where: ownCredit) }
-                if !shownInWork { shownInWork = analysis.preferred.contains(where: shownInExperience) }
+                shownInWork += analysis.preferred.filter(shownInExperience).count
             }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
         }
@@ -290,7 +290,10 @@ public struct MatchScorer: Sendable {
             add(.semantic, calibrated, weights.semantic)
         }
         return (
-            components, Shows(skill: showsSkill, ownSkill: showsOwn, core: (coreShown ?? showsRequired) || shownInWork)
+            components,
+            Shows(
+                skill: showsSkill, ownSkill: showsOwn,
+                core: (coreShown ?? showsRequired) || Double(shownInWork) >= weights.differentFieldSharedSkills)
         )
     }
 
