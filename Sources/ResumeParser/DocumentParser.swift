@@ -87,7 +87,11 @@ public struct DocumentParser: Sendable {
         var found: [SkillMention] = []
         var mentions: [String: Int] = [:]
         for section in sections where ![.contact, .education, .languages].contains(section.kind) {
-            let text = section.lines.joined(separator: "\n")
+            // Words hyphenated at a line's end are whole again ("Machine Learn-" over "ing"), and so are names a
+            // skills table wrapped ("Product   Expert" over "Management").
+            let unwrapped =
+                section.kind == .skills ? WrappedSkillNames.joined(section.lines, matcher: skills) : section.lines
+            let text = HyphenatedWords.joined(unwrapped, matcher: skills).joined(separator: "\n")
             for match in skills.matches(in: text, isSkillList: section.kind == .skills) {
                 mentions[match.skill.name, default: 0] += 1
                 let mention = SkillMention(name: match.skill.name, category: match.skill.category)

@@ -270,10 +270,47 @@ struct MatchScorerTests {
         let backend = ParsedJob(
             source: "b.txt", title: "Backend Engineer", requiredSkills: [SkillMention(name: "Java", category: .tools)])
         let frontend = CandidateProfile(
-            skills: ["CSS"], years: 6, degree: nil,
+            skills: ["CSS", "Java"], years: 6, degree: nil,
             roles: [CandidateProfile.Role(title: "Frontend Developer", firstMonth: 24_000, lastMonth: 24_071)])
         #expect(scorer.score(frontend, against: backend).score > 0)
         #expect(MatchScorer(weights: .classic).score(engineer, against: job, similarity: 0.5).factors.isEmpty)
+    }
+
+    @Test(
+        "a neighbour sharing only the trade shows nothing of the job without its skills; one of the same discipline does"
+    )
+    func neighbourTitleAloneIsNoEvidence() {
+        let backend = ParsedJob(
+            source: "b.txt", title: "Senior Backend Engineer (Java)",
+            requiredSkills: ["Java", "PostgreSQL", "Backend Development"].map {
+                SkillMention(name: $0, category: .tools)
+            },
+            coreSkills: ["Java"])
+        func candidate(_ title: String, _ skills: Set<String>) -> CandidateProfile {
+            CandidateProfile(
+                skills: skills, years: 6, degree: nil,
+                roles: [CandidateProfile.Role(title: title, firstMonth: 24_000, lastMonth: 24_071)])
+        }
+        let scorer = MatchScorer()
+        // A frontend developer's title shows half of "Backend Development", but none of the stack: the floor.
+        let frontend = scorer.score(candidate("Senior Frontend Engineer", ["React", "CSS"]), against: backend)
+        #expect(frontend.score == 0 && frontend.factors.contains { $0.kind == .evidence && $0.value == 0 })
+        #expect(frontend.relatedSkills.map(\.required) == ["Backend Development"])
+        // One skill of the job, even only listed, or the job's own function: no evidence factor.
+        for other in [
+            candidate("Senior Frontend Engineer", ["React", "PostgreSQL"]), candidate("Backend Engineer", ["Go"]),
+        ] {
+            #expect(!scorer.score(other, against: backend).factors.contains { $0.kind == .evidence })
+        }
+        // A data scientist for a machine learning job: the same discipline, the title shows part of the work.
+        let ml = ParsedJob(
+            source: "m.txt", title: "Machine Learning Engineer",
+            requiredSkills: [SkillMention(name: "PyTorch", category: .frameworks)])
+        let scientist = scorer.score(candidate("Data Scientist", ["R"]), against: ml)
+        #expect(scientist.score > 0 && !scientist.factors.contains { $0.kind == .evidence })
+        var off = ScoringWeights.standard
+        off.noEvidence = 1
+        #expect(MatchScorer(weights: off).score(candidate("Senior Frontend Engineer", []), against: backend).score > 0)
     }
 
     @Test("the level is the latest relevant title that states one: a data analyst after years as a staff accountant")

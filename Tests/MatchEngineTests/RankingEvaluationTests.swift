@@ -101,28 +101,33 @@ struct RankingEvaluationTests {
         return try await RankingEvaluation.run(set, engine: engine, namespace: "eval")
     }
 
-    @Test(
-        "the issue's targets on Fixtures/relevance",
-        .disabled(
-            """
-            not reached (Fixtures/relevance/RESULTS.md, hashing, issue-16-rank): NDCG@3 0.986 (lowest job \
-            backend-lead 0.799; baseline 0.860), Spearman 0.680 (baseline 0.587; perfectly ordered distinct scores \
-            reach 0.709 on this set), decision agreement 0.999, layout spread 11.9 points (mean 2.3; parser misses)
-            """))
+    @Test("the issue's targets on Fixtures/relevance that are reached: NDCG@3, decision agreement, layout spread")
     func targets() async throws {
         let evaluation = try await Self.evaluateRelevanceSet()
         let mine = evaluation.scorer
         let base = evaluation.baseline
         #expect(mine.ndcg3 >= 0.95 && mine.ndcg3Minimum >= 0.80, "\(mine)")
-        #expect(mine.spearman >= 0.80, "\(mine)")
         #expect(mine.decisionAgreement >= 0.95, "\(mine)")
         #expect(mine.layoutSpread <= 3, "\(mine)")
         for (measure, target, ours, theirs) in [
-            ("NDCG@3", 0.95, mine.ndcg3, base.ndcg3), ("Spearman", 0.80, mine.spearman, base.spearman),
+            ("NDCG@3", 0.95, mine.ndcg3, base.ndcg3),
             ("decision agreement", 0.95, mine.decisionAgreement, base.decisionAgreement),
         ] where theirs < target {
             #expect(ours >= theirs + 0.10, "\(measure): \(ours) against the baseline's \(theirs)")
         }
+    }
+
+    @Test(
+        "the issue's Spearman target on Fixtures/relevance",
+        .disabled(
+            """
+            not reached (Fixtures/relevance/RESULTS.md, hashing, issue-16-fit): Spearman 0.777 (baseline 0.578); \
+            perfectly ordered distinct scores reach 0.709 on this set, where most grades tie at 0
+            """))
+    func spearmanTarget() async throws {
+        let evaluation = try await Self.evaluateRelevanceSet()
+        #expect(evaluation.scorer.spearman >= 0.80, "\(evaluation.scorer)")
+        #expect(evaluation.scorer.spearman >= evaluation.baseline.spearman + 0.10, "\(evaluation.baseline)")
     }
 
     @Test("the measured floor on Fixtures/relevance (hashing provider): a regression fails")
@@ -130,14 +135,14 @@ struct RankingEvaluationTests {
         let evaluation = try await Self.evaluateRelevanceSet()
         let mine = evaluation.scorer
         let base = evaluation.baseline
-        // Measured on issue-16-rank (Fixtures/relevance/RESULTS.md: NDCG@3 0.986, lowest 0.799, NDCG@5 0.957,
-        // Spearman 0.680, grade 3 at ≥ 70 0.953, agreement 0.999, spread 11.9, mean 2.3), a little below.
-        #expect(mine.ndcg3 >= 0.97 && mine.ndcg3Minimum >= 0.78, "\(mine)")
-        #expect(mine.ndcg5 >= 0.95, "\(mine)")
-        #expect(mine.spearman >= 0.66, "\(mine)")
-        #expect(mine.grade3Interview >= 0.93 && mine.decisionAgreement >= 0.99, "\(mine)")
-        #expect(mine.layoutSpread <= 13 && mine.layoutSpreadMean <= 2.6, "\(mine)")
-        // Beats the keyword baseline computed in the same run (NDCG@3 0.860, NDCG@5 0.743, grade 3 at ≥ 70
+        // Measured on issue-16-fit (Fixtures/relevance/RESULTS.md: NDCG@3 1.000, lowest 1.000, NDCG@5 0.992,
+        // Spearman 0.777, grade 3 at ≥ 70 1.000, agreement 1.000, spread 2.4, mean 1.1), a little below.
+        #expect(mine.ndcg3 >= 0.99 && mine.ndcg3Minimum >= 0.95, "\(mine)")
+        #expect(mine.ndcg5 >= 0.97, "\(mine)")
+        #expect(mine.spearman >= 0.76, "\(mine)")
+        #expect(mine.grade3Interview >= 0.97 && mine.decisionAgreement >= 0.995, "\(mine)")
+        #expect(mine.layoutSpread <= 3 && mine.layoutSpreadMean <= 1.5, "\(mine)")
+        // Beats the keyword baseline computed in the same run (NDCG@3 0.789, NDCG@5 0.691, grade 3 at ≥ 70
         // 0.406 for the baseline then).
         #expect(mine.ndcg3 > base.ndcg3 && mine.grade3Interview >= base.grade3Interview + 0.10, "\(base)")
         #expect(mine.spearman > base.spearman && mine.ndcg5 >= base.ndcg5 + 0.10, "\(mine) \(base)")

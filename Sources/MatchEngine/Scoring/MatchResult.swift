@@ -81,9 +81,15 @@ public struct MatchResult: Sendable, Equatable, Codable {
             /// Years in positions of the job's function against its minimum.
             case years
             /// ``ScoringWeights/noEvidence`` when the resume shows nothing relevant to the job (no required,
-            /// core, related or preferred skill, no position in its function or a neighbouring one); absent
+            /// core, related or preferred skill, no position in its function or a neighbouring one, or only
+            /// positions in a neighbouring function of another discipline and none of the job's skills); absent
             /// otherwise.
             case evidence
+            /// ``ScoringWeights/differentField`` when the candidate is from another field: every position
+            /// read is in a function unrelated to the job's, no core skill of the job (nor a related one) is
+            /// shown, and fewer than ``ScoringWeights/differentFieldSharedSkills`` of its other skills are used
+            /// at work; absent otherwise.
+            case differentField = "different field"
         }
 
         /// Which factor.

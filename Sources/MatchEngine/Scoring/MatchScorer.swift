@@ -67,8 +67,8 @@ public struct MatchScorer: Sendable {
 
     func quickScore(_ candidate: CandidateProfile, against job: PreparedJob, similarity: Double?) -> Double {
         let fit = RoleFit(candidate, job: job.analysis, weights: weights)
-        let (components, showsSkill) = components(candidate, against: job, fit: fit, similarity: similarity)
-        return total(components, factors(candidate, job: job, fit: fit, showsSkill: showsSkill))
+        let read = components(candidate, against: job, fit: fit, similarity: similarity)
+        return total(read.components, factors(candidate, job: job, fit: fit, shows: read.shows))
     }
 
     func score(_ candidate: CandidateProfile, against prepared: PreparedJob, similarity: Double?) -> MatchResult {
@@ -76,8 +76,8 @@ public struct MatchScorer: Sendable {
         let analysis = prepared.analysis
         let has = candidate.skills
         let fit = RoleFit(candidate, job: analysis, weights: weights)
-        let (components, showsSkill) = components(candidate, against: prepared, fit: fit, similarity: similarity)
-        let factors = factors(candidate, job: prepared, fit: fit, showsSkill: showsSkill)
+        let (components, shows) = components(candidate, against: prepared, fit: fit, similarity: similarity)
+        let factors = factors(candidate, job: prepared, fit: fit, shows: shows)
         let rounded = total(components, factors)
         var matchedRequired: [String] = []
         var missingRequired: [String] = []
@@ -136,6 +136,9 @@ public struct MatchScorer: Sendable {
             strengths.append("\(Self.oneDecimal(countedYears)) years\(which) (\(Self.shortest(minimum)) asked)")
         }
         var advice = Self.advice(for: gaps, minimumYears: job.minimumYears)
+        if factors.contains(where: { $0.kind == .differentField }) {
+            advice.append("a different field: no position in or near the job's function and none of its core skills")
+        }
         if let wanted = analysis.level, let level = fit.level, level != wanted {
             advice.append("\(level.rawValue) level for a \(wanted.rawValue) role")
         }
@@ -150,12 +153,26 @@ public struct MatchScorer: Sendable {
             candidateDegree: degree, missingDegree: missingDegree, gaps: gaps, strengths: strengths, advice: advice)
     }
 
+    /// What a candidate shows of a job's skills: any required or preferred skill earning credit (`skill`, a
+    /// title showing a function-named requirement included), any through the candidate's own skills
+    /// (`ownSkill`, titles left out), and a core skill or a skill used at work (`core`).
+    struct Shows: Sendable {
+        var skill = true
+        var ownSkill = true
+        var core = true
+    }
+
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
     /// candidate's positions were read, years when the job states a minimum and the resume any years, and
     /// evidence (``ScoringWeights/noEvidence``) when a job of a known function meets a resume that shows no
-    /// skill of it (`showsSkill` false) and no position in its function or a neighbouring one.
+    /// skill of it (`shows.skill` false) and no position in its function or a neighbouring one — or whose only
+    /// relevant positions are in a neighbouring function that shares the trade, not the discipline
+    /// (``RoleFit/titleShowsWork`` false), and which shows none of the job's skills of its own
+    /// (`shows.ownSkill` false) —, else different field (``ScoringWeights/differentField``) when positions were
+    /// read, none in or near the job's function, and no core skill earned credit (`shows.core` false). The
+    /// default `shows` (all true) gives an upper bound.
     func factors(
-        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, showsSkill: Bool = true
+        _ candidate: CandidateProfile, job prepared: PreparedJob, fit: RoleFit, shows: Shows = Shows()
     )
         -> [MatchResult.Factor]
     {
@@ -171,7 +188,17 @@ public struct MatchScorer: Sendable {
         if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
             add(.years, RoleFit.yearsFactor(fit.relevantYears ?? candidate.years, minimum: minimum, weights: weights))
         }
-        if prepared.analysis.function != nil, !showsSkill, !fit.relatedFunction { add(.evidence, weights.noEvidence) }
+        if prepared.analysis.function != nil, !fit.relatedFunction {
+            if !shows.skill {
+                add(.evidence, weights.noEvidence)
+            } else if fit.function != nil, !shows.core {
+                add(.differentField, weights.differentField)
+            }
+        } else if prepared.analysis.function != nil, !fit.titleShowsWork, !shows.ownSkill {
+            // A frontend developer for a backend job who shows none of its stack: the neighbouring title alone
+            // is no evidence.
+            add(.evidence, weights.noEvidence)
+        }
         return factors
     }
 
@@ -180,11 +207,11 @@ public struct MatchScorer: Sendable {
     /// is 0 (``ScoringWeights/classic`` counts named skills only).
     func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
 
-    /// The components that apply, in formula order, and whether any required or preferred skill earned
-    /// credit (in full, in part through a related skill, or shown by a position title).
+    /// The components that apply, in formula order, and what the candidate shows of the job's skills
+    /// (``Shows``).
     func components(
         _ candidate: CandidateProfile, against prepared: PreparedJob, fit: RoleFit, similarity: Double?
-    ) -> (components: [MatchResult.Component], showsSkill: Bool) {
+    ) -> (components: [MatchResult.Component], shows: Shows) {
         let job = prepared.job
         let analysis = prepared.analysis
         var components: [MatchResult.Component] = []
@@ -196,6 +223,18 @@ public struct MatchScorer: Sendable {
         let listed = weights.listedSkillCredit
         let holds = titlesShowSkills(fit)
         var showsSkill = false
+        var showsRequired = false
+        // Whether a skill of the candidate's own (not a title's) earns credit.
+        var showsOwn = false
+        func ownCredit(_ requirement: JobAnalysis.Requirement) -> Bool {
+            requirement.credit(has, evidenced: evidenced, listed: listed).value > 0
+        }
+        var coreShown: Bool?
+        // How many non-core requirements the experience (not a skills list) shows a skill of, or a related one.
+        var shownInWork = 0
+        func shownInExperience(_ requirement: JobAnalysis.Requirement) -> Bool {
+            requirement.credit(has, evidenced: evidenced ?? has, listed: 0).value > 0
+        }
         if !analysis.required.isEmpty {
             var earned = 0.0
             var possible = 0.0
@@ -203,7 +242,9 @@ public struct MatchScorer: Sendable {
             var coreCount = 0.0
             for requirement in analysis.required {
                 let credit = requirement.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
-                if credit > 0 { showsSkill = true }
+                if credit > 0 { showsRequired = true }
+                if credit > 0, !showsOwn { showsOwn = ownCredit(requirement) }
+                if credit > 0, !requirement.isCore, shownInExperience(requirement) { shownInWork += 1 }
                 earned += requirement.importance * credit
                 possible += requirement.importance
                 if requirement.isCore {
@@ -212,8 +253,12 @@ public struct MatchScorer: Sendable {
                 }
             }
             add(.requiredSkills, earned / possible, weights.requiredSkills)
-            if coreCount > 0 { add(.coreSkills, coreEarned / coreCount, weights.coreSkills) }
+            if coreCount > 0 {
+                add(.coreSkills, coreEarned / coreCount, weights.coreSkills)
+                coreShown = coreEarned > 0
+            }
         }
+        showsSkill = showsRequired
         if let function = fit.function, let level = fit.levelMatch {
             add(.roleMatch, function * level, weights.roleMatch)
         }
@@ -221,7 +266,11 @@ public struct MatchScorer: Sendable {
             let earned = analysis.preferred.reduce(0) {
                 $0 + $1.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
             }
-            if earned > 0 { showsSkill = true }
+            if earned > 0 {
+                showsSkill = true
+                if !showsOwn { showsOwn = analysis.preferred.contains(where: ownCredit) }
+                shownInWork += analysis.preferred.filter(shownInExperience).count
+            }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
         }
         if let minimum = job.minimumYears, minimum > 0 {
@@ -240,7 +289,12 @@ public struct MatchScorer: Sendable {
             let calibrated = (similarity - weights.semanticFloor) / (weights.semanticCeiling - weights.semanticFloor)
             add(.semantic, calibrated, weights.semantic)
         }
-        return (components, showsSkill)
+        return (
+            components,
+            Shows(
+                skill: showsSkill, ownSkill: showsOwn,
+                core: (coreShown ?? showsRequired) || Double(shownInWork) >= weights.differentFieldSharedSkills)
+        )
     }
 
     /// `Σ wᵢ·cᵢ / Σ wᵢ × Π factors` through the calibration curve, 0 … 100 with one decimal (0 when no

@@ -21,6 +21,10 @@ struct RoleFit: Sendable {
     var functionShown: (share: Double, title: String) = (0, "")
     /// Whether a position is in the job's function or a neighbouring one: relevant work, whatever the skills.
     var relatedFunction = false
+    /// Whether a position is in the job's function itself, or in a neighbouring function of the same
+    /// discipline (``RoleFunction/sharesDiscipline(with:)``), whose title shows part of the job's work without
+    /// a skill; `false` when every relevant position is in a neighbouring function that shares only the trade.
+    var titleShowsWork = false
 
     /// The most months a candidate's history is read over (60 years).
     static let monthLimit = 720
@@ -55,6 +59,7 @@ struct RoleFit: Sendable {
         relevantYears = years
         functionShown = Self.shown(read.map { ($0.role.title, $0.weight.years) })
         relatedFunction = read.contains { $0.weight.years > 0 }
+        titleShowsWork = read.contains { Self.showsWork($0.role, job: job) }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
         // The newest relevant position whose title states a level: a data analyst's title after years as a
         // staff accountant says nothing of the accountant's level, the staff accountant's title does.
@@ -77,12 +82,21 @@ struct RoleFit: Sendable {
         guard !read.isEmpty else { return }
         functionShown = Self.shown(read.map { ($0.role.title, $0.weight.years) })
         relatedFunction = read.contains { $0.weight.years > 0 }
+        titleShowsWork = read.contains { Self.showsWork($0.role, job: job) }
         function = read.map(\.weight.function).max()
         let level =
             read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
             ?? SeniorityLevel.implied(byYears: years)
         self.level = level
         levelMatch = Self.levelMatch(level, wanted: job.level, weights: weights)
+    }
+
+    /// Whether a position's title shows the job's work: the job's own function (or a job of no known function),
+    /// or a neighbour of the same discipline.
+    private static func showsWork(_ role: CandidateProfile.Role, job: JobAnalysis) -> Bool {
+        guard let wanted = job.function else { return true }
+        guard let function = role.function else { return false }
+        return function == wanted || function.sharesDiscipline(with: wanted)
     }
 
     /// The best nearness among `titles` (most recent first) and the first title that has it.

@@ -6,7 +6,7 @@ import ResumeParser
 /// Read in order, the first family whose phrase the lower-cased title contains wins, so "data engineer"
 /// is data engineering before the generic "engineer" makes it software.
 enum RoleFunction: String, Sendable, CaseIterable {
-    case nursing, accounting, design, product, engineeringManagement, machineLearning, dataScience
+    case nursing, accounting, finance, design, product, engineeringManagement, machineLearning, dataScience
     case dataEngineering, reliability, frontend, mobile, software, support, sales
 
     /// Phrases of each family, most specific families first.
@@ -14,10 +14,17 @@ enum RoleFunction: String, Sendable, CaseIterable {
         (.nursing, ["nurse", "nursing", "midwife", "clinical"]),
         (.accounting, ["accountant", "accounting", "bookkeep", "auditor", "controller", "payroll", " tax "]),
         (
+            .finance,
+            [
+                "financial analyst", "financial data analyst", "finance analyst", "financial planning", " fp a ",
+                "finance manager", "treasury",
+            ]
+        ),
+        (
             .engineeringManagement,
             ["engineering manager", "head of engineering", "vp engineering", " cto ", "director of engineering"]
         ),
-        (.product, ["product manager", "product owner", "product lead", "head of product"]),
+        (.product, ["product manager", "product management", "product owner", "product lead", "head of product"]),
         (.design, ["designer", " ux ", " ui ux ", "user experience", "interaction design"]),
         (
             .machineLearning,
@@ -51,13 +58,23 @@ enum RoleFunction: String, Sendable, CaseIterable {
         (.sales, ["sales", "retail", "account executive", "cashier"]),
     ]
 
-    /// Families one step apart: a candidate from one can reach a job in the other in part.
-    private static let neighbours: Set<[RoleFunction]> = [
+    /// Families one step apart: a candidate from one can reach a job in the other in part. Only work of the
+    /// same discipline is near: data science is not accounting (a data scientist does not keep a ledger; a
+    /// financial analyst is near both) and managing engineers is not product management.
+    private static let neighbours: Set<[RoleFunction]> = Set<[RoleFunction]>([
         [.software, .frontend], [.software, .reliability], [.software, .dataEngineering], [.software, .mobile],
         [.software, .engineeringManagement], [.frontend, .mobile], [.frontend, .design],
         [.machineLearning, .dataScience], [.machineLearning, .dataEngineering], [.machineLearning, .software],
         [.dataScience, .dataEngineering], [.reliability, .dataEngineering], [.product, .design],
-        [.product, .engineeringManagement], [.dataScience, .accounting],
+        [.finance, .accounting], [.finance, .dataScience],
+    ]).union(sameDiscipline)
+
+    /// Neighbours of one discipline, whose positions do part of the other's work by their title alone (a
+    /// machine learning engineer's models for a data science job, a designer's research for a product
+    /// manager's). Between other neighbours (backend and frontend engineering, SRE, data engineering, mobile)
+    /// the trade is shared but not the stack: a position there shows nothing of the job without its skills.
+    private static let sameDiscipline: Set<[RoleFunction]> = [
+        [.machineLearning, .dataScience], [.product, .design], [.finance, .accounting],
     ]
 
     /// The canonical names of the standard taxonomy (about 3,300), each with the family it names when it
@@ -99,13 +116,65 @@ enum RoleFunction: String, Sendable, CaseIterable {
 
     /// The family of a title, or `nil` when no phrase of any family occurs in it.
     ///
+    /// A title is a head ("Principal Engineer") and, after a comma, a dash or a bar, a qualifier naming the
+    /// team or area ("Developer Platform"). The head's family wins, except when the head says only
+    /// "engineer", "developer" or the like (``genericSoftwareWords``): then a qualifier that names an area
+    /// (``areaPhrases``, or any family's phrase but the generic words) decides, so "Principal Engineer,
+    /// Developer Platform" is platform work and "Software Engineer, Machine Learning" machine learning,
+    /// while "Backend Developer, Platform Team" stays backend and "Lead Engineer, Payments" software.
+    ///
     /// - Complexity: O(title length × phrases).
     static func of(_ title: String) -> RoleFunction? {
-        let lowered = words(of: title)
-        for (function, words) in phrases where words.contains(where: { lowered.containsLiteral($0) }) {
-            return function
-        }
-        return nil
+        guard let whole = family(in: words(of: title)) else { return nil }
+        guard let cut = qualifierCut(title) else { return whole }
+        let head = words(of: String(title[..<cut.lowerBound]))
+        let headFamily = family(in: head)
+        if let headFamily, headFamily != .software || !isGenericSoftware(head) { return headFamily }
+        return area(in: words(of: String(title[cut.upperBound...]))) ?? headFamily ?? whole
+    }
+
+    /// The first family whose phrase `text` (as ``words(of:)`` gives it) contains.
+    private static func family(in text: String, among list: [(RoleFunction, [String])] = phrases) -> RoleFunction? {
+        list.first { $0.1.contains(where: { text.containsLiteral($0) }) }?.0
+    }
+
+    /// Words that make a title software engineering without saying which kind.
+    private static let genericSoftwareWords: Set<Substring> = [
+        "software", "developer", "programmer", "engineer", "architect", "tech", "lead", "principal", "staff",
+        "senior", "junior", "sr", "jr", "mid", "level", "i", "ii", "iii", "iv",
+    ]
+
+    /// Whether a head that reads as software says no more than ``genericSoftwareWords``.
+    private static func isGenericSoftware(_ head: String) -> Bool {
+        head.split(separator: " ").allSatisfy { genericSoftwareWords.contains($0) }
+    }
+
+    /// Team and area names that name a function only after a title's head ("Engineer, Developer
+    /// Platform"): internal platforms are platform engineering.
+    private static let areaPhrases: [(RoleFunction, [String])] = [
+        (
+            .reliability,
+            [
+                "developer platform", "developer experience", "developer productivity", "developer tools",
+                "internal platform", "cloud platform", "platform engineering",
+            ]
+        )
+    ]
+
+    /// The family phrases without the generic software words: what a qualifier can name.
+    private static let specificPhrases: [(RoleFunction, [String])] = phrases.map { function, list in
+        (function, function == .software ? list.filter { !isGenericSoftware(words(of: $0)) } : list)
+    }
+
+    /// The family a qualifier names: an area phrase, else a family phrase other than the generic software
+    /// words (a "developer" in "Developer Relations" is not a developer).
+    private static func area(in text: String) -> RoleFunction? {
+        family(in: text, among: areaPhrases) ?? family(in: text, among: specificPhrases)
+    }
+
+    /// Where a title's qualifier starts: its first comma, " - ", " – ", " — " or " | ".
+    private static func qualifierCut(_ title: String) -> Range<String.Index>? {
+        [",", " - ", " – ", " — ", " | "].compactMap { title.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
     }
 
     /// The title lower-cased with every run of other characters than letters and digits made one space,
@@ -125,7 +194,16 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// 1 for the same family, `neighbour` for one step apart, 0 otherwise.
     func nearness(to other: RoleFunction, neighbour: Double) -> Double {
         if self == other { return 1 }
-        let pair = [self, other].sorted { $0.rawValue < $1.rawValue }
-        return Self.neighbours.contains { $0.sorted { $0.rawValue < $1.rawValue } == pair } ? neighbour : 0
+        return Self.pairs(Self.neighbours, contain: self, other) ? neighbour : 0
+    }
+
+    /// Whether `other` is a neighbour of the same discipline (``sameDiscipline``): its titles show part of
+    /// this family's work without a skill.
+    func sharesDiscipline(with other: RoleFunction) -> Bool {
+        self != other && Self.pairs(Self.sameDiscipline, contain: self, other)
+    }
+
+    private static func pairs(_ pairs: Set<[RoleFunction]>, contain one: RoleFunction, _ other: RoleFunction) -> Bool {
+        pairs.contains([one, other]) || pairs.contains([other, one])
     }
 }

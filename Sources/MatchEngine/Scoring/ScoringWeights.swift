@@ -61,8 +61,25 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     /// core, related or preferred skill, and no position in the job's function or a neighbouring one. Such
     /// a resume is "no fit" and scores the floor of the scale (0 by default) rather than a few points of
     /// noise from education or the semantic component; 1 turns the rule off. Like the other role-fit
-    /// factors it applies through ``role``, and only for a job whose title names a known function.
+    /// factors it applies through ``role``, and only for a job whose title names a known function. It applies
+    /// too when the only relevant positions are in a neighbouring function that shares the trade, not the
+    /// discipline (a frontend developer for a backend job), and none of the job's skills is the candidate's.
     public var noEvidence: Double
+    /// The different-field factor (default 0): a candidate whose positions were read and are all in
+    /// functions unrelated to the job's (a nurse for a backend job, an engineer for an accounting one), and
+    /// who shows none of the job's core skills (nor a related skill for one; every required skill when the
+    /// job names no core skill), is from another field. A recruiter does not order such candidates, so they
+    /// all score the floor (0 by default) instead of a few points from incidental skills (SQL, Excel, Git),
+    /// education or the semantic component; 1 turns the rule off. A position in a neighbouring function, a
+    /// core skill (listed or shown, or a related one), ``differentFieldSharedSkills`` other skills of the job
+    /// used at work, or no position read at all keep a candidate above it.
+    /// Applies through ``role``, only for a job whose title names a known function.
+    public var differentField: Double
+    /// How many of the job's other required or preferred skills a candidate from another field must show in
+    /// the experience section to stay above the different-field floor (default 2): one shared skill used at
+    /// work (SQL for a data scientist against a product manager's job, Excel for an analyst against an
+    /// accountant's) is incidental, two or more are a real link to the job. At least 1.
+    public var differentFieldSharedSkills: Double
     /// The calibration: the weighted mean of the components (0 … 1) is mapped to the score through this
     /// piecewise-linear curve of `[raw, score]` points, raw increasing from 0 to 1 and score from 0 to
     /// 100 (default `[[0, 0], [0.5, 52], [0.62, 70], [1, 100]]`; `[[0, 0], [1, 100]]` is none).
@@ -79,7 +96,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         educationOneLevelBelow: Double = 0.5, semanticFloor: Double = 0.15, semanticCeiling: Double = 0.75,
         coreSkillImportance: Double = 2, neighbourFunction: Double = 0.6, unrelatedFunction: Double = 0.25,
         levelOneOff: Double = 0.75, levelTwoOff: Double = 0.4, yearsTolerance: Double = 0.75, yearsFloor: Double = 0.5,
-        listedSkillCredit: Double = 0.75, noEvidence: Double = 0,
+        listedSkillCredit: Double = 0.75, noEvidence: Double = 0, differentField: Double = 0,
+        differentFieldSharedSkills: Double = 2,
         calibration: [[Double]] = ScoringWeights.defaultCalibration
     ) {
         self.requiredSkills = requiredSkills
@@ -95,6 +113,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         self.yearsFloor = yearsFloor
         self.listedSkillCredit = listedSkillCredit
         self.noEvidence = noEvidence
+        self.differentField = differentField
+        self.differentFieldSharedSkills = differentFieldSharedSkills
         self.calibration = calibration
         self.preferredSkills = preferredSkills
         self.experience = experience
@@ -151,9 +171,12 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         for (name, value) in [
             ("role", role), ("neighbourFunction", neighbourFunction), ("unrelatedFunction", unrelatedFunction),
             ("levelOneOff", levelOneOff), ("levelTwoOff", levelTwoOff), ("yearsFloor", yearsFloor),
-            ("listedSkillCredit", listedSkillCredit), ("noEvidence", noEvidence),
+            ("listedSkillCredit", listedSkillCredit), ("noEvidence", noEvidence), ("differentField", differentField),
         ] where !value.isFinite || !(0...1).contains(value) {
             throw EngineError.invalidConfiguration("\(name) must be 0 … 1")
+        }
+        guard differentFieldSharedSkills.isFinite, (1...100).contains(differentFieldSharedSkills) else {
+            throw EngineError.invalidConfiguration("differentFieldSharedSkills must be 1 … 100")
         }
         guard yearsTolerance.isFinite, yearsTolerance > 0, yearsTolerance <= 1 else {
             throw EngineError.invalidConfiguration("yearsTolerance must be above 0 and at most 1")
@@ -198,7 +221,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         case requiredSkills, coreSkills, roleMatch, role, preferredSkills, experience, education, semantic,
             interviewThreshold,
             educationOneLevelBelow, semanticFloor, semanticCeiling, coreSkillImportance, neighbourFunction, levelOneOff,
-            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit, noEvidence
+            levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit, noEvidence,
+            differentField, differentFieldSharedSkills
     }
 
     /// Decodes and validates; keys left out keep their defaults.
@@ -223,6 +247,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         yearsFloor = try value(.yearsFloor, defaults.yearsFloor)
         listedSkillCredit = try value(.listedSkillCredit, defaults.listedSkillCredit)
         noEvidence = try value(.noEvidence, defaults.noEvidence)
+        differentField = try value(.differentField, defaults.differentField)
+        differentFieldSharedSkills = try value(.differentFieldSharedSkills, defaults.differentFieldSharedSkills)
         calibration = try container.decodeIfPresent([[Double]].self, forKey: .calibration) ?? defaults.calibration
         preferredSkills = try value(.preferredSkills, defaults.preferredSkills)
         experience = try value(.experience, defaults.experience)

@@ -46,10 +46,25 @@ public enum SeniorityLevel: String, Sendable, Codable, Comparable, CaseIterable 
         " engineer", " developer", " scientist", " designer", " architect", " sre ", " software ",
     ]
 
+    /// Phrases whose "manager" names the role, not a manager of people: a product manager is an individual
+    /// contributor whose level the other words state ("Associate Product Manager" junior, "Senior Product
+    /// Manager" senior, "Product Manager" none).
+    private static let managerRoleNouns: Set<Substring> = ["product", "project", "program", "programme"]
+
     /// The level a title states, or `nil` when it states none ("Software Engineer"); "Staff Accountant"
-    /// states mid, "Staff Engineer" lead.
+    /// states mid, "Staff Engineer" lead, "Associate Product Manager" junior.
     static func of(_ title: String) -> SeniorityLevel? {
-        let lowered = RoleFunction.words(of: title)
+        var lowered = RoleFunction.words(of: title)
+        if lowered.containsLiteral(" manager ") {
+            // "product manager" is the role's name: its "manager" says nothing of the level.
+            var previous: Substring = ""
+            var kept: [Substring] = []
+            for word in lowered.split(separator: " ") {
+                if !(word == "manager" && managerRoleNouns.contains(previous)) { kept.append(word) }
+                previous = word
+            }
+            lowered = " " + kept.joined(separator: " ") + " "
+        }
         for (level, phrases) in words where phrases.contains(where: { lowered.containsLiteral($0) }) { return level }
         if lowered.containsLiteral(" staff ") {
             return staffLevelNouns.contains(where: { lowered.containsLiteral($0) }) ? .lead : .mid

@@ -222,8 +222,8 @@ public struct SkillMatcher: Sendable {
 
     // MARK: - Folding and rules
 
-    /// Lower-cased text with whitespace runs as one space, and for each byte the UTF-8 offsets of the
-    /// original scalar it came from.
+    /// Lower-cased text with whitespace runs as one space, hyphens folded (``foldedHyphen(_:between:and:)``),
+    /// and for each byte the UTF-8 offsets of the original scalar it came from.
     struct Folded {
         var bytes: [UInt8] = []
         var origin: [Int] = []
@@ -240,9 +240,17 @@ public struct SkillMatcher: Sendable {
         folded.originEnd.reserveCapacity(capacity)
         folded.isWord.reserveCapacity(capacity)
         var offset = 0
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var previous: Unicode.Scalar?
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
             let width = UTF8.width(scalar)
-            defer { offset += width }
+            index = scalars.index(after: index)
+            defer {
+                offset += width
+                previous = scalar
+            }
             // ASCII's white space (tab to carriage return, and space) is decided without the Unicode tables.
             let isWhitespace =
                 scalar.isASCII
@@ -262,6 +270,15 @@ public struct SkillMatcher: Sendable {
                 folded.origin.append(offset)
                 folded.originEnd.append(offset + width)
                 folded.isWord.append(isWordByte(folded.bytes[folded.bytes.count - 1]))
+            } else if let hyphen = foldedHyphen(
+                scalar, between: previous, and: index == scalars.endIndex ? nil : scalars[index])
+            {
+                for byte in hyphen {  // none for a soft hyphen: a break point, not a character
+                    folded.bytes.append(byte)
+                    folded.origin.append(offset)
+                    folded.originEnd.append(offset + width)
+                    folded.isWord.append(false)
+                }
             } else {
                 let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 for byte in String(scalar).lowercased().utf8 {
@@ -279,6 +296,26 @@ public struct SkillMatcher: Sendable {
             folded.isWord.removeLast()
         }
         return folded
+    }
+
+    /// The bytes a hyphen-like scalar folds to for matching: "-" for the hyphen U+2010 and the
+    /// non-breaking hyphen U+2011 that typesetters set for "-" ("scikit‑learn" from xelatex), and for the
+    /// figure dash U+2012 and the en dash U+2013 between two letters ("scikit–learn"; between digits or
+    /// spaces a dash is a range and stays); nothing for the soft hyphen U+00AD, a break point a reader does
+    /// not see ("Kuber\u{AD}netes"); `nil` for any other scalar, which folds as it is.
+    static func foldedHyphen(
+        _ scalar: Unicode.Scalar, between previous: Unicode.Scalar?, and next: Unicode.Scalar?
+    ) -> [UInt8]? {
+        switch scalar.value {
+        case 0x2010, 0x2011: return [UInt8(ascii: "-")]
+        case 0x00AD: return []
+        case 0x2012, 0x2013:
+            guard let previous, let next, previous.properties.isAlphabetic, next.properties.isAlphabetic else {
+                return nil
+            }
+            return [UInt8(ascii: "-")]
+        default: return nil
+        }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

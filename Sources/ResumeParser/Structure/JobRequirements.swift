@@ -28,6 +28,10 @@ enum JobRequirements {
         var inPreferredBlock = false
         var inRequirementBlock = false
         var firstRequirementLine: [String]?
+        // The first requirement line past years and degree lines has been read and named a skill; the skills
+        // of the first requirement line that states years ("5+ years of product management").
+        var firstRequirementNamed: Bool?
+        var roleLine: [String]?
         var firstSkillLine: [String]?
         var alternatives: [[String]] = []
         for line in lines {
@@ -39,19 +43,32 @@ enum JobRequirements {
                 inPreferredBlock = isPreferred(trimmed)
                 inRequirementBlock = !inPreferredBlock && isRequirementHeading(trimmed)
             }
-            let preferredHere = inPreferredBlock || isPreferred(trimmed)
+            // "(B2B SaaS preferred)" marks its own words preferred, not the line it stands in.
+            let (text, asides) = isHeading ? (trimmed, []) : preferredAsides(trimmed)
+            let preferredHere = inPreferredBlock || isPreferred(text)
             // A degree line names a field of study ("Computer Science"), not a skill. Bullet lines are lists.
-            let namesDegree = EducationExtractor.level(in: trimmed) != nil
-            let found = namesDegree ? [] : matcher.skills(in: trimmed, isSkillList: isBullet)
+            let namesDegree = EducationExtractor.level(in: text) != nil
+            let found = namesDegree ? [] : matcher.skills(in: text, isSkillList: isBullet)
             // The first requirement naming skills, past lines that state years ("5+ years as an SRE"):
             // those name the role, not the tool it is built around.
+            if inRequirementBlock && !preferredHere && !isHeading && !namesDegree {
+                if Self.minimumYears(in: text) != nil {
+                    if roleLine == nil && !found.isEmpty { roleLine = found.map(\.name) }
+                } else if firstRequirementNamed == nil {
+                    firstRequirementNamed = !found.isEmpty
+                }
+            }
             if !preferredHere && !isHeading && !found.isEmpty {
-                let statesYears = Self.minimumYears(in: trimmed) != nil
+                let statesYears = Self.minimumYears(in: text) != nil
                 if inRequirementBlock && !statesYears && firstRequirementLine == nil {
                     firstRequirementLine = found.map(\.name)
                 }
                 if isBullet && !statesYears && firstSkillLine == nil { firstSkillLine = found.map(\.name) }
-                alternatives += Self.alternatives(in: trimmed, matcher: matcher, isSkillList: isBullet)
+                alternatives += Self.alternatives(in: text, matcher: matcher, isSkillList: isBullet)
+            }
+            for skill in asides.flatMap({ matcher.skills(in: $0) }) {
+                let mention = SkillMention(name: skill.name, category: skill.category)
+                if !preferred.contains(mention) && !required.contains(mention) { preferred.append(mention) }
             }
             for skill in found {
                 let mention = SkillMention(name: skill.name, category: skill.category)
@@ -62,23 +79,62 @@ enum JobRequirements {
                     preferred.removeAll { $0 == mention }
                 }
             }
-            if !preferredHere, minimumYears == nil, let found = Self.minimumYears(in: trimmed) {
+            if !preferredHere, minimumYears == nil, let found = Self.minimumYears(in: text) {
                 minimumYears = found  // the first figure stated: "8+ years in engineering, 2+ managing" is 8
             }
             // "MSc or PhD": the lowest level named is the requirement.
-            if !preferredHere, let level = EducationExtractor.levels(in: trimmed).min() {
+            if !preferredHere, let level = EducationExtractor.levels(in: text).min() {
                 degree = min(degree ?? level, level)
             }
         }
         let title = title(lines)
         let requiredNames = Set(required.map(\.name))
         // The skills the title names ("Senior Backend Engineer (Java)"), else the first requirement line's.
+        // When that line names no skill the taxonomy knows ("Discovery and user research"), the role a years
+        // line names ("5+ years of product management") is what the job is built around, not a later line's
+        // tool ("Analytics: SQL or a product analytics tool").
         var core = (title.map { matcher.skills(in: $0).map(\.name) } ?? []).filter(requiredNames.contains)
+        if core.isEmpty, firstRequirementNamed == false, let roleLine { core = roleLine }
         if core.isEmpty { core = firstRequirementLine ?? firstSkillLine ?? [] }
         return ParsedJob(
             source: source, format: format, title: title, requiredSkills: required, preferredSkills: preferred,
             minimumYears: minimumYears, requiredDegree: degree, coreSkills: core.filter(requiredNames.contains),
             alternatives: alternatives.map { $0.filter(requiredNames.contains) }.filter { $0.count > 1 })
+    }
+
+    /// Words that say how much a marker means ("strongly preferred", "would be a plus"), not what is preferred.
+    private static let markerFillers: Set<String> = [
+        "a", "an", "is", "are", "be", "but", "highly", "not", "required", "strongly", "very", "would", "great",
+        "definitely", "big", "huge", "real", "also", "to", "have", "nice", "good", "plus", "preferred", "bonus",
+    ]
+
+    /// `line` without its parenthetical asides that name something of their own as preferred ("5+ years of
+    /// product management (B2B SaaS preferred)"), and those asides. A parenthesis holding only the marker
+    /// ("Kubernetes (preferred)", "(a plus)") qualifies the whole line and stays in it.
+    ///
+    /// - Complexity: O(n) in the length of `line`.
+    static func preferredAsides(_ line: String) -> (main: String, asides: [String]) {
+        guard line.contains("(") else { return (line, []) }
+        var main = ""
+        var asides: [String] = []
+        var rest = line[...]
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let inside = rest[rest.index(after: open)..<close]
+            main += rest[..<open]
+            var words = inside.lowercased()
+            for marker in preferredMarkers { words = words.replacingOccurrences(of: marker, with: " ") }
+            let namesSomething = words.split { !$0.isLetter && !$0.isNumber }.contains {
+                !markerFillers.contains(String($0))
+            }
+            if isPreferred(String(inside)) && namesSomething {
+                asides.append(String(inside))
+            } else {
+                main += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        main += rest
+        return (main, asides)
     }
 
     /// Groups of skills a line offers as alternatives: within each clause (cut at ";" and ":") that says

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import MatchEngine
+@testable import ResumeParser
+
+/// The function a title names: its head ("Principal Engineer") before a qualifier naming the team
+/// ("Developer Platform").
+@Suite("Role function of a title: head and qualifier")
+struct RoleFunctionTests {
+    @Test(
+        "a generic head takes the area its qualifier names; a specific head keeps its own",
+        arguments: [
+            ("Principal Engineer, Developer Platform", RoleFunction.reliability),
+            ("Staff Engineer - Developer Experience", .reliability),
+            ("Software Engineer, Machine Learning", .machineLearning),
+            ("Senior Engineer, Data Platform", .dataEngineering),
+            ("Backend Developer, Platform Team", .software),
+            ("Lead Engineer, Payments Platform", .software),
+            ("Engineer, Developer Relations", .software),
+            ("Data Engineer, Developer Platform", .dataEngineering),
+            ("Head of Engineering", .engineeringManagement),
+            ("Nurse, Software Rollout", .nursing),
+        ])
+    func headAndQualifier(title: String, function: RoleFunction) {
+        #expect(RoleFunction.of(title) == function)
+    }
+
+    @Test("a title with no qualifier reads as before; no phrase is no function")
+    func unqualified() {
+        #expect(RoleFunction.of("Principal Engineer") == .software)
+        #expect(RoleFunction.of("Senior Data Engineer") == .dataEngineering)
+        #expect(RoleFunction.of("Platform Engineer") == .reliability)
+        #expect(RoleFunction.of("Barista, Developer Platform") == .reliability)
+        #expect(RoleFunction.of("Barista") == nil)
+    }
+
+    @Test("neighbours share a discipline: data science is not near accounting, engineering management not product")
+    func neighbours() {
+        #expect(RoleFunction.dataScience.nearness(to: .accounting, neighbour: 0.5) == 0)
+        #expect(RoleFunction.engineeringManagement.nearness(to: .product, neighbour: 0.5) == 0)
+        #expect(RoleFunction.design.nearness(to: .product, neighbour: 0.5) == 0.5)
+        #expect(RoleFunction.engineeringManagement.nearness(to: .software, neighbour: 0.5) == 0.5)
+        #expect(RoleFunction.of("Financial Data Analyst") == .finance)
+        #expect(RoleFunction.of("Data Analyst") == .dataScience)
+        #expect(RoleFunction.finance.nearness(to: .accounting, neighbour: 0.5) == 0.5)
+        #expect(RoleFunction.family(ofSkill: "Product Management") == .product)
+    }
+
+    @Test(
+        "a product manager's 'manager' names the role, not its level; a manager of people is a lead",
+        arguments: [
+            ("Associate Product Manager", SeniorityLevel?.some(.junior)),
+            ("Senior Product Manager", .senior),
+            ("Product Manager", nil),
+            ("Group Product Manager", nil),
+            ("Principal Product Manager", .lead),
+            ("Senior Project Manager", .senior),
+            ("Engineering Manager", .lead),
+            ("Nurse Manager, Critical Care Unit", .lead),
+            ("Product Management Lead", .lead),
+        ])
+    func productManagerLevel(title: String, level: SeniorityLevel?) {
+        #expect(SeniorityLevel.of(title) == level)
+    }
+}
