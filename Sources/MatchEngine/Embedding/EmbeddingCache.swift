@@ -109,7 +109,8 @@ public final class EmbeddingCache: Sendable {
     }
 
     /// Scalars with NFC quick-check Yes and combining class 0 that extend no grapheme cluster (the first
-    /// combining marks are at U+0300; U+2000 and U+2001 decompose to other spaces, U+200C–U+200F join).
+    /// combining marks are at U+0300; U+2000 and U+2001 decompose to other spaces; the joiners and marks of
+    /// U+200B–U+200F and the separators of U+2028–U+202F take the general path).
     private static func isStableScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF, 0x25A0...0x25FF: true
