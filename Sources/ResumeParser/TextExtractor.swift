@@ -61,7 +61,7 @@ public struct TextExtractor: Sendable {
         // tenth of the time of reading a small file); it follows a link to the file it names.
         var status = stat()
         guard stat(source, &status) == 0 else {
-            throw ParseError.unreadable(source: source, reason: String(cString: strerror(errno)))
+            throw ParseError.unreadable(source: source, reason: Self.systemReason(errno))
         }
         if status.st_mode & S_IFMT == S_IFDIR {
             throw ParseError.unreadable(source: source, reason: "it is a folder, not a file")
@@ -77,6 +77,11 @@ public struct TextExtractor: Sendable {
         }
     }
 
+    /// The system's words for POSIX error `code`, lower-cased as the other reasons are.
+    private static func systemReason(_ code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
+    }
+
     /// The system's words for a file error (`strerror` of its POSIX code), never Foundation's
     /// "The operation could not be completed" or "NSCocoaErrorDomain error 256".
     package static func describe(_ error: any Error, fallback: String) -> String {
@@ -85,7 +90,7 @@ public struct TextExtractor: Sendable {
         if let posix = underlying ?? (error.domain == NSPOSIXErrorDomain ? error : nil),
             posix.domain == NSPOSIXErrorDomain
         {
-            return String(cString: strerror(Int32(posix.code))).lowercased()
+            return systemReason(Int32(posix.code))
         }
         if error.domain == NSCocoaErrorDomain {
             switch CocoaError.Code(rawValue: error.code) {

@@ -48,9 +48,9 @@ struct BadInputTests {
         }
     }
 
-    @Test("a missing file is unreadable")
+    @Test("a missing file is unreadable, in the system's words, lower-cased")
     func missing() {
-        #expect(throws: ParseError.self) {
+        #expect(throws: ParseError.unreadable(source: "/nonexistent/x.pdf", reason: "no such file or directory")) {
             try extractor.extract(contentsOf: URL(fileURLWithPath: "/nonexistent/x.pdf"))
         }
     }
