@@ -332,4 +332,32 @@ struct MatchScorerTests {
         #expect(result.candidateLevel == .mid && result.jobLevel == .mid)
         #expect(result.score > scorer.score(senior, against: job).score, "the staff accountant's level fits")
     }
+
+    @Test("a trainee or junior title followed by a position stating no level gives way to the years")
+    func traineeTitleOutgrown() {
+        let job = ParsedJob(
+            source: "j.txt", title: "Senior Backend Engineer (Java)",
+            requiredSkills: [SkillMention(name: "Java", category: .languages)], minimumYears: 5)
+        func engineer(after start: String, years: Int) -> CandidateProfile {
+            CandidateProfile(
+                skills: ["Java"], years: Double(years) + 0.5, degree: nil,
+                roles: [
+                    CandidateProfile.Role(
+                        title: "Software Engineer", firstMonth: 24_276, lastMonth: 24_276 + 12 * years),
+                    CandidateProfile.Role(title: start, firstMonth: 24_270, lastMonth: 24_275),
+                ])
+        }
+        let scorer = MatchScorer()
+        #expect(
+            scorer.score(engineer(after: "Software Engineering Trainee", years: 4), against: job).candidateLevel == .mid
+        )
+        #expect(scorer.score(engineer(after: "Junior Developer", years: 6), against: job).candidateLevel == .senior)
+        #expect(scorer.score(engineer(after: "Junior Developer", years: 1), against: job).candidateLevel == .junior)
+        // Still a trainee: the title is the level held now.
+        let trainee = CandidateProfile(
+            skills: ["Java"], years: 0.5, degree: nil,
+            roles: [CandidateProfile.Role(title: "Software Engineering Trainee", firstMonth: 24_310, lastMonth: 24_316)]
+        )
+        #expect(scorer.score(trainee, against: job).candidateLevel == .intern)
+    }
 }

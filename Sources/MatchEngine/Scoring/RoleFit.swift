@@ -9,7 +9,8 @@ struct RoleFit: Sendable {
     /// ½ a neighbouring one, 0 otherwise; internships 0).
     var relevantYears: Double?
     /// The level the latest relevant position stating one states (a title without a level word, "Data
-    /// Analyst", is passed over), else the level the relevant years imply.
+    /// Analyst", is passed over), else the level the relevant years imply; a trainee or junior title that a
+    /// later relevant position without a level word followed is raised to the years' level.
     var level: SeniorityLevel?
     /// The function factor.
     var function: Double?
@@ -67,7 +68,18 @@ struct RoleFit: Sendable {
         for (index, entry) in read.enumerated() where entry.weight.years >= 0.5 && entry.role.level != nil {
             if newest.map({ entry.role.lastMonth > $0.lastMonth }) ?? true { newest = (entry.role.lastMonth, index) }
         }
-        let level = newest.flatMap { roles[$0.index].level } ?? SeniorityLevel.implied(byYears: years)
+        let implied = SeniorityLevel.implied(byYears: years)
+        var level = newest.flatMap { roles[$0.index].level } ?? implied
+        // A trainee or junior title followed by a relevant position stating no level ("Software Engineering
+        // Trainee", then "Software Engineer" for four years) was a start, not the level held now: the years
+        // say more, never less than the title.
+        if let newest, level < .mid,
+            read.contains(where: {
+                $0.weight.years >= 0.5 && $0.role.level == nil && $0.role.firstMonth > roles[newest.index].firstMonth
+            })
+        {
+            level = max(level, implied)
+        }
         self.level = level
         levelMatch = Self.levelMatch(level, wanted: job.level, weights: weights)
     }
