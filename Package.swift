@@ -36,6 +36,11 @@ let package = Package(
             name: "CPoppler",
             linkerSettings: [.linkedLibrary("poppler-cpp")]
         ),
+        // An FTS5 auxiliary function (phrase hits per row) on the system SQLite that GRDB links.
+        .target(
+            name: "CFullText",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         // The one parallel loop (and parallel map) that indexing, embedding and the CLI share.
         .target(name: "ParallelWork"),
         .target(
@@ -59,7 +64,7 @@ let package = Package(
         .target(
             name: "MatchEngine",
             dependencies: [
-                "VectorIndex", "ResumeParser", "ParallelWork", "CBLAS", "CKernels",
+                "VectorIndex", "ResumeParser", "ParallelWork", "CBLAS", "CKernels", "CFullText",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

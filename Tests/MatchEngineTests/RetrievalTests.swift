@@ -135,6 +135,59 @@ struct RetrievalTests {
                 == "text : (\"zorblax\" AND \"quintar\")")
     }
 
+    @Test("BM25 ranked in memory gives FTS5's bm25() scores, rows and order, other namespaces left out")
+    func rankingMatchesFTS5() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        // Rows of many lengths and term frequencies; a second namespace shares the words.
+        let sources = (0..<40).map { i in
+            resume(
+                "Member\(i) Person", i % 3 == 0 ? "zorblax" : "plain",
+                extra: String(repeating: "Zorblax quintar. ", count: i % 5)
+                    + String(repeating: "More filler words about the ledger. ", count: i % 7))
+        }
+        _ = try await fixture.engine.ingest(sources, namespace: "acme").result()
+        _ = try await fixture.engine.ingest(
+            [resume("Ada Lovelace", "zorblax", extra: "Quintar quintar.")], namespace: "other"
+        ).result()
+        let store = fixture.engine.store
+        let chunks = try fixture.engine.chunkIndex("acme")
+        let statistics = try store.fullTextStatistics()
+        #expect(statistics.rows > 40 && statistics.averageTokens > 1)
+        for question in ["zorblax", "zorblax quintar", "ledger kubernetes", "filler zorblax quintar postgresql"] {
+            let query = FullTextQuery(question)
+            let expression = try #require(query.expression(namespace: nil, tags: []))
+            let counts = try store.termDocumentCounts(query.terms.flatMap(FullTextQuery.stemCandidates))
+            let hits = try #require(try store.fullTextHits(expression, limit: 10_000))
+            #expect(hits.phrases == query.terms.count)
+            #expect(try store.fullTextHits(expression, limit: 3) == nil, "more matches than the limit: nil")
+            let ranked = FullTextRanking.rank(
+                hits, documentCounts: query.terms.map { FullTextQuery.documentCount(of: $0, in: counts) },
+                statistics: statistics, limit: 1_000, tokens: chunks.tokens(of: hits.keys) { _ in true })
+            let reference = try store.searchChunks(expression, limit: 1_000).filter { chunks.entry($0.key) != nil }
+            #expect(ranked.count == reference.count && ranked.count > 3, "\(question)")
+            let fts5 = Dictionary(uniqueKeysWithValues: reference.map { ($0.key, $0.score) })
+            for hit in ranked {
+                let score = try #require(fts5[hit.key], "\(question): a row FTS5 did not match")
+                #expect(abs(hit.score - score) < 1e-9 * max(1, abs(score)), "\(question): \(hit.score) vs \(score)")
+            }
+            #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.score >= $1.score }, "best first")
+            let top = FullTextRanking.rank(
+                hits, documentCounts: query.terms.map { FullTextQuery.documentCount(of: $0, in: counts) },
+                statistics: statistics, limit: 3, tokens: chunks.tokens(of: hits.keys) { _ in true })
+            #expect(top.map(\.key) == ranked.prefix(3).map(\.key), "the bounded best are the first of the full order")
+        }
+    }
+
+    @Test("SQLite varints: one to nine bytes, a truncated last one left out")
+    func varints() {
+        #expect(SQLiteVarint.decodeAll(Data([0x00, 0x7F])) == [0, 127])
+        #expect(SQLiteVarint.decodeAll(Data([0x81, 0x00, 0x82, 0x80, 0x01])) == [128, 32_769])
+        #expect(SQLiteVarint.decodeAll(Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])) == [UInt64.max])
+        #expect(SQLiteVarint.decodeAll(Data([0x05, 0x81])) == [5])
+        #expect(SQLiteVarint.decodeAll(Data()) == [])
+    }
+
     /// Two versions of one candidate's resume (same e-mail), each with a word of its own.
     static let twoVersions = (
         IngestSource.bytes(

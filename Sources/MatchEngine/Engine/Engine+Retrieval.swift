@@ -183,24 +183,47 @@ extension Engine {
         if options.mode != .dense, let scoped = fullText.expression(namespace: chunks.namespaceID, tags: tags),
             let unscoped = fullText.expression(namespace: nil, tags: tags)
         {
-            // Only the namespace's current chunks (the entries) are kept, whichever query found them. Fast
-            // path: without the namespace tag, whose posting list holds every row of the namespace and
-            // doubles FTS5's work; rows of other namespaces are dropped here. When they may have crowded the
-            // namespace's rows out of the first `4 × pool`, the query runs again scoped by the tag.
-            // In large indexes the rows holding every term are tried first (an intersection is cheap; a
-            // union scores every row of every term): when they fill the pool, they are the BM25 list.
+            // Only the namespace's current chunks (the entries) are kept, whichever query found them.
             let keep = { (hit: (key: UInt64, score: Double)) in chunks.entry(hit.key).map(accept) ?? false }
-            let wide = pool * 4
+            // Every match read and ranked here (FullTextRanking: BM25 with the row lengths the chunk index
+            // keeps), only the namespace's current chunks that pass the filters; `nil` past the row cap.
+            func ranked(_ expression: String) throws -> [(key: UInt64, score: Double)]? {
+                guard let hits = try store.fullTextHits(expression, limit: FullTextRanking.maximumRows) else {
+                    return nil
+                }
+                let termPhrases = fullText.terms.count
+                let documentCounts: [Int?] = (0..<hits.phrases).map { phrase in
+                    let term = phrase - (hits.phrases - termPhrases)
+                    guard term >= 0 else { return nil }
+                    return FullTextQuery.documentCount(of: fullText.terms[term], in: counts)
+                        ?? Self.rowsHolding(phrase, hits)
+                }
+                return FullTextRanking.rank(
+                    hits, documentCounts: documentCounts, statistics: try store.fullTextStatistics(), limit: pool,
+                    tokens: chunks.tokens(of: hits.keys, accept: accept))
+            }
+            // Large indexes: the rows holding every term are tried first (fewer rows to read); when they fill
+            // the pool, they are the BM25 list.
             if indexRows >= FullTextQuery.conjunctiveFirstRows, fullText.terms.count > 1,
-                let all = fullText.expression(namespace: nil, tags: tags, conjunctive: true)
+                let all = fullText.expression(namespace: nil, tags: tags, conjunctive: true),
+                let found = try ranked(all)
             {
-                sparse = try store.searchChunks(all, limit: wide).filter(keep)
+                sparse = found
             }
             if sparse.count < pool {
-                let found = try store.searchChunks(unscoped, limit: wide)
-                sparse = found.filter(keep)
-                if sparse.count < pool && found.count == wide {
-                    sparse = try store.searchChunks(scoped, limit: pool).filter(keep)
+                if let found = try ranked(unscoped) {
+                    sparse = found
+                } else {
+                    // More matches than FullTextRanking reads: FTS5 ranks them. Without the namespace tag
+                    // first, whose posting list holds every row of the namespace and doubles FTS5's work;
+                    // rows of other namespaces are dropped here, and when they may have crowded the
+                    // namespace's rows out of the first `4 × pool`, the query runs again scoped by the tag.
+                    let wide = pool * 4
+                    let found = try store.searchChunks(unscoped, limit: wide)
+                    sparse = found.filter(keep)
+                    if sparse.count < pool && found.count == wide {
+                        sparse = try store.searchChunks(scoped, limit: pool).filter(keep)
+                    }
                 }
             }
             sparse = Array(sparse.prefix(pool))
@@ -328,6 +351,14 @@ extension Engine {
                 candidateName: row.name, job: row.job, section: SectionKind(rawValue: row.section) ?? .other,
                 ordinal: row.ordinal, range: row.start..<max(row.start, row.end), text: row.text, cosine: hit.cosine,
                 denseScore: hit.cosine.map(options.calibrated), bm25Score: bm25[hit.key], fusedScore: hit.fused)
+        }
+    }
+
+    /// How many rows of `hits` hold phrase `phrase`: its document count when the query was the union of its
+    /// terms and no count was read.
+    private static func rowsHolding(_ phrase: Int, _ hits: FullTextHits) -> Int {
+        stride(from: phrase, to: hits.counts.count, by: max(1, hits.phrases)).reduce(0) {
+            hits.counts[$1] > 0 ? $0 + 1 : $0
         }
     }
 

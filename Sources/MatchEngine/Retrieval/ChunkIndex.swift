@@ -140,6 +140,14 @@ final class ChunkIndex: Sendable {
     /// What filters know of a current chunk.
     func entry(_ key: UInt64) -> ChunkEntry? { entries.withLock { $0[key] } }
 
+    /// The full-text row lengths of `keys` (``ChunkEntry/tokens``), `nil` for a key that is no current chunk
+    /// of the namespace or that `accept` refuses; one lock for the whole list.
+    func tokens(of keys: [UInt64], accept: (ChunkEntry) -> Bool) -> [Int32?] {
+        entries.withLock { entries in
+            keys.map { key in entries[key].flatMap { accept($0) ? $0.tokens : nil } }
+        }
+    }
+
     /// A predicate that lets through current chunks accepted by `accept`.
     func predicate(_ accept: @escaping @Sendable (ChunkEntry) -> Bool) -> @Sendable (UInt64) -> Bool {
         let snapshot = entries.withLock { $0 }

@@ -1,3 +1,4 @@
+import CFullText
 import Foundation
 import GRDB
 
@@ -25,7 +26,14 @@ public final class DocumentStore: Sendable {
             configuration.foreignKeysEnabled = true
             // WAL with synchronous=NORMAL: a commit survives the process being killed at any moment; only
             // an operating-system crash or power cut can lose the last commits (never corrupt the file).
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Retrieval ranks full-text matches itself (FullTextRanking) from each row's phrase hits.
+                let status = ft_register_phrase_hits(UnsafeMutableRawPointer(db.sqliteConnection))
+                guard status == 0 else {
+                    throw StoreError.cannotOpen(path: path, reason: "SQLite without FTS5 (code \(status))")
+                }
+            }
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {

@@ -90,9 +90,16 @@ protocol EngineStore: Sendable {
     func chunkVectors(
         _ keys: [UInt64], namespace: Int64, model: String, floats: Int?
     ) throws -> [(key: UInt64, vector: [Float])]
-    /// Full-text (BM25) search: `expression` is an FTS5 query built by ``FullTextQuery`` that names the
-    /// namespace's tag; the best `limit` chunk keys, with BM25 scores (higher is better).
+    /// Full-text (BM25) search ranked by FTS5 itself, for a query matching more rows than
+    /// ``fullTextHits(_:limit:)`` reads: `expression` is an FTS5 query built by ``FullTextQuery``; the best
+    /// `limit` chunk keys, with BM25 scores (higher is better).
     func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
+    /// Full-text matches: every row matching `expression` (an FTS5 query built by ``FullTextQuery``), with
+    /// how often each phrase of the query occurs in its text (``FullTextHits``), unranked: BM25 is scored by
+    /// ``FullTextRanking`` with the lengths the chunk index keeps; `nil` when more than `limit` rows match.
+    func fullTextHits(_ expression: String, limit: Int) throws -> FullTextHits?
+    /// The full-text table's row count and mean row length in tokens, as FTS5's bm25() reads them.
+    func fullTextStatistics() throws -> FullTextStatistics
     /// How many rows of the full-text table hold each of these stemmed terms (all namespaces: the table's
     /// own statistics, like BM25's); terms it does not hold are left out.
     func termDocumentCounts(_ terms: [String]) throws -> [String: Int]
