@@ -17,8 +17,8 @@ static fts5_api *fts5_api_of(sqlite3 *db) {
     return api;
 }
 
-/// The most phrases reported; a query built by the engine has far fewer.
-enum { MAX_PHRASES = 256 };
+/// Phrases counted in a stack buffer; a query with more (a filter naming many candidates) takes the heap.
+enum { STACK_PHRASES = 256 };
 
 static void phrase_hits(
     const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int argc, sqlite3_value **argv) {
@@ -26,13 +26,18 @@ static void phrase_hits(
     (void)argv;
     int phrases = api->xPhraseCount(context);
     if (phrases < 0) phrases = 0;
-    if (phrases > MAX_PHRASES) phrases = MAX_PHRASES;
-    unsigned char counts[MAX_PHRASES];
+    unsigned char stack[STACK_PHRASES];
+    unsigned char *counts = phrases <= STACK_PHRASES ? stack : sqlite3_malloc(phrases);
+    if (!counts) {
+        sqlite3_result_error_nomem(result);
+        return;
+    }
     for (int phrase = 0; phrase < phrases; phrase++) {
         Fts5PhraseIter iterator;
         int column = -1, offset = -1, count = 0;
         int status = api->xPhraseFirst(context, phrase, &iterator, &column, &offset);
         if (status != SQLITE_OK) {
+            if (counts != stack) sqlite3_free(counts);
             sqlite3_result_error_code(result, status);
             return;
         }
@@ -42,6 +47,7 @@ static void phrase_hits(
         counts[phrase] = (unsigned char)count;
     }
     sqlite3_result_blob(result, counts, phrases, SQLITE_TRANSIENT);
+    if (counts != stack) sqlite3_free(counts);
 }
 
 int ft_register_phrase_hits(void *connection) {

@@ -133,6 +133,14 @@ struct RetrievalTests {
         #expect(
             FullTextQuery("zorblax quintar").expression(namespace: nil, tags: [], conjunctive: true)
                 == "text : (\"zorblax\" AND \"quintar\")")
+        // A filter naming every candidate: 260 tag phrases before the terms, the same passages and scores.
+        let everyone = try fixture.engine.candidates(namespace: "acme").map(\.id)
+        let filtered = try await fixture.engine.retrieve(
+            "zorblax quintar", namespace: "acme", k: 5, filters: RetrievalFilters(candidates: everyone),
+            options: options)
+        #expect(filtered.map(\.source) == passages.map(\.source))
+        #expect(
+            filtered.map(\.bm25Score) == passages.map(\.bm25Score) && filtered.allSatisfy { ($0.bm25Score ?? 0) > 0 })
     }
 
     @Test("BM25 ranked in memory gives FTS5's bm25() scores, rows and order, other namespaces left out")
@@ -152,18 +160,17 @@ struct RetrievalTests {
         ).result()
         let store = fixture.engine.store
         let chunks = try fixture.engine.chunkIndex("acme")
-        let statistics = try store.fullTextStatistics()
-        #expect(statistics.rows > 40 && statistics.averageTokens > 1)
         for question in ["zorblax", "zorblax quintar", "ledger kubernetes", "filler zorblax quintar postgresql"] {
             let query = FullTextQuery(question)
+            let stems = query.terms.map(PorterStemmer.stem)
             let expression = try #require(query.expression(namespace: nil, tags: []))
-            let counts = try store.termDocumentCounts(query.terms.flatMap(FullTextQuery.stemCandidates))
-            let hits = try #require(try store.fullTextHits(expression, limit: 10_000))
-            #expect(hits.phrases == query.terms.count)
-            #expect(try store.fullTextHits(expression, limit: 3) == nil, "more matches than the limit: nil")
+            let hits = try #require(try store.fullTextHits(expression, terms: stems, limit: 10_000))
+            #expect(hits.phrases == query.terms.count && hits.termRows.count == stems.count)
+            #expect(hits.statistics.rows > 40 && hits.statistics.averageTokens > 1)
+            #expect(try store.fullTextHits(expression, terms: stems, limit: 3) == nil, "more matches than the limit")
             let ranked = FullTextRanking.rank(
-                hits, documentCounts: query.terms.map { FullTextQuery.documentCount(of: $0, in: counts) },
-                statistics: statistics, limit: 1_000, tokens: chunks.tokens(of: hits.keys) { _ in true })
+                hits, documentCounts: hits.termRows, statistics: hits.statistics, limit: 1_000,
+                tokens: chunks.tokens(of: hits.keys) { _ in true })
             let reference = try store.searchChunks(expression, limit: 1_000).filter { chunks.entry($0.key) != nil }
             #expect(ranked.count == reference.count && ranked.count > 3, "\(question)")
             let fts5 = Dictionary(uniqueKeysWithValues: reference.map { ($0.key, $0.score) })
@@ -173,10 +180,22 @@ struct RetrievalTests {
             }
             #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.score >= $1.score }, "best first")
             let top = FullTextRanking.rank(
-                hits, documentCounts: query.terms.map { FullTextQuery.documentCount(of: $0, in: counts) },
-                statistics: statistics, limit: 3, tokens: chunks.tokens(of: hits.keys) { _ in true })
+                hits, documentCounts: hits.termRows, statistics: hits.statistics, limit: 3,
+                tokens: chunks.tokens(of: hits.keys) { _ in true })
             #expect(top.map(\.key) == ranked.prefix(3).map(\.key), "the bounded best are the first of the full order")
         }
+        // A filter naming hundreds of candidates puts hundreds of tag phrases before the terms: every phrase is
+        // counted, and the engine's ranking of the filtered question is FTS5's.
+        let query = FullTextQuery("zorblax quintar")
+        let tags = [(1...300).map { "c\($0)" }]
+        let expression = try #require(query.expression(namespace: nil, tags: tags))
+        let hits = try #require(
+            try store.fullTextHits(expression, terms: query.terms.map(PorterStemmer.stem), limit: 10_000))
+        #expect(hits.phrases == 302)
+        let phraseRows = (0..<hits.phrases).map { phrase in
+            stride(from: phrase, to: hits.counts.count, by: hits.phrases).filter { hits.counts[$0] > 0 }.count
+        }
+        #expect(phraseRows.prefix(300).allSatisfy { $0 == 0 } && phraseRows.suffix(2).allSatisfy { $0 > 0 })
     }
 
     @Test("SQLite varints: one to nine bytes, a truncated last one left out")

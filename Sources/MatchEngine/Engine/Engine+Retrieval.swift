@@ -185,21 +185,23 @@ extension Engine {
         {
             // Only the namespace's current chunks (the entries) are kept, whichever query found them.
             let keep = { (hit: (key: UInt64, score: Double)) in chunks.entry(hit.key).map(accept) ?? false }
+            let stems = fullText.terms.map(PorterStemmer.stem)
             // Every match read and ranked here (FullTextRanking: BM25 with the row lengths the chunk index
             // keeps), only the namespace's current chunks that pass the filters; `nil` past the row cap.
             func ranked(_ expression: String) throws -> [(key: UInt64, score: Double)]? {
-                guard let hits = try store.fullTextHits(expression, limit: FullTextRanking.maximumRows) else {
-                    return nil
-                }
-                let termPhrases = fullText.terms.count
+                guard
+                    let hits = try store.fullTextHits(
+                        expression, terms: stems, limit: FullTextRanking.maximumRows)
+                else { return nil }
+                // The expression's phrases: its tags (namespace, filters) first, then one a term.
+                let firstTerm = hits.phrases - stems.count
                 let documentCounts: [Int?] = (0..<hits.phrases).map { phrase in
-                    let term = phrase - (hits.phrases - termPhrases)
-                    guard term >= 0 else { return nil }
-                    return FullTextQuery.documentCount(of: fullText.terms[term], in: counts)
-                        ?? Self.rowsHolding(phrase, hits)
+                    // The rows holding the term's stem (in any column: a tag is never a stemmed word), never
+                    // fewer than the matches holding it.
+                    phrase < firstTerm ? nil : max(hits.termRows[phrase - firstTerm], Self.rowsHolding(phrase, hits))
                 }
                 return FullTextRanking.rank(
-                    hits, documentCounts: documentCounts, statistics: try store.fullTextStatistics(), limit: pool,
+                    hits, documentCounts: documentCounts, statistics: hits.statistics, limit: pool,
                     tokens: chunks.tokens(of: hits.keys, accept: accept))
             }
             // Large indexes: the rows holding every term are tried first (fewer rows to read); when they fill
@@ -354,8 +356,7 @@ extension Engine {
         }
     }
 
-    /// How many rows of `hits` hold phrase `phrase`: its document count when the query was the union of its
-    /// terms and no count was read.
+    /// How many rows of `hits` hold phrase `phrase` (a lower bound of the table's rows holding it).
     private static func rowsHolding(_ phrase: Int, _ hits: FullTextHits) -> Int {
         stride(from: phrase, to: hits.counts.count, by: max(1, hits.phrases)).reduce(0) {
             hits.counts[$1] > 0 ? $0 + 1 : $0

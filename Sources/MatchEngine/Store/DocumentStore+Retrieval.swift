@@ -32,7 +32,8 @@ extension DocumentStore {
                     let document: Int64 = row["documentId"]
                     let ordinal: Int = row["ordinal"]
                     // The row's token count over every column, as FTS5's bm25() reads it (its docsize record).
-                    let tokens = row.dataNoCopy(named: "sizes").map { SQLiteVarint.decodeAll($0).reduce(0, +) } ?? 0
+                    let tokens =
+                        row.dataNoCopy(named: "sizes").map { SQLiteVarint.decodeAll($0).reduce(0) { $0 &+ $1 } } ?? 0
                     chunks.append(
                         ChunkEntry(
                             key: ChunkKey.make(document: document, ordinal: ordinal), document: document,
@@ -120,7 +121,7 @@ extension DocumentStore {
         }
     }
 
-    func fullTextHits(_ expression: String, limit: Int) throws -> FullTextHits? {
+    func fullTextHits(_ expression: String, terms: [String], limit: Int) throws -> FullTextHits? {
         try read("full-text search") { db in
             // Read in C (CFullText): a row costs a tenth of a microsecond there, several through a row cursor.
             let connection = UnsafeMutableRawPointer(db.sqliteConnection)
@@ -131,27 +132,24 @@ extension DocumentStore {
                 expression, limit, &raw)
             if status == FT_OVER_LIMIT { return nil }
             guard status == 0 else {
-                throw StoreError.failed(
-                    operation: "full-text search", reason: String(cString: ft_error_message(connection)))
+                let reason = status == 7 ? "out of memory" : String(cString: ft_error_message(connection))
+                throw StoreError.failed(operation: "full-text search", reason: reason)
             }
             var hits = FullTextHits()
             hits.phrases = Int(raw.phrases)
             hits.keys = UnsafeBufferPointer(start: raw.rowids, count: raw.rows).map { UInt64(bitPattern: $0) }
             hits.counts = Array(UnsafeBufferPointer(start: raw.counts, count: raw.rows * hits.phrases))
-            return hits
-        }
-    }
-
-    func fullTextStatistics() throws -> FullTextStatistics {
-        try read("read full-text statistics") { db in
-            // FTS5's averages record (row 1 of its data table): the row count, then each column's token total.
-            guard let block = try Data.fetchOne(db, sql: "SELECT block FROM chunkSearch_data WHERE id = 1") else {
-                return FullTextStatistics(rows: 0, averageTokens: 0)
+            // The statistics BM25 reads, in the same snapshot as the matches: FTS5's averages record (row 1 of
+            // its data table: the row count, then each column's token total) and each term's row count.
+            if let block = try Data.fetchOne(db, sql: "SELECT block FROM chunkSearch_data WHERE id = 1") {
+                let values = SQLiteVarint.decodeAll(block)
+                let rows = Int(clamping: values.first ?? 0)
+                let tokens = values.dropFirst().reduce(0.0) { $0 + Double($1) }
+                hits.statistics = FullTextStatistics(rows: rows, averageTokens: rows > 0 ? tokens / Double(rows) : 0)
             }
-            let values = SQLiteVarint.decodeAll(block)
-            guard let rows = values.first, rows > 0 else { return FullTextStatistics(rows: 0, averageTokens: 0) }
-            let tokens = values.dropFirst().reduce(0, +)
-            return FullTextStatistics(rows: Int(rows), averageTokens: Double(tokens) / Double(rows))
+            let statement = try db.cachedStatement(sql: "SELECT doc FROM chunkSearchTerms WHERE term = ?")
+            hits.termRows = try terms.map { try Int.fetchOne(statement, arguments: [$0]) ?? 0 }
+            return hits
         }
     }
 
@@ -228,6 +226,10 @@ struct FullTextHits: Sendable {
     var keys: [UInt64] = []
     /// `phrases` counts per row, row after row.
     var counts: [UInt8] = []
+    /// The table's row count and mean row length, read with the matches.
+    var statistics = FullTextStatistics(rows: 0, averageTokens: 0)
+    /// For each term asked, how many rows of the table hold it (in any column), read with the matches.
+    var termRows: [Int] = []
 }
 
 /// What BM25 reads of the whole full-text table (every namespace, as FTS5's bm25() does).

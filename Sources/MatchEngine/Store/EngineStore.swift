@@ -95,11 +95,11 @@ protocol EngineStore: Sendable {
     /// `limit` chunk keys, with BM25 scores (higher is better).
     func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
     /// Full-text matches: every row matching `expression` (an FTS5 query built by ``FullTextQuery``), with
-    /// how often each phrase of the query occurs in its text (``FullTextHits``), unranked: BM25 is scored by
-    /// ``FullTextRanking`` with the lengths the chunk index keeps; `nil` when more than `limit` rows match.
-    func fullTextHits(_ expression: String, limit: Int) throws -> FullTextHits?
-    /// The full-text table's row count and mean row length in tokens, as FTS5's bm25() reads them.
-    func fullTextStatistics() throws -> FullTextStatistics
+    /// how often each phrase of the query occurs in its text, the table's statistics and the row counts of
+    /// `terms` (stemmed, as the index holds them), all read in one snapshot (``FullTextHits``); unranked:
+    /// ``FullTextRanking`` scores BM25 with the lengths the chunk index keeps. `nil` when more than `limit`
+    /// rows match.
+    func fullTextHits(_ expression: String, terms: [String], limit: Int) throws -> FullTextHits?
     /// How many rows of the full-text table hold each of these stemmed terms (all namespaces: the table's
     /// own statistics, like BM25's); terms it does not hold are left out.
     func termDocumentCounts(_ terms: [String]) throws -> [String: Int]
@@ -122,6 +122,9 @@ struct DocumentWrite<Parsed: Sendable>: Sendable {
     var documentVector: [Float]
     /// For resumes, what ranking reads without decoding the parse; computed from `parsed` when `nil`.
     var facts: RankingFacts? = nil
+    /// `parsed` as the store keeps it (``DocumentStore/json(_:)``), encoded ahead by the caller so that the
+    /// one writer does not; encoded by the writer when `nil`.
+    var parsedJSON: String? = nil
 }
 
 /// What ranking reads of a resume without decoding its parse: the positions held (as
