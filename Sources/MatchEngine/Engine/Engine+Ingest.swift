@@ -124,15 +124,18 @@ extension Engine {
         return status
     }
 
-    /// A resume read, parsed and chunked, with what ranking reads of it (computed here, on every core,
-    /// rather than by the one writer).
+    /// A resume read, parsed and chunked, with what ranking reads of it and its parse as the store keeps it
+    /// (computed here, on every core, rather than by the one writer).
     private struct PreparedCandidate: Sendable {
         var document: DocumentPipeline.PreparedResume
         var facts: RankingFacts
+        /// `nil` if encoding failed: the writer then encodes it again and reports the error.
+        var parsedJSON: String?
 
         init(_ document: DocumentPipeline.PreparedResume) {
             self.document = document
             facts = RankingFacts(document.parsed)
+            parsedJSON = try? DocumentStore.json(document.parsed)
         }
     }
 
@@ -216,7 +219,7 @@ extension Engine {
                 source: document.source, contentHash: document.contentHash, format: document.extracted.format.rawValue,
                 text: document.extracted.text, pageCount: document.extracted.pageCount, reading: document.reading,
                 parsed: document.parsed, hostID: hostID, chunks: document.chunks, chunkVectors: vectors.chunks,
-                documentVector: vectors.document, facts: candidate.facts)
+                documentVector: vectors.document, facts: candidate.facts, parsedJSON: candidate.parsedJSON)
         }
         // Duplicates found before embedding count in the same transaction as the batch. Writing and
         // applying to the index happen under the namespace's writer lock, so the revision the index

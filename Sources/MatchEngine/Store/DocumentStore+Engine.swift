@@ -79,7 +79,8 @@ extension DocumentStore: EngineStore {
                 let document = try insertDocument(
                     db, namespace: namespace, kind: "resume", owner: ("candidateId", candidate),
                     source: resume.source, hash: resume.contentHash, format: resume.format, text: resume.text,
-                    reading: resume.reading.text, pageCount: resume.pageCount, parsed: try Self.json(resume.parsed))
+                    reading: resume.reading.text, pageCount: resume.pageCount,
+                    parsed: try resume.parsedJSON ?? Self.json(resume.parsed))
                 try insertChunks(
                     db, namespace: namespace, document: document, model: model, chunks: resume.chunks,
                     vectors: resume.chunkVectors, documentVector: resume.documentVector)
@@ -576,7 +577,8 @@ extension DocumentStore: EngineStore {
         }
     }
 
-    private static func json<T: Encodable>(_ value: T) throws -> String {
+    /// `value` as the store keeps it: JSON with sorted keys.
+    static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
