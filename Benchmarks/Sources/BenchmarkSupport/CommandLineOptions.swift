@@ -1,3 +1,5 @@
+import Foundation
+
 /// The benchmarks' small argument reader: `--name value` options and `--flag`s are taken out of the
 /// arguments as they are read; what is left are the positional arguments.
 public struct CommandLineOptions {
@@ -21,5 +23,25 @@ public struct CommandLineOptions {
         guard let index = remaining.firstIndex(of: name) else { return false }
         remaining.remove(at: index)
         return true
+    }
+
+    /// Prints `usage` and exits with status 0 when `-h` or `--help` was given.
+    public func exitIfHelpAsked(usage: String) {
+        guard remaining.contains("-h") || remaining.contains("--help") else { return }
+        print(usage)
+        exit(0)
+    }
+
+    /// `path` as a directory, or `usage` with the reason on standard error and exit status 64 when it is
+    /// missing or not a directory: a benchmark fails on its arguments before it starts, never with a trap.
+    public static func directory(_ path: String?, usage: String) -> URL {
+        var isDirectory: ObjCBool = false
+        guard let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            let reason = path.map { "\($0): not a directory" } ?? "a directory is required"
+            FileHandle.standardError.write(Data("\(reason)\n\(usage)\n".utf8))
+            exit(64)
+        }
+        return URL(fileURLWithPath: path)
     }
 }

@@ -19,6 +19,12 @@ import ResumeParser
 struct EngineBench {
     static func main() async throws {
         var options = CommandLineOptions()
+        let usage = """
+            usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]
+                   [--only-large] [--large-dir DIR] [--out FILE]
+                   engine-bench FIXTURES_DIR --only-retrieve [--chunks 100000] [--queries 200] [--out FILE]
+            """
+        options.exitIfHelpAsked(usage: usage)
         let files = Int(options.value("--files") ?? "1000") ?? 1_000
         let candidates = Int(options.value("--candidates") ?? "100000") ?? 100_000
         let queries = Int(options.value("--queries") ?? "200") ?? 200
@@ -30,10 +36,7 @@ struct EngineBench {
         let largeDirectory = options.value("--large-dir").map { URL(fileURLWithPath: $0) }
         let chunks = Int(options.value("--chunks") ?? "100000") ?? 100_000
         let onlyRetrieve = options.flag("--only-retrieve")
-        guard let fixtures = options.remaining.first.map({ URL(fileURLWithPath: $0) }) else {
-            print("usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]")
-            exit(64)
-        }
+        let fixtures = CommandLineOptions.directory(options.remaining.first, usage: usage)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         var records: [[String: Any]] = [["record": "env", "cpu_isa": HNSWInstructionSet.name, "cores": ProcessInfo.processInfo.activeProcessorCount]]

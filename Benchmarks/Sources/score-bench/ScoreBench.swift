@@ -23,13 +23,16 @@ import MatchEngine
 struct ScoreBench {
     static func main() async throws {
         var options = CommandLineOptions()
+        let usage = "usage: score-bench FIXTURES_DIR --tool PATH/match-tool [--files 1000] [--corpus fixtures|synthetic] [--job FILE] [--out FILE]"
+        options.exitIfHelpAsked(usage: usage)
         let files = Int(options.value("--files") ?? "1000") ?? 1_000
         let out = options.value("--out")
         let tool = options.value("--tool")
         let jobOption = options.value("--job")
         let corpus = options.value("--corpus") ?? "fixtures"
-        guard let fixtures = options.remaining.first.map({ URL(fileURLWithPath: $0) }), let tool else {
-            print("usage: score-bench FIXTURES_DIR --tool PATH/match-tool [--files 1000] [--job FILE] [--out FILE]")
+        let fixtures = CommandLineOptions.directory(options.remaining.first, usage: usage)
+        guard let tool, FileManager.default.isExecutableFile(atPath: tool) else {
+            FileHandle.standardError.write(Data("--tool must name the built match-tool\n\(usage)\n".utf8))
             exit(64)
         }
         let job = jobOption ?? fixtures.appendingPathComponent("jobs/backend-engineer.txt").path
