@@ -193,8 +193,10 @@ extension Engine {
                     let hits = try store.fullTextHits(
                         expression, terms: stems, limit: FullTextRanking.maximumRows)
                 else { return nil }
-                // The expression's phrases: its tags (namespace, filters) first, then one a term.
+                // The expression's phrases: its tags (namespace, filters) first, then one a term (no row matched:
+                // no phrase counted, nothing to rank).
                 let firstTerm = hits.phrases - stems.count
+                guard firstTerm >= 0 else { return [] }
                 let documentCounts: [Int?] = (0..<hits.phrases).map { phrase in
                     // The rows holding the term's stem (in any column: a tag is never a stemmed word), never
                     // fewer than the matches holding it.
