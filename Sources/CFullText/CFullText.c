@@ -22,10 +22,15 @@ enum { STACK_PHRASES = 256 };
 
 static void phrase_hits(
     const Fts5ExtensionApi *api, Fts5Context *context, sqlite3_context *result, int argc, sqlite3_value **argv) {
-    (void)argc;
-    (void)argv;
-    int phrases = api->xPhraseCount(context);
-    if (phrases < 0) phrases = 0;
+    int total = api->xPhraseCount(context);
+    if (total < 0) total = 0;
+    // phrase_hits(table, n): only the last n phrases (the terms after a query's tags).
+    int first = 0;
+    if (argc >= 1) {
+        int last = sqlite3_value_int(argv[0]);
+        if (last >= 0 && last < total) first = total - last;
+    }
+    int phrases = total - first;
     unsigned char stack[STACK_PHRASES];
     unsigned char *counts = phrases <= STACK_PHRASES ? stack : sqlite3_malloc(phrases);
     if (!counts) {
@@ -35,7 +40,7 @@ static void phrase_hits(
     for (int phrase = 0; phrase < phrases; phrase++) {
         Fts5PhraseIter iterator;
         int column = -1, offset = -1, count = 0;
-        int status = api->xPhraseFirst(context, phrase, &iterator, &column, &offset);
+        int status = api->xPhraseFirst(context, first + phrase, &iterator, &column, &offset);
         if (status != SQLITE_OK) {
             if (counts != stack) sqlite3_free(counts);
             sqlite3_result_error_code(result, status);

@@ -4,7 +4,7 @@
 // An FTS5 auxiliary function for ranking full-text matches outside SQLite.
 //
 // `phrase_hits(table)` returns, for the current row of a MATCH query, a blob of one byte per phrase of the
-// query (every phrase, however many), in the query's order: how many times that phrase occurs in the
+// query (every phrase, however many; `phrase_hits(table, n)`: the last n), in the query's order: how many times that phrase occurs in the
 // table's first column, capped at 255 (where BM25's term-frequency factor is within about 1 % of its limit). It reads only the row's position lists, never the per-row token counts FTS5's bm25() looks up
 // for every matching row, so the caller can score BM25 with lengths it keeps in memory.
 

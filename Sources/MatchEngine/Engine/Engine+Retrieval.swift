@@ -193,14 +193,11 @@ extension Engine {
                     let hits = try store.fullTextHits(
                         expression, terms: stems, limit: FullTextRanking.maximumRows)
                 else { return nil }
-                // The expression's phrases: its tags (namespace, filters) first, then one a term (no row matched:
-                // no phrase counted, nothing to rank).
-                let firstTerm = hits.phrases - stems.count
-                guard firstTerm >= 0 else { return [] }
-                let documentCounts: [Int?] = (0..<hits.phrases).map { phrase in
-                    // The rows holding the term's stem (in any column: a tag is never a stemmed word), never
-                    // fewer than the matches holding it.
-                    phrase < firstTerm ? nil : max(hits.termRows[phrase - firstTerm], Self.rowsHolding(phrase, hits))
+                // One count per term: the rows holding its stem (in any column: a tag is never a stemmed word),
+                // never fewer than the matches holding it.
+                guard hits.phrases == stems.count else { return [] }
+                let documentCounts: [Int?] = (0..<hits.phrases).map { term in
+                    max(hits.termRows[term], Self.rowsHolding(term, hits))
                 }
                 return FullTextRanking.rank(
                     hits, documentCounts: documentCounts, statistics: hits.statistics, limit: pool,

@@ -127,8 +127,11 @@ extension DocumentStore {
             let connection = UnsafeMutableRawPointer(db.sqliteConnection)
             var raw = ft_hits()
             defer { ft_hits_free(&raw) }
+            // Only the term phrases, the last of the expression's (its tags come first: a filter of a thousand
+            // candidates is a thousand phrases no text holds).
             let status = ft_collect_hits(
-                connection, "SELECT rowid, phrase_hits(chunkSearch) FROM chunkSearch WHERE chunkSearch MATCH ?1",
+                connection,
+                "SELECT rowid, phrase_hits(chunkSearch, \(terms.count)) FROM chunkSearch WHERE chunkSearch MATCH ?1",
                 expression, limit, &raw)
             if status == FT_OVER_LIMIT { return nil }
             guard status == 0 else {
@@ -217,10 +220,10 @@ struct ChunkEntry: Sendable, Equatable {
     var tokens: Int32 = 0
 }
 
-/// The rows a full-text query matched, unranked: each row's key and, per phrase of the query (in its
-/// order), how many times the phrase occurs in the row's text (at most 255).
+/// The rows a full-text query matched, unranked: each row's key and, per term phrase of the query (the last
+/// phrases, after its tags; in its order), how many times the term occurs in the row's text (at most 255).
 struct FullTextHits: Sendable {
-    /// The phrases of the query (the tag phrases of the namespace and filters included).
+    /// The term phrases counted (0 when no row matched).
     var phrases = 0
     /// The matching rows' keys, in rowid order.
     var keys: [UInt64] = []

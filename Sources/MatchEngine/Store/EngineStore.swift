@@ -95,8 +95,8 @@ protocol EngineStore: Sendable {
     /// `limit` chunk keys, with BM25 scores (higher is better).
     func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
     /// Full-text matches: every row matching `expression` (an FTS5 query built by ``FullTextQuery``), with
-    /// how often each phrase of the query occurs in its text, the table's statistics and the row counts of
-    /// `terms` (stemmed, as the index holds them), all read in one snapshot (``FullTextHits``); unranked:
+    /// how often each of `terms` (stemmed, as the index holds them; the expression's last phrases, after its
+    /// tags) occurs in its text, the table's statistics and the terms' row counts, all read in one snapshot (``FullTextHits``); unranked:
     /// ``FullTextRanking`` scores BM25 with the lengths the chunk index keeps. `nil` when more than `limit`
     /// rows match.
     func fullTextHits(_ expression: String, terms: [String], limit: Int) throws -> FullTextHits?
