@@ -292,10 +292,20 @@ struct MatchScorerTests {
                 roles: [CandidateProfile.Role(title: title, firstMonth: 24_000, lastMonth: 24_071)])
         }
         let scorer = MatchScorer()
-        // A frontend developer's title shows half of "Backend Development", but none of the stack: the floor.
+        // A frontend developer's title shows nothing of "Backend Development" (the trade, not the discipline) and
+        // none of the stack: the floor.
         let frontend = scorer.score(candidate("Senior Frontend Engineer", ["React", "CSS"]), against: backend)
         #expect(frontend.score == 0 && frontend.factors.contains { $0.kind == .evidence && $0.value == 0 })
-        #expect(frontend.relatedSkills.map(\.required) == ["Backend Development"])
+        #expect(frontend.relatedSkills.isEmpty)
+        // A requirement naming the function: half shown by a neighbour of the same discipline, none by one of the
+        // trade only (a backend engineer's title says nothing of machine learning).
+        let learning = ParsedJob(
+            source: "m.txt", title: "Machine Learning Engineer",
+            requiredSkills: ["Machine Learning", "PyTorch"].map { SkillMention(name: $0, category: .tools) })
+        let learner = scorer.score(candidate("Data Scientist", ["R"]), against: learning)
+        #expect(learner.relatedSkills.map(\.required) == ["Machine Learning"])
+        #expect(learner.relatedSkills.first?.credit == 0.5)
+        #expect(scorer.score(candidate("Backend Engineer", ["Python"]), against: learning).relatedSkills.isEmpty)
         // One skill of the job, even only listed, or the job's own function: no evidence factor.
         for other in [
             candidate("Senior Frontend Engineer", ["React", "PostgreSQL"]), candidate("Backend Engineer", ["Go"]),

@@ -121,7 +121,7 @@ struct RankingEvaluationTests {
         "the issue's Spearman target on Fixtures/relevance",
         .disabled(
             """
-            not reached (Fixtures/relevance/RESULTS.md, hashing, issue-16-fit): Spearman 0.777 (baseline 0.578); \
+            not reached (Fixtures/relevance/RESULTS.md, hashing, sixth session): Spearman 0.784 (baseline 0.578); \
             perfectly ordered distinct scores reach 0.709 on this set, where most grades tie at 0
             """))
     func spearmanTarget() async throws {
@@ -135,11 +135,11 @@ struct RankingEvaluationTests {
         let evaluation = try await Self.evaluateRelevanceSet()
         let mine = evaluation.scorer
         let base = evaluation.baseline
-        // Measured on issue-16-fit (Fixtures/relevance/RESULTS.md: NDCG@3 1.000, lowest 1.000, NDCG@5 0.992,
-        // Spearman 0.777, grade 3 at ≥ 70 1.000, agreement 1.000, spread 2.4, mean 1.1), a little below.
+        // Measured in the sixth session (Fixtures/relevance/RESULTS.md: NDCG@3 1.000, lowest 1.000, NDCG@5 0.992,
+        // Spearman 0.784, grade 3 at ≥ 70 1.000, agreement 1.000, spread 2.4, mean 1.1), a little below.
         #expect(mine.ndcg3 >= 0.99 && mine.ndcg3Minimum >= 0.95, "\(mine)")
         #expect(mine.ndcg5 >= 0.97, "\(mine)")
-        #expect(mine.spearman >= 0.76, "\(mine)")
+        #expect(mine.spearman >= 0.77, "\(mine)")
         #expect(mine.grade3Interview >= 0.97 && mine.decisionAgreement >= 0.995, "\(mine)")
         #expect(mine.layoutSpread <= 3 && mine.layoutSpreadMean <= 1.5, "\(mine)")
         // Beats the keyword baseline computed in the same run (NDCG@3 0.789, NDCG@5 0.691, grade 3 at ≥ 70
