@@ -169,7 +169,7 @@ struct RetrievalTests {
             #expect(hits.statistics.rows > 40 && hits.statistics.averageTokens > 1)
             #expect(try store.fullTextHits(expression, terms: stems, limit: 3) == nil, "more matches than the limit")
             let ranked = FullTextRanking.rank(
-                hits, documentCounts: hits.termRows, statistics: hits.statistics, limit: 1_000,
+                hits, documentCounts: hits.termRows, limit: 1_000,
                 tokens: chunks.tokens(of: hits.keys) { _ in true })
             let reference = try store.searchChunks(expression, limit: 1_000).filter { chunks.entry($0.key) != nil }
             #expect(ranked.count == reference.count && ranked.count > 3, "\(question)")
@@ -180,7 +180,7 @@ struct RetrievalTests {
             }
             #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.score >= $1.score }, "best first")
             let top = FullTextRanking.rank(
-                hits, documentCounts: hits.termRows, statistics: hits.statistics, limit: 3,
+                hits, documentCounts: hits.termRows, limit: 3,
                 tokens: chunks.tokens(of: hits.keys) { _ in true })
             #expect(top.map(\.key) == ranked.prefix(3).map(\.key), "the bounded best are the first of the full order")
         }

@@ -4,9 +4,11 @@
 // An FTS5 auxiliary function for ranking full-text matches outside SQLite.
 //
 // `phrase_hits(table)` returns, for the current row of a MATCH query, a blob of one byte per phrase of the
-// query (every phrase, however many; `phrase_hits(table, n)`: the last n), in the query's order: how many times that phrase occurs in the
-// table's first column, capped at 255 (where BM25's term-frequency factor is within about 1 % of its limit). It reads only the row's position lists, never the per-row token counts FTS5's bm25() looks up
-// for every matching row, so the caller can score BM25 with lengths it keeps in memory.
+// query (every phrase, however many; `phrase_hits(table, n)`: the last n), in the query's order: how many
+// times that phrase occurs in the table's first column, capped at 255 (where BM25's term-frequency factor
+// is within about 1 % of its limit). It reads only the row's position lists, never the per-row token
+// counts FTS5's bm25() looks up for every matching row, so the caller can score BM25 with lengths it keeps
+// in memory.
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,7 +30,7 @@ typedef struct {
 /// `ft_collect_hits` read more rows than its limit (the hits hold the first `limit`).
 #define FT_OVER_LIMIT (-1)
 
-/// Runs `sql` — a statement returning (rowid, phrase_hits(table)) with one parameter, the MATCH
+/// Runs `sql` — a statement returning (rowid, phrase_hits(table, n)) with one parameter, the MATCH
 /// expression — on the connection and collects every row into `out` (zeroed first). Returns 0, FT_OVER_LIMIT
 /// when more than `limit` rows match, or an SQLite error code (then `out` holds nothing).
 int ft_collect_hits(void *connection, const char *sql, const char *expression, size_t limit, ft_hits *out);

@@ -196,11 +196,11 @@ extension Engine {
                 // One count per term: the rows holding its stem (in any column: a tag is never a stemmed word),
                 // never fewer than the matches holding it.
                 guard hits.phrases == stems.count else { return [] }
-                let documentCounts: [Int?] = (0..<hits.phrases).map { term in
+                let documentCounts = (0..<hits.phrases).map { term in
                     max(hits.termRows[term], Self.rowsHolding(term, hits))
                 }
                 return FullTextRanking.rank(
-                    hits, documentCounts: documentCounts, statistics: hits.statistics, limit: pool,
+                    hits, documentCounts: documentCounts, limit: pool,
                     tokens: chunks.tokens(of: hits.keys, accept: accept))
             }
             // Large indexes: the rows holding every term are tried first (fewer rows to read); when they fill

@@ -18,21 +18,18 @@ enum FullTextRanking {
     /// not a row of the search, left out), highest score first, equal scores by key.
     ///
     /// - Parameters:
-    ///   - documentCounts: per phrase of the query, in its order, how many rows of the table hold it; `nil`
-    ///     for a phrase the text cannot hold (a tag), which scores nothing.
-    ///   - statistics: the table's row count and mean row length.
+    ///   - documentCounts: per term phrase of `hits`, in its order, how many rows of the table hold it.
     /// - Complexity: O(r × p + r log `limit`) for r rows and p phrases.
     static func rank(
-        _ hits: FullTextHits, documentCounts: [Int?], statistics: FullTextStatistics, limit: Int,
-        tokens: [Int32?]
+        _ hits: FullTextHits, documentCounts: [Int], limit: Int, tokens: [Int32?]
     ) -> [(key: UInt64, score: Double)] {
+        let statistics = hits.statistics
         let phrases = hits.phrases
         guard phrases > 0, limit > 0, documentCounts.count == phrases, tokens.count == hits.keys.count,
             statistics.rows > 0
         else { return [] }
         let rows = Double(statistics.rows)
         let idf = documentCounts.map { count -> Double in
-            guard let count else { return 0 }
             let held = Double(min(max(count, 0), statistics.rows))
             return max(1e-6, log((rows - held + 0.5) / (held + 0.5)))
         }
@@ -43,7 +40,7 @@ enum FullTextRanking {
                 guard let length = tokens[row] else { continue }
                 let norm = k1 * (1 - b + b * (length > 0 ? Double(length) : average) / average)
                 var score = 0.0
-                for phrase in 0..<phrases where idf[phrase] > 0 {
+                for phrase in 0..<phrases {
                     let frequency = Double(counts[row * phrases + phrase])
                     if frequency > 0 { score += idf[phrase] * frequency * (k1 + 1) / (frequency + norm) }
                 }

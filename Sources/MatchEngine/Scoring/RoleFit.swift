@@ -59,7 +59,8 @@ struct RoleFit: Sendable {
             years = best.reduce(0, +) / 12
         }
         relevantYears = years
-        functionShown = Self.shown(read.map { ($0.role.title, Self.showing($0.role, $0.weight.years, job: job)) })
+        functionShown = Self.shown(
+            read.map { ($0.role.title, Self.showsWork($0.role, job: job) ? $0.weight.years : 0) })
         relatedFunction = read.contains { $0.weight.years > 0 }
         titleShowsWork = read.contains { Self.showsWork($0.role, job: job) }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
@@ -93,7 +94,8 @@ struct RoleFit: Sendable {
             Self.relevance(of: role, job: job, weights: weights).map { (role: role, weight: $0) }
         }
         guard !read.isEmpty else { return }
-        functionShown = Self.shown(read.map { ($0.role.title, Self.showing($0.role, $0.weight.years, job: job)) })
+        functionShown = Self.shown(
+            read.map { ($0.role.title, Self.showsWork($0.role, job: job) ? $0.weight.years : 0) })
         relatedFunction = read.contains { $0.weight.years > 0 }
         titleShowsWork = read.contains { Self.showsWork($0.role, job: job) }
         function = read.map(\.weight.function).max()
@@ -110,14 +112,6 @@ struct RoleFit: Sendable {
         guard let wanted = job.function else { return true }
         guard let function = role.function else { return false }
         return function == wanted || function.sharesDiscipline(with: wanted)
-    }
-
-    /// How far a position's title shows a requirement that names the job's function: its nearness (1 the same
-    /// function, ½ a neighbouring one), but nothing for a neighbour that shares only the trade — a backend
-    /// engineer's title says nothing of machine learning, a research scientist's does.
-    private static func showing(_ role: CandidateProfile.Role, _ nearness: Double, job: JobAnalysis) -> Double {
-        guard nearness < 1, let wanted = job.function, let function = role.function else { return nearness }
-        return function.sharesDiscipline(with: wanted) ? nearness : 0
     }
 
     /// The best nearness among `titles` (most recent first) and the first title that has it.

@@ -91,14 +91,14 @@ protocol EngineStore: Sendable {
         _ keys: [UInt64], namespace: Int64, model: String, floats: Int?
     ) throws -> [(key: UInt64, vector: [Float])]
     /// Full-text (BM25) search ranked by FTS5 itself, for a query matching more rows than
-    /// ``fullTextHits(_:limit:)`` reads: `expression` is an FTS5 query built by ``FullTextQuery``; the best
+    /// ``fullTextHits(_:terms:limit:)`` reads: `expression` is an FTS5 query built by ``FullTextQuery``; the best
     /// `limit` chunk keys, with BM25 scores (higher is better).
     func searchChunks(_ expression: String, limit: Int) throws -> [(key: UInt64, score: Double)]
     /// Full-text matches: every row matching `expression` (an FTS5 query built by ``FullTextQuery``), with
     /// how often each of `terms` (stemmed, as the index holds them; the expression's last phrases, after its
-    /// tags) occurs in its text, the table's statistics and the terms' row counts, all read in one snapshot (``FullTextHits``); unranked:
-    /// ``FullTextRanking`` scores BM25 with the lengths the chunk index keeps. `nil` when more than `limit`
-    /// rows match.
+    /// tags) occurs in its text, the table's statistics and the terms' row counts, all read in one snapshot
+    /// (``FullTextHits``); unranked: ``FullTextRanking`` scores BM25 with the lengths the chunk index keeps.
+    /// `nil` when more than `limit` rows match.
     func fullTextHits(_ expression: String, terms: [String], limit: Int) throws -> FullTextHits?
     /// How many rows of the full-text table hold each of these stemmed terms (all namespaces: the table's
     /// own statistics, like BM25's); terms it does not hold are left out.
