@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MatchEngine
@@ -321,6 +322,47 @@ struct MatchScorerTests {
         var off = ScoringWeights.standard
         off.noEvidence = 1
         #expect(MatchScorer(weights: off).score(candidate("Senior Frontend Engineer", []), against: backend).score > 0)
+    }
+
+    @Test("a data engineering job: a data scientist is a neighbour, a backend engineer shares only the trade")
+    func tradeNeighbourFactor() throws {
+        let pipelines = ParsedJob(
+            source: "d.txt", title: "Data Engineer",
+            requiredSkills: ["Python", "Apache Airflow"].map { SkillMention(name: $0, category: .tools) })
+        let backend = ParsedJob(
+            source: "b.txt", title: "Backend Engineer", requiredSkills: [SkillMention(name: "Python", category: .tools)]
+        )
+        func candidate(_ title: String) -> CandidateProfile {
+            CandidateProfile(
+                skills: ["Python"], years: 6, degree: nil,
+                roles: [CandidateProfile.Role(title: title, firstMonth: 24_000, lastMonth: 24_071)])
+        }
+        // The function factor, to the nearest 1e-9 (it is 1 − role × (1 − weight)).
+        func function(_ title: String, _ job: ParsedJob, _ weights: ScoringWeights = .standard) -> Double? {
+            let factor = MatchScorer(weights: weights).score(candidate(title), against: job).factors.first {
+                $0.kind == .function
+            }
+            return factor.map { ($0.value * 1e9).rounded() / 1e9 }
+        }
+        let weights = ScoringWeights.standard
+        #expect(function("Data Scientist", pipelines) == weights.neighbourFunction)
+        #expect(function("Senior Software Engineer", pipelines) == weights.tradeNeighbourFunction)
+        #expect(function("Site Reliability Engineer", pipelines) == weights.tradeNeighbourFunction)
+        // The specialist does the general work: a data engineer for a backend job stays a neighbour.
+        #expect(function("Data Engineer", backend) == weights.neighbourFunction)
+        let generalist = MatchScorer().score(candidate("Senior Software Engineer"), against: pipelines).score
+        let scientist = MatchScorer().score(candidate("Data Scientist"), against: pipelines).score
+        #expect(generalist < scientist)
+        // Configurable, validated, read from JSON.
+        var equal = weights
+        equal.tradeNeighbourFunction = weights.neighbourFunction
+        #expect(function("Senior Software Engineer", pipelines, equal) == weights.neighbourFunction)
+        let decoded = try JSONDecoder().decode(
+            ScoringWeights.self, from: Data(#"{"tradeNeighbourFunction": 0.5}"#.utf8))
+        #expect(decoded.tradeNeighbourFunction == 0.5)
+        #expect(throws: EngineError.self) {
+            try JSONDecoder().decode(ScoringWeights.self, from: Data(#"{"tradeNeighbourFunction": 1.5}"#.utf8))
+        }
     }
 
     @Test("the level is the latest relevant title that states one: a data analyst after years as a staff accountant")

@@ -46,6 +46,24 @@ struct RoleFunctionTests {
         #expect(RoleFunction.family(ofSkill: "Product Management") == .product)
     }
 
+    @Test("a specialised engineering job: neighbours of the trade only are further; a generic software job keeps all")
+    func tradeOnlyNeighbours() {
+        // Data science, machine learning and data engineering are one discipline.
+        #expect(RoleFunction.dataScience.sharesDiscipline(with: .dataEngineering))
+        #expect(RoleFunction.machineLearning.sharesDiscipline(with: .dataEngineering))
+        #expect(!RoleFunction.dataScience.sharesOnlyTrade(withJob: .dataEngineering))
+        // A generalist or another specialist of the trade, for a specialised job.
+        #expect(RoleFunction.software.sharesOnlyTrade(withJob: .dataEngineering))
+        #expect(RoleFunction.reliability.sharesOnlyTrade(withJob: .dataEngineering))
+        #expect(RoleFunction.software.sharesOnlyTrade(withJob: .frontend))
+        #expect(RoleFunction.mobile.sharesOnlyTrade(withJob: .frontend))
+        // A generic software job, a job outside engineering, a non-engineering candidate: plain neighbours.
+        #expect(!RoleFunction.dataEngineering.sharesOnlyTrade(withJob: .software))
+        #expect(!RoleFunction.frontend.sharesOnlyTrade(withJob: .design))
+        #expect(!RoleFunction.software.sharesOnlyTrade(withJob: .engineeringManagement))
+        #expect(!RoleFunction.design.sharesOnlyTrade(withJob: .frontend))
+    }
+
     @Test(
         "a product manager's 'manager' names the role, not its level; a manager of people is a lead",
         arguments: [

@@ -11,7 +11,9 @@ import ResumeParser
 /// - **core skills**: the share of the core requirements met, so a Go engineer does not top a Java job on
 ///   shared databases and tools;
 /// - **role and level**: the function of the candidate's positions (from their titles) against the job's
-///   title, 1 for the same, ``ScoringWeights/neighbourFunction`` for a neighbouring one, times the match
+///   title, 1 for the same, ``ScoringWeights/neighbourFunction`` for a neighbouring one
+///   (``ScoringWeights/tradeNeighbourFunction`` when it shares only the engineering trade with a specialised
+///   job), times the match
 ///   of seniority levels (intern … lead) between the job's title and the latest relevant position;
 /// - **preferred skills**, the same credit rules without importance;
 /// - **experience**: years in positions of the job's function (neighbouring ones in part, internships

@@ -139,16 +139,25 @@ struct RoleFit: Sendable {
         return function
     }
 
-    /// A position's function factor (1, ``ScoringWeights/neighbourFunction`` or
-    /// ``ScoringWeights/unrelatedFunction``) and its weight in relevant years (1, ½, 0); `nil` for a title
-    /// of no known function. Every position counts fully for a job whose title names no known function.
+    /// A position's function factor (1, ``ScoringWeights/neighbourFunction``,
+    /// ``ScoringWeights/tradeNeighbourFunction`` or ``ScoringWeights/unrelatedFunction``) and its weight in
+    /// relevant years (1, ½, 0); `nil` for a title of no known function. Every position counts fully for a
+    /// job whose title names no known function.
     private static func relevance(
         of role: CandidateProfile.Role, job: JobAnalysis, weights: ScoringWeights
     ) -> (function: Double, years: Double)? {
         guard let wanted = job.function else { return (1, 1) }
         guard let function = role.function else { return nil }
         let nearness = function.nearness(to: wanted, neighbour: 0.5)
-        return (nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction, nearness)
+        let factor =
+            if nearness == 1 {
+                1.0
+            } else if nearness == 0 {
+                weights.unrelatedFunction
+            } else {
+                function.sharesOnlyTrade(withJob: wanted) ? weights.tradeNeighbourFunction : weights.neighbourFunction
+            }
+        return (factor, nearness)
     }
 
     /// The years factor: 1 at or above ``ScoringWeights/yearsTolerance`` × `minimum`, linear down to

@@ -71,10 +71,18 @@ enum RoleFunction: String, Sendable, CaseIterable {
 
     /// Neighbours of one discipline, whose positions do part of the other's work by their title alone (a
     /// machine learning engineer's models for a data science job, a designer's research for a product
-    /// manager's). Between other neighbours (backend and frontend engineering, SRE, data engineering, mobile)
-    /// the trade is shared but not the stack: a position there shows nothing of the job without its skills.
+    /// manager's, a data scientist's datasets for a data engineering job: data science, machine learning and
+    /// data engineering are the data discipline). Between other neighbours (backend and frontend engineering,
+    /// SRE, data engineering, mobile) the trade is shared but not the stack: a position there shows nothing of
+    /// the job without its skills.
     private static let sameDiscipline: Set<[RoleFunction]> = [
-        [.machineLearning, .dataScience], [.product, .design], [.finance, .accounting],
+        [.machineLearning, .dataScience], [.dataScience, .dataEngineering], [.machineLearning, .dataEngineering],
+        [.product, .design], [.finance, .accounting],
+    ]
+
+    /// The engineering functions: one trade, generic software engineering and its specialisations.
+    private static let engineering: Set<RoleFunction> = [
+        .software, .frontend, .mobile, .reliability, .dataEngineering, .machineLearning,
     ]
 
     /// The canonical names of the standard taxonomy (about 3,300), each with the family it names when it
@@ -201,6 +209,16 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// this family's work without a skill.
     func sharesDiscipline(with other: RoleFunction) -> Bool {
         self != other && Self.pairs(Self.sameDiscipline, contain: self, other)
+    }
+
+    /// Whether a position in this function, a neighbour of `job` (``nearness(to:neighbour:)`` above 0),
+    /// shares only the engineering trade with a job in a specialised engineering function: a backend or
+    /// platform engineer for a data engineering job, a software engineer for a frontend one. Not for a
+    /// generic software job, whose work every specialist does in part, and not between neighbours of one
+    /// discipline.
+    func sharesOnlyTrade(withJob job: RoleFunction) -> Bool {
+        self != job && job != .software && Self.engineering.contains(job) && Self.engineering.contains(self)
+            && !sharesDiscipline(with: job)
     }
 
     private static func pairs(_ pairs: Set<[RoleFunction]>, contain one: RoleFunction, _ other: RoleFunction) -> Bool {

@@ -42,6 +42,12 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     /// The function factor of a position in a neighbouring function (data engineer for a backend job;
     /// default 0.6) …
     public var neighbourFunction: Double
+    /// … in a neighbouring engineering function that shares only the trade with a job in a specialised one
+    /// (a backend or platform engineer for a data engineering job, a software engineer for a frontend job;
+    /// default 0.3): the specialist does the general work, the generalist's title shows none of the
+    /// specialised work, so this is nearer unrelated than neighbour (see
+    /// `RoleFunction.sharesOnlyTrade(withJob:)`) …
+    public var tradeNeighbourFunction: Double
     /// … and in an unrelated one (customer support for a backend job; default 0.25). A title naming no
     /// known function counts halfway between.
     public var unrelatedFunction: Double
@@ -94,7 +100,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         preferredSkills: Double = 0.15,
         experience: Double = 0, education: Double = 0.05, semantic: Double = 0.10, interviewThreshold: Double = 70,
         educationOneLevelBelow: Double = 0.5, semanticFloor: Double = 0.15, semanticCeiling: Double = 0.75,
-        coreSkillImportance: Double = 2, neighbourFunction: Double = 0.6, unrelatedFunction: Double = 0.25,
+        coreSkillImportance: Double = 2, neighbourFunction: Double = 0.6, tradeNeighbourFunction: Double = 0.3,
+        unrelatedFunction: Double = 0.25,
         levelOneOff: Double = 0.75, levelTwoOff: Double = 0.4, yearsTolerance: Double = 0.75, yearsFloor: Double = 0.5,
         listedSkillCredit: Double = 0.75, noEvidence: Double = 0, differentField: Double = 0,
         differentFieldSharedSkills: Double = 2,
@@ -106,6 +113,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         self.role = role
         self.coreSkillImportance = coreSkillImportance
         self.neighbourFunction = neighbourFunction
+        self.tradeNeighbourFunction = tradeNeighbourFunction
         self.unrelatedFunction = unrelatedFunction
         self.levelOneOff = levelOneOff
         self.levelTwoOff = levelTwoOff
@@ -169,7 +177,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
             throw EngineError.invalidConfiguration("coreSkillImportance must be 1 … 10")
         }
         for (name, value) in [
-            ("role", role), ("neighbourFunction", neighbourFunction), ("unrelatedFunction", unrelatedFunction),
+            ("role", role), ("neighbourFunction", neighbourFunction),
+            ("tradeNeighbourFunction", tradeNeighbourFunction), ("unrelatedFunction", unrelatedFunction),
             ("levelOneOff", levelOneOff), ("levelTwoOff", levelTwoOff), ("yearsFloor", yearsFloor),
             ("listedSkillCredit", listedSkillCredit), ("noEvidence", noEvidence), ("differentField", differentField),
         ] where !value.isFinite || !(0...1).contains(value) {
@@ -220,7 +229,8 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case requiredSkills, coreSkills, roleMatch, role, preferredSkills, experience, education, semantic,
             interviewThreshold,
-            educationOneLevelBelow, semanticFloor, semanticCeiling, coreSkillImportance, neighbourFunction, levelOneOff,
+            educationOneLevelBelow, semanticFloor, semanticCeiling, coreSkillImportance, neighbourFunction,
+            tradeNeighbourFunction, levelOneOff,
             levelTwoOff, yearsTolerance, calibration, unrelatedFunction, yearsFloor, listedSkillCredit, noEvidence,
             differentField, differentFieldSharedSkills
     }
@@ -240,6 +250,7 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
         roleMatch = try value(.roleMatch, defaults.roleMatch)
         coreSkillImportance = try value(.coreSkillImportance, defaults.coreSkillImportance)
         neighbourFunction = try value(.neighbourFunction, defaults.neighbourFunction)
+        tradeNeighbourFunction = try value(.tradeNeighbourFunction, defaults.tradeNeighbourFunction)
         levelOneOff = try value(.levelOneOff, defaults.levelOneOff)
         levelTwoOff = try value(.levelTwoOff, defaults.levelTwoOff)
         yearsTolerance = try value(.yearsTolerance, defaults.yearsTolerance)
