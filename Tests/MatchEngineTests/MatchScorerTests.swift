@@ -332,17 +332,18 @@ struct MatchScorerTests {
         let backend = ParsedJob(
             source: "b.txt", title: "Backend Engineer", requiredSkills: [SkillMention(name: "Python", category: .tools)]
         )
-        func candidate(_ title: String) -> CandidateProfile {
+        func candidate(_ title: String, shown: Set<String> = ["Python"]) -> CandidateProfile {
             CandidateProfile(
-                skills: ["Python"], years: 6, degree: nil,
-                roles: [CandidateProfile.Role(title: title, firstMonth: 24_000, lastMonth: 24_071)])
+                skills: shown, years: 6, degree: nil,
+                roles: [CandidateProfile.Role(title: title, firstMonth: 24_000, lastMonth: 24_071)],
+                evidencedSkills: shown)
         }
         // The function factor, to the nearest 1e-9 (it is 1 − role × (1 − weight)).
-        func function(_ title: String, _ job: ParsedJob, _ weights: ScoringWeights = .standard) -> Double? {
-            let factor = MatchScorer(weights: weights).score(candidate(title), against: job).factors.first {
-                $0.kind == .function
-            }
-            return factor.map { ($0.value * 1e9).rounded() / 1e9 }
+        func function(
+            _ title: String, _ job: ParsedJob, _ weights: ScoringWeights = .standard, shown: Set<String> = ["Python"]
+        ) -> Double? {
+            let result = MatchScorer(weights: weights).score(candidate(title, shown: shown), against: job)
+            return result.factors.first { $0.kind == .function }.map { ($0.value * 1e9).rounded() / 1e9 }
         }
         let weights = ScoringWeights.standard
         #expect(function("Data Scientist", pipelines) == weights.neighbourFunction)
@@ -350,6 +351,22 @@ struct MatchScorerTests {
         #expect(function("Site Reliability Engineer", pipelines) == weights.tradeNeighbourFunction)
         // The specialist does the general work: a data engineer for a backend job stays a neighbour.
         #expect(function("Data Engineer", backend) == weights.neighbourFunction)
+        // A generalist's title whose experience shows two of the job's other skills at work: the bullets show
+        // the work the title does not name, a neighbour again.
+        let stack = ParsedJob(
+            source: "d.txt", title: "Data Engineer",
+            requiredSkills: ["Python", "Apache Airflow", "Apache Spark"].map {
+                SkillMention(name: $0, category: .tools)
+            },
+            coreSkills: ["Python"])
+        #expect(function("Software Engineer", stack) == weights.tradeNeighbourFunction)
+        #expect(
+            function("Software Engineer", stack, shown: ["Python", "Apache Airflow", "Apache Spark"])
+                == weights.neighbourFunction)
+        let learning = ParsedJob(
+            source: "m.txt", title: "Machine Learning Engineer",
+            requiredSkills: [SkillMention(name: "PyTorch", category: .frameworks)])
+        #expect(function("Backend Engineer", learning) == weights.tradeNeighbourFunction)
         let generalist = MatchScorer().score(candidate("Senior Software Engineer"), against: pipelines).score
         let scientist = MatchScorer().score(candidate("Data Scientist"), against: pipelines).score
         #expect(generalist < scientist)

@@ -51,17 +51,21 @@ struct RoleFunctionTests {
         // Data science, machine learning and data engineering are one discipline.
         #expect(RoleFunction.dataScience.sharesDiscipline(with: .dataEngineering))
         #expect(RoleFunction.machineLearning.sharesDiscipline(with: .dataEngineering))
-        #expect(!RoleFunction.dataScience.sharesOnlyTrade(withJob: .dataEngineering))
+        #expect(!RoleFunction.machineLearning.isTradeNeighbour(ofSpecialisedJob: .dataEngineering))
         // A generalist or another specialist of the trade, for a specialised job.
-        #expect(RoleFunction.software.sharesOnlyTrade(withJob: .dataEngineering))
-        #expect(RoleFunction.reliability.sharesOnlyTrade(withJob: .dataEngineering))
-        #expect(RoleFunction.software.sharesOnlyTrade(withJob: .frontend))
-        #expect(RoleFunction.mobile.sharesOnlyTrade(withJob: .frontend))
+        #expect(RoleFunction.software.isTradeNeighbour(ofSpecialisedJob: .dataEngineering))
+        #expect(RoleFunction.reliability.isTradeNeighbour(ofSpecialisedJob: .dataEngineering))
+        #expect(RoleFunction.software.isTradeNeighbour(ofSpecialisedJob: .frontend))
+        #expect(RoleFunction.mobile.isTradeNeighbour(ofSpecialisedJob: .frontend))
+        #expect(RoleFunction.software.isTradeNeighbour(ofSpecialisedJob: .machineLearning))
+        #expect(RoleFunction.software.isTradeNeighbour(ofSpecialisedJob: .reliability))
+        // Not neighbours at all: unrelated, not a trade neighbour.
+        #expect(!RoleFunction.mobile.isTradeNeighbour(ofSpecialisedJob: .dataEngineering))
         // A generic software job, a job outside engineering, a non-engineering candidate: plain neighbours.
-        #expect(!RoleFunction.dataEngineering.sharesOnlyTrade(withJob: .software))
-        #expect(!RoleFunction.frontend.sharesOnlyTrade(withJob: .design))
-        #expect(!RoleFunction.software.sharesOnlyTrade(withJob: .engineeringManagement))
-        #expect(!RoleFunction.design.sharesOnlyTrade(withJob: .frontend))
+        #expect(!RoleFunction.dataEngineering.isTradeNeighbour(ofSpecialisedJob: .software))
+        #expect(!RoleFunction.frontend.isTradeNeighbour(ofSpecialisedJob: .design))
+        #expect(!RoleFunction.software.isTradeNeighbour(ofSpecialisedJob: .engineeringManagement))
+        #expect(!RoleFunction.design.isTradeNeighbour(ofSpecialisedJob: .frontend))
     }
 
     @Test(

@@ -60,7 +60,9 @@ extension Engine {
                                 profile.skills.contains($1.skill) && !shown.contains($1.skill) ? $0 + $1.worth : $0
                             }
                         } ?? 0
-                    let match = weights.roleMatch * (fit.function ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
+                    // The function factor's upper bound, as `factors` takes it with every `Shows` true.
+                    let match =
+                        weights.roleMatch * (fit.functionShowingWork ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
                     let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
                     return Float((Double(points) + match) * factors)
                 })

@@ -74,7 +74,9 @@ public struct MatchResult: Sendable, Equatable, Codable {
         /// Which factor.
         public enum Kind: String, Sendable, Codable, CaseIterable {
             /// The function of the candidate's positions (from their titles) against the job's: same,
-            /// neighbouring (data engineer for a backend job) or unrelated.
+            /// neighbouring (data engineer for a backend job), a neighbour sharing only the trade with a
+            /// specialised job (backend engineer for a data engineering job; see
+            /// ``ScoringWeights/tradeNeighbourFunction``) or unrelated.
             case function
             /// The candidate's seniority level against the level the job's title states.
             case level

@@ -90,7 +90,8 @@ public struct MatchScorer: Sendable {
                 has, evidenced: candidate.evidencedSkills, listed: 1, shownByTitles: titlesShowSkills(fit))
             if credit.byTitle, let matched = credit.matched { byTitles.append(matched) }
             if credit.byTitle, credit.matched == nil {
-                // A neighbouring function's position shows it in part: reported like a related skill.
+                // A position in a neighbouring function of the same discipline shows it in part: reported like a
+                // related skill.
                 related.append(
                     .init(required: requirement.name, candidate: fit.functionShown.title, credit: credit.value))
             } else if let matched = credit.matched {
@@ -157,11 +158,20 @@ public struct MatchScorer: Sendable {
 
     /// What a candidate shows of a job's skills: any required or preferred skill earning credit (`skill`, a
     /// title showing a function-named requirement included), any through the candidate's own skills
-    /// (`ownSkill`, titles left out), and a core skill or a skill used at work (`core`).
+    /// (`ownSkill`, titles left out), a core skill or a skill used at work (`core`), and
+    /// ``ScoringWeights/differentFieldSharedSkills`` of the job's other skills used at work (`work`: the
+    /// function factor is then ``RoleFit/functionShowingWork``).
     struct Shows: Sendable {
         var skill = true
         var ownSkill = true
         var core = true
+        var work = true
+    }
+
+    /// The function factor that applies: ``RoleFit/functionShowingWork`` when the experience shows the job's
+    /// stack, else ``RoleFit/function``.
+    private static func function(_ fit: RoleFit, _ shows: Shows) -> Double? {
+        shows.work ? fit.functionShowingWork : fit.function
     }
 
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
@@ -184,7 +194,7 @@ public struct MatchScorer: Sendable {
         func add(_ kind: MatchResult.Factor.Kind, _ value: Double) {
             factors.append(.init(kind: kind, value: 1 - weights.role * (1 - min(1, max(0, value)))))
         }
-        if let function = fit.function { add(.function, function) }
+        if let function = Self.function(fit, shows) { add(.function, function) }
         if let level = fit.levelMatch { add(.level, level) }
         // Years unknown (no dated position read at all) are not zero years: no factor then.
         if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
@@ -205,7 +215,7 @@ public struct MatchScorer: Sendable {
     }
 
     /// How far the candidate's positions show the requirements that name the job's function (1 a position
-    /// in it, ½ one in a neighbouring function): a reading of the role fit, so 0 when ``ScoringWeights/role``
+    /// in it, ½ one in a neighbouring function of the same discipline): a reading of the role fit, so 0 when ``ScoringWeights/role``
     /// is 0 (``ScoringWeights/classic`` counts named skills only).
     func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
 
@@ -261,9 +271,9 @@ public struct MatchScorer: Sendable {
             }
         }
         showsSkill = showsRequired
-        if let function = fit.function, let level = fit.levelMatch {
-            add(.roleMatch, function * level, weights.roleMatch)
-        }
+        // The role match is added after the preferred skills are read (the stack shown at work decides the
+        // function factor), in formula order.
+        let roleMatchIndex = components.count
         if !analysis.preferred.isEmpty {
             let earned = analysis.preferred.reduce(0) {
                 $0 + $1.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
@@ -274,6 +284,14 @@ public struct MatchScorer: Sendable {
                 shownInWork += analysis.preferred.filter(shownInExperience).count
             }
             add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
+        }
+        let showsWork = Double(shownInWork) >= weights.differentFieldSharedSkills
+        if let function = showsWork ? fit.functionShowingWork : fit.function, let level = fit.levelMatch,
+            weights.roleMatch > 0
+        {
+            components.insert(
+                .init(kind: .roleMatch, value: min(1, max(0, function * level)), weight: weights.roleMatch),
+                at: roleMatchIndex)
         }
         if let minimum = job.minimumYears, minimum > 0 {
             add(.experience, candidate.years / minimum, weights.experience)
@@ -295,7 +313,7 @@ public struct MatchScorer: Sendable {
             components,
             Shows(
                 skill: showsSkill, ownSkill: showsOwn,
-                core: (coreShown ?? showsRequired) || Double(shownInWork) >= weights.differentFieldSharedSkills)
+                core: (coreShown ?? showsRequired) || showsWork, work: showsWork)
         )
     }
 

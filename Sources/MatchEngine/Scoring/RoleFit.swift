@@ -12,8 +12,13 @@ struct RoleFit: Sendable {
     /// Analyst", is passed over), else the level the relevant years imply; a trainee or junior title that a
     /// later relevant position without a level word followed is raised to the years' level.
     var level: SeniorityLevel?
-    /// The function factor.
+    /// The function factor: a position in a neighbouring function that shares only the engineering trade with
+    /// a specialised job counts ``ScoringWeights/tradeNeighbourFunction``.
     var function: Double?
+    /// The function factor when the experience shows the job's stack: such a position then counts as any
+    /// neighbour (``ScoringWeights/neighbourFunction``) — a "Software Engineer" whose bullets build Airflow and
+    /// Spark pipelines did the data engineering work the title does not name. At least ``function``.
+    var functionShowingWork: Double?
     /// The level factor.
     var levelMatch: Double?
     /// How far the positions (dated or undated titles) show the job's function — 1 a position in it, ½ one
@@ -64,6 +69,7 @@ struct RoleFit: Sendable {
         relatedFunction = read.contains { $0.weight.years > 0 }
         titleShowsWork = read.contains { Self.showsWork($0.role, job: job) }
         function = Self.function(roles, read.map(\.weight.function), latest: latest)
+        functionShowingWork = Self.function(roles, read.map(\.weight.functionShowingWork), latest: latest)
         // The newest relevant position whose title states a level: a data analyst's title after years as a
         // staff accountant says nothing of the accountant's level, the staff accountant's title does.
         var newest: (lastMonth: Int, index: Int)?
@@ -99,6 +105,7 @@ struct RoleFit: Sendable {
         relatedFunction = read.contains { $0.weight.years > 0 }
         titleShowsWork = read.contains { Self.showsWork($0.role, job: job) }
         function = read.map(\.weight.function).max()
+        functionShowingWork = read.map(\.weight.functionShowingWork).max()
         let level =
             read.first { $0.weight.years >= 0.5 && $0.role.level != nil }?.role.level
             ?? SeniorityLevel.implied(byYears: years)
@@ -145,8 +152,8 @@ struct RoleFit: Sendable {
     /// job whose title names no known function.
     private static func relevance(
         of role: CandidateProfile.Role, job: JobAnalysis, weights: ScoringWeights
-    ) -> (function: Double, years: Double)? {
-        guard let wanted = job.function else { return (1, 1) }
+    ) -> (function: Double, functionShowingWork: Double, years: Double)? {
+        guard let wanted = job.function else { return (1, 1, 1) }
         guard let function = role.function else { return nil }
         let nearness = function.nearness(to: wanted, neighbour: 0.5)
         let factor =
@@ -155,9 +162,10 @@ struct RoleFit: Sendable {
             } else if nearness == 0 {
                 weights.unrelatedFunction
             } else {
-                function.sharesOnlyTrade(withJob: wanted) ? weights.tradeNeighbourFunction : weights.neighbourFunction
+                weights.neighbourFunction
             }
-        return (factor, nearness)
+        let tradeOnly = function.isTradeNeighbour(ofSpecialisedJob: wanted)
+        return (tradeOnly ? weights.tradeNeighbourFunction : factor, factor, nearness)
     }
 
     /// The years factor: 1 at or above ``ScoringWeights/yearsTolerance`` × `minimum`, linear down to

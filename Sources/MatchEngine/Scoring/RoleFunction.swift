@@ -211,14 +211,14 @@ enum RoleFunction: String, Sendable, CaseIterable {
         self != other && Self.pairs(Self.sameDiscipline, contain: self, other)
     }
 
-    /// Whether a position in this function, a neighbour of `job` (``nearness(to:neighbour:)`` above 0),
-    /// shares only the engineering trade with a job in a specialised engineering function: a backend or
-    /// platform engineer for a data engineering job, a software engineer for a frontend one. Not for a
-    /// generic software job, whose work every specialist does in part, and not between neighbours of one
-    /// discipline.
-    func sharesOnlyTrade(withJob job: RoleFunction) -> Bool {
+    /// Whether a position in this function is a neighbour (``nearness(to:neighbour:)`` above 0) that shares
+    /// only the engineering trade with a job in a specialised engineering function: a backend or platform
+    /// engineer for a data engineering job, a software engineer for a frontend one. Not for a generic software
+    /// job, whose work every specialist does in part, not between neighbours of one discipline, and not
+    /// between functions that are not neighbours at all.
+    func isTradeNeighbour(ofSpecialisedJob job: RoleFunction) -> Bool {
         self != job && job != .software && Self.engineering.contains(job) && Self.engineering.contains(self)
-            && !sharesDiscipline(with: job)
+            && Self.pairs(Self.neighbours, contain: self, job) && !sharesDiscipline(with: job)
     }
 
     private static func pairs(_ pairs: Set<[RoleFunction]>, contain one: RoleFunction, _ other: RoleFunction) -> Bool {

@@ -46,10 +46,12 @@ public struct ScoringWeights: Sendable, Equatable, Codable {
     /// (a backend or platform engineer for a data engineering job, a software engineer for a frontend job;
     /// default 0.3): the specialist does the general work, the generalist's title shows none of the
     /// specialised work, so this is nearer unrelated than neighbour (see
-    /// `RoleFunction.sharesOnlyTrade(withJob:)`) …
+    /// `RoleFunction.isTradeNeighbour(ofSpecialisedJob:)`). When the experience section shows
+    /// ``differentFieldSharedSkills`` of the job's other skills at work, the position counts as a neighbour
+    /// again (``neighbourFunction``): the bullets show the work the title does not name …
     public var tradeNeighbourFunction: Double
     /// … and in an unrelated one (customer support for a backend job; default 0.25). A title naming no
-    /// known function counts halfway between.
+    /// known function is left out (see ``MatchScorer``).
     public var unrelatedFunction: Double
     /// The level factor one level off the job's (default 0.75) …
     public var levelOneOff: Double
