@@ -260,6 +260,61 @@ struct RetrievalTests {
         }
     }
 
+    @Test("the chunk index catches up with writes from the store's change log and ends where a full listing ends")
+    func catchUpFromChangeLog() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let engine = fixture.engine
+        let store = try #require(engine.store as? DocumentStore)
+        _ = try await engine.ingest(
+            [resume("Ada Lovelace", "zorblax"), resume("Alan Turing", "quintar")], namespace: "acme"
+        ).result()
+        _ = try await engine.ingest([resume("Grace Hopper", "vexlor")], namespace: "other").result()
+        _ = try await engine.retrieve("zorblax", namespace: "acme")  // loads the chunk index
+        let chunkIndex = try engine.chunkIndex("acme")
+        let namespace = chunkIndex.namespaceID
+        let loaded = Int64(bitPattern: chunkIndex.index.revision)
+        let keysBefore = Set(try store.currentChunks(namespace: namespace).chunks.map(\.key))
+        // A new candidate, a new version of another, a deleted candidate, a job and its new version.
+        let (v1, v2) = Self.twoVersions
+        _ = try await engine.ingest([v1, resume("Edsger Dijkstra", "plombix")], namespace: "acme").result()
+        _ = try await engine.ingest([v2], namespace: "acme").result()
+        try engine.deleteCandidate("email:ada.lovelace@example.com", namespace: "acme")
+        let requirements = ParsedJob(source: "job", title: "Engineer", requiredSkills: [])
+        for text in ["Engineer for the zorblax engine.", "Engineer for the quintar engine."] {
+            _ = try await engine.addJob(requirements: requirements, description: text, id: "job-1", namespace: "acme")
+        }
+        // The log reaches back to the index's revision: what changed, not every chunk.
+        let changes = try #require(try store.chunkChanges(namespace: namespace, since: loaded))
+        #expect(changes.documents.count == 6, "\(changes.documents)")  // 2 new, 1 superseded, 1 deleted, 2 jobs
+        _ = try await engine.retrieve("plombix", namespace: "acme")  // catches up
+        let listed = try store.currentChunks(namespace: namespace)
+        #expect(chunkIndex.index.revision == UInt64(bitPattern: listed.revision))
+        #expect(Set(chunkIndex.index.ids) == Set(listed.chunks.map(\.key)))
+        for chunk in listed.chunks { #expect(chunkIndex.entry(chunk.key) == chunk) }
+        for key in keysBefore.subtracting(listed.chunks.map(\.key)) { #expect(chunkIndex.entry(key) == nil) }
+        // Every passage found is a current chunk of this namespace.
+        let anything = RetrievalOptions(mode: .hybrid, minimumSimilarity: 0, lexicalMinimumSimilarity: 0)
+        let passages = try await engine.retrieve(
+            "zorblax quintar plombix ledger engine", namespace: "acme", k: 50, options: anything)
+        #expect(
+            !passages.isEmpty && !passages.contains { $0.source.hasPrefix("Ada Lovelace") || $0.source == "v1.txt" })
+        #expect(!passages.contains { $0.source.hasPrefix("Grace Hopper") })
+
+        // A log pruned past the index's revision: no changes to read, the index lists every chunk instead.
+        let before = Int64(bitPattern: chunkIndex.index.revision)
+        _ = try await engine.ingest([resume("Barbara Liskov", "quorvex")], namespace: "acme").result()
+        try store.write("raise the floor") { db in
+            try db.execute(
+                sql: "UPDATE namespace SET chunkChangeFloor = chunkRevision WHERE id = ?", arguments: [namespace])
+        }
+        #expect(try store.chunkChanges(namespace: namespace, since: before) == nil)
+        let found = try await engine.retrieve("quorvex ledger", namespace: "acme", options: anything)
+        #expect(found.first?.source == "Barbara Liskov.txt", "\(found.map(\.source))")
+        let relisted = try store.currentChunks(namespace: namespace)
+        #expect(Set(chunkIndex.index.ids) == Set(relisted.chunks.map(\.key)))
+    }
+
     @Test("a stale chunk index file is brought up to date on open: deleted chunks leave, new ones come")
     func staleIndexFile() async throws {
         let fixture = try EngineFixture()

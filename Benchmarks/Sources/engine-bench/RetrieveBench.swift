@@ -63,6 +63,18 @@ enum RetrieveBench {
                 "p50_ms": p50, "p99_ms": p99, "passages_per_query": Double(returned) / Double(texts.count),
             ])
         }
+        // The first query after a write: one more resume in the namespace, then the chunk index catches up.
+        var afterWrite: [Double] = []
+        for round in 0..<3 {
+            _ = try await engine.ingest([generator.source(2_000_000 + round)], namespace: "bench").result()
+            let t = ContinuousClock.now
+            _ = try engine.retrieve(texts[round], embedding: vectors[round], namespace: "bench")
+            afterWrite.append(EngineBench.seconds(since: t))
+        }
+        EngineBench.log(
+            "retrieve: first query after a one-resume ingest \(afterWrite.map { EngineBench.fmt($0 * 1_000) }.joined(separator: " / ")) ms"
+        )
+        records.append(["record": "retrieve-after-write", "chunks": chunkCount, "milliseconds": afterWrite.map { $0 * 1_000 }])
         engine.close()
 
         let reopened = try Engine(directory: directory, configuration: configuration)

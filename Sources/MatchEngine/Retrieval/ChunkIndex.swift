@@ -62,13 +62,16 @@ final class ChunkIndex: Sendable {
         return chunkIndex
     }
 
-    /// Brings the index up to the store's chunk revision (nothing to do when it is there already).
+    /// Brings the index up to the store's chunk revision (nothing to do when it is there already): from the
+    /// store's change log (``ChunkChangeLog``) when it reaches back to the index's revision, else (and when
+    /// `force`d, as after loading a file) by listing every current chunk.
     ///
-    /// - Complexity: O(1) store read when current; else O(n) to list the namespace's chunks, plus the HNSW
-    ///   insertion of each new chunk.
+    /// - Complexity: O(1) store read when current; O(c + n) after c changed chunks (reads for the c, an
+    ///   in-memory pass over the n entries); O(n) reads when listing; plus the HNSW insertion of each new chunk.
     func synchronize(store: any EngineStore, model: String, logger: Logger, force: Bool = false) throws {
         if !force, try store.chunkRevision(namespace: namespaceID) == Int64(bitPattern: index.revision) { return }
         try synchronizing.withLock { _ in
+            if !force, try catchUp(store: store, model: model) { return }
             let (revision, chunks) = try store.currentChunks(namespace: namespaceID)
             if !force, revision == Int64(bitPattern: index.revision) { return }
             var current: [UInt64: ChunkEntry] = [:]
@@ -103,6 +106,34 @@ final class ChunkIndex: Sendable {
                     ])
             }
         }
+    }
+
+    /// Applies the store's logged changes since the index's revision: the entries and vectors of the changed
+    /// documents leave, their current chunks come back in. `false` (nothing done) when the log does not reach
+    /// back to the index's revision. Runs under `synchronizing`.
+    private func catchUp(store: any EngineStore, model: String) throws -> Bool {
+        let since = Int64(bitPattern: index.revision)
+        guard let changes = try store.chunkChanges(namespace: namespaceID, since: since) else { return false }
+        if changes.revision == since { return true }
+        let current = Dictionary(changes.chunks.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // Entries first, so that a search between the two steps cannot return a deleted chunk.
+        let leaving = entries.withLock { entries in
+            var leaving: [UInt64] = []
+            for (key, entry) in entries where changes.documents.contains(entry.document) && current[key] == nil {
+                leaving.append(key)
+            }
+            for key in leaving { entries.removeValue(forKey: key) }
+            for (key, entry) in current { entries[key] = entry }
+            return leaving
+        }
+        for key in leaving { _ = index.remove(id: key) }
+        let missing = current.keys.filter { !index.contains(id: $0) }
+        let vectors = try store.chunkVectors(missing, namespace: namespaceID, model: model, floats: index.dimension)
+            .filter { $0.vector.count == index.dimension }
+        if !vectors.isEmpty { index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector)) }
+        index.revision = UInt64(bitPattern: changes.revision)
+        termCounts.withLock { $0.removeAll(keepingCapacity: true) }
+        return true
     }
 
     /// Writes the index file (atomically); a failure is logged, never thrown: the file is derived.

@@ -225,6 +225,7 @@ extension DocumentStore: EngineStore {
                 """, arguments: [namespace])
         try db.execute(
             sql: "UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = ?", arguments: [namespace])
+        try ChunkChangeLog.record(db, documents: documents + superseded, namespace: namespace)
     }
 
     private func insertChunks(

@@ -18,31 +18,60 @@ extension DocumentStore {
             let revision =
                 try Int64.fetchOne(db, sql: "SELECT chunkRevision FROM namespace WHERE id = ?", arguments: [namespace])
                 ?? 0
-            var chunks: [ChunkEntry] = []
-            for kind in ["candidate", "job"] {
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT c.documentId, c.ordinal, c.section, o.id AS owner, z.sz AS sizes FROM \(kind) o
-                        JOIN chunk c ON c.documentId = o.currentDocumentId
-                        LEFT JOIN chunkSearch_docsize z ON z.id = c.documentId * 65536 + c.ordinal
-                        WHERE o.namespaceId = ? AND c.namespaceId = ?
-                        """, arguments: [namespace, namespace])
-                while let row = try rows.next() {
-                    let document: Int64 = row["documentId"]
-                    let ordinal: Int = row["ordinal"]
-                    // `z.id` above is the chunk's key (ChunkKey.make, in SQL). The row's token count over every column, as FTS5's bm25() reads it (its docsize record).
-                    let tokens =
-                        row.dataNoCopy(named: "sizes").map { SQLiteVarint.decodeAll($0).reduce(0) { $0 &+ $1 } } ?? 0
-                    chunks.append(
-                        ChunkEntry(
-                            key: ChunkKey.make(document: document, ordinal: ordinal), document: document,
-                            isResume: kind == "candidate", section: row["section"], owner: row["owner"],
-                            tokens: Int32(clamping: tokens)))
-                }
-            }
-            return (revision, chunks)
+            return (revision, try Self.currentChunks(db, namespace: namespace, documents: nil))
         }
+    }
+
+    func chunkChanges(
+        namespace: Int64, since revision: Int64
+    ) throws -> (
+        revision: Int64, chunks: [ChunkEntry],
+        documents: Set<Int64>
+    )? {
+        try read("read chunk changes") { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT chunkRevision, chunkChangeFloor FROM namespace WHERE id = ?",
+                    arguments: [namespace]),
+                revision >= row[1] as Int64
+            else { return nil }
+            let documents = Set(
+                try Int64.fetchAll(
+                    db,
+                    sql: "SELECT DISTINCT documentId FROM chunkChange WHERE namespaceId = ? AND revision > ?",
+                    arguments: [namespace, revision]))
+            let chunks = documents.isEmpty ? [] : try Self.currentChunks(db, namespace: namespace, documents: documents)
+            return (row[0], chunks, documents)
+        }
+    }
+
+    /// The namespace's current chunks, or those of `documents` only.
+    private static func currentChunks(_ db: Database, namespace: Int64, documents: Set<Int64>?) throws -> [ChunkEntry] {
+        var chunks: [ChunkEntry] = []
+        let only = documents.map { " AND c.documentId IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        for kind in ["candidate", "job"] {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT c.documentId, c.ordinal, c.section, o.id AS owner, z.sz AS sizes FROM \(kind) o
+                    JOIN chunk c ON c.documentId = o.currentDocumentId
+                    LEFT JOIN chunkSearch_docsize z ON z.id = c.documentId * 65536 + c.ordinal
+                    WHERE o.namespaceId = ? AND c.namespaceId = ?\(only)
+                    """, arguments: [namespace, namespace])
+            while let row = try rows.next() {
+                let document: Int64 = row["documentId"]
+                let ordinal: Int = row["ordinal"]
+                // `z.id` above is the chunk's key (ChunkKey.make, in SQL). The row's token count over every column, as FTS5's bm25() reads it (its docsize record).
+                let tokens =
+                    row.dataNoCopy(named: "sizes").map { SQLiteVarint.decodeAll($0).reduce(0) { $0 &+ $1 } } ?? 0
+                chunks.append(
+                    ChunkEntry(
+                        key: ChunkKey.make(document: document, ordinal: ordinal), document: document,
+                        isResume: kind == "candidate", section: row["section"], owner: row["owner"],
+                        tokens: Int32(clamping: tokens)))
+            }
+        }
+        return chunks
     }
 
     func currentChunkVectorCount(namespace: Int64, model: String) throws -> Int {

@@ -83,6 +83,14 @@ protocol EngineStore: Sendable {
     /// The chunks of the namespace's current document versions (resumes and jobs), read in one
     /// transaction with the chunk revision they reflect.
     func currentChunks(namespace: Int64) throws -> (revision: Int64, chunks: [ChunkEntry])
+    /// What changed since chunk revision `revision` (``ChunkChangeLog``): the namespace's revision now, the
+    /// documents whose chunks were added, superseded or deleted after it, and the current chunks among them;
+    /// `nil` when the log no longer reaches back that far (then list every chunk).
+    func chunkChanges(
+        namespace: Int64, since revision: Int64
+    ) throws -> (
+        revision: Int64, chunks: [ChunkEntry], documents: Set<Int64>
+    )?
     /// How many chunks of the namespace's current document versions have a vector for `model`.
     func currentChunkVectorCount(namespace: Int64, model: String) throws -> Int
     /// The stored vectors of these chunks for `model` (chunks without one are left out): each chunk's vector

@@ -44,6 +44,7 @@ enum Schema {
         migrator.registerMigration("v7: superseded full-text rows per write") { db in
             try db.execute(sql: "DROP TRIGGER candidate_version_search; DROP TRIGGER job_version_search")
         }
+        migrator.registerMigration("v8: chunk change log", migrate: migrateToChunkChangeLog)
         return migrator
     }
 
@@ -254,6 +255,28 @@ enum Schema {
                     CandidateProfile.evidencedSkills(of: parsed)?.joined(separator: "\n"), row[0] as Int64,
                 ])
         }
+    }
+
+    /// v8: which documents' chunks each chunk revision changed (``ChunkChangeLog``), so that a chunk index
+    /// catches up with a few writes by reading what they changed instead of listing every chunk. No foreign
+    /// key to the namespace: the rows a namespace's deletion cascades into log themselves while it is deleted.
+    /// Revisions before this migration are not in the log (`chunkChangeFloor`).
+    private static func migrateToChunkChangeLog(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE chunkChange (
+                    namespaceId INTEGER NOT NULL, revision INTEGER NOT NULL, documentId INTEGER NOT NULL);
+                CREATE INDEX chunkChange_by_revision ON chunkChange (namespaceId, revision);
+                ALTER TABLE namespace ADD COLUMN chunkChangeFloor INTEGER NOT NULL DEFAULT 0;
+                UPDATE namespace SET chunkChangeFloor = chunkRevision;
+                DROP TRIGGER chunk_search_delete;
+                CREATE TRIGGER chunk_search_delete AFTER DELETE ON chunk BEGIN
+                    DELETE FROM chunkSearch WHERE rowid = old.documentId * 65536 + old.ordinal;
+                    UPDATE namespace SET chunkRevision = chunkRevision + 1 WHERE id = old.namespaceId;
+                    INSERT INTO chunkChange (namespaceId, revision, documentId)
+                    SELECT id, chunkRevision, old.documentId FROM namespace WHERE id = old.namespaceId;
+                END;
+                """)
     }
 
     private static func migrateToRetrieval(_ db: Database) throws {
