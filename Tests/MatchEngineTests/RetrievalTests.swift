@@ -287,7 +287,9 @@ struct RetrievalTests {
         // The log reaches back to the index's revision: what changed, not every chunk.
         let changes = try #require(try store.chunkChanges(namespace: namespace, since: loaded))
         #expect(changes.documents.count == 6, "\(changes.documents)")  // 2 new, 1 superseded, 1 deleted, 2 jobs
+        let caughtUp = chunkIndex.catchUps.withLock { $0 }
         _ = try await engine.retrieve("plombix", namespace: "acme")  // catches up
+        #expect(chunkIndex.catchUps.withLock { $0 } == caughtUp + 1)
         let listed = try store.currentChunks(namespace: namespace)
         #expect(chunkIndex.index.revision == UInt64(bitPattern: listed.revision))
         #expect(Set(chunkIndex.index.ids) == Set(listed.chunks.map(\.key)))
@@ -309,6 +311,10 @@ struct RetrievalTests {
                 sql: "UPDATE namespace SET chunkChangeFloor = chunkRevision WHERE id = ?", arguments: [namespace])
         }
         #expect(try store.chunkChanges(namespace: namespace, since: before) == nil)
+        // An index ahead of the store (a restored database) lists every chunk too.
+        let now = try store.chunkRevision(namespace: namespace)
+        #expect(try store.chunkChanges(namespace: namespace, since: now) != nil)
+        #expect(try store.chunkChanges(namespace: namespace, since: now + 1) == nil)
         let found = try await engine.retrieve("quorvex ledger", namespace: "acme", options: anything)
         #expect(found.first?.source == "Barbara Liskov.txt", "\(found.map(\.source))")
         let relisted = try store.currentChunks(namespace: namespace)

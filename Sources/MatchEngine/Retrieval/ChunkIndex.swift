@@ -15,6 +15,8 @@ final class ChunkIndex: Sendable {
     private let entries: Locked<[UInt64: ChunkEntry]>
     /// One synchronisation at a time; searches never wait for it.
     private let synchronizing = Locked(())
+    /// How many synchronisations caught up from the store's change log (for diagnostics and tests).
+    let catchUps = Locked(0)
     /// Full-text document counts of stemmed terms (-1: not in the index), read once per chunk revision.
     private let termCounts = Locked<[String: Int]>([:])
 
@@ -127,12 +129,14 @@ final class ChunkIndex: Sendable {
             return leaving
         }
         for key in leaving { _ = index.remove(id: key) }
-        let missing = current.keys.filter { !index.contains(id: $0) }
+        // In key order: the same writes build the same graph.
+        let missing = current.keys.filter { !index.contains(id: $0) }.sorted()
         let vectors = try store.chunkVectors(missing, namespace: namespaceID, model: model, floats: index.dimension)
             .filter { $0.vector.count == index.dimension }
         if !vectors.isEmpty { index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector)) }
         index.revision = UInt64(bitPattern: changes.revision)
         termCounts.withLock { $0.removeAll(keepingCapacity: true) }
+        catchUps.withLock { $0 += 1 }
         return true
     }
 

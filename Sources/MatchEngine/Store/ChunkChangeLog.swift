@@ -15,7 +15,8 @@ enum ChunkChangeLog {
         try db.execute(
             sql: """
                 INSERT INTO chunkChange (namespaceId, revision, documentId)
-                SELECT n.id, n.chunkRevision, d.id FROM namespace n JOIN document d ON d.id IN (\(ids))
+                SELECT n.id, n.chunkRevision, d.id FROM namespace n
+                JOIN document d ON d.id IN (\(ids)) AND d.namespaceId = n.id
                 WHERE n.id = ?
                 """, arguments: [namespace])
         try prune(db, namespace: namespace)

@@ -33,7 +33,7 @@ extension DocumentStore {
                 let row = try Row.fetchOne(
                     db, sql: "SELECT chunkRevision, chunkChangeFloor FROM namespace WHERE id = ?",
                     arguments: [namespace]),
-                revision >= row[1] as Int64
+                revision >= row[1] as Int64, revision <= row[0] as Int64
             else { return nil }
             let documents = Set(
                 try Int64.fetchAll(
@@ -48,16 +48,29 @@ extension DocumentStore {
     /// The namespace's current chunks, or those of `documents` only.
     private static func currentChunks(_ db: Database, namespace: Int64, documents: Set<Int64>?) throws -> [ChunkEntry] {
         var chunks: [ChunkEntry] = []
-        let only = documents.map { " AND c.documentId IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
         for kind in ["candidate", "job"] {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
+            // A few documents: from their chunks by key, through the document to its owner, kept when the owner's
+            // current version (`CROSS JOIN` fixes that order; led by the owners, SQLite walked every chunk of the
+            // namespace for each: 4.9 s for 200 documents among 100,000 chunks). Every chunk: from the owners.
+            let sql =
+                if let documents {
+                    """
+                    SELECT c.documentId, c.ordinal, c.section, o.id AS owner, z.sz AS sizes FROM chunk c
+                    CROSS JOIN document d ON d.id = c.documentId
+                    CROSS JOIN \(kind) o ON o.id = d.\(kind)Id AND o.currentDocumentId = c.documentId
+                    LEFT JOIN chunkSearch_docsize z ON z.id = c.documentId * 65536 + c.ordinal
+                    WHERE c.documentId IN (\(documents.map(String.init).joined(separator: ",")))
+                        AND o.namespaceId = ? AND c.namespaceId = ?
+                    """
+                } else {
+                    """
                     SELECT c.documentId, c.ordinal, c.section, o.id AS owner, z.sz AS sizes FROM \(kind) o
                     JOIN chunk c ON c.documentId = o.currentDocumentId
                     LEFT JOIN chunkSearch_docsize z ON z.id = c.documentId * 65536 + c.ordinal
-                    WHERE o.namespaceId = ? AND c.namespaceId = ?\(only)
-                    """, arguments: [namespace, namespace])
+                    WHERE o.namespaceId = ? AND c.namespaceId = ?
+                    """
+                }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: [namespace, namespace])
             while let row = try rows.next() {
                 let document: Int64 = row["documentId"]
                 let ordinal: Int = row["ordinal"]

@@ -85,7 +85,8 @@ protocol EngineStore: Sendable {
     func currentChunks(namespace: Int64) throws -> (revision: Int64, chunks: [ChunkEntry])
     /// What changed since chunk revision `revision` (``ChunkChangeLog``): the namespace's revision now, the
     /// documents whose chunks were added, superseded or deleted after it, and the current chunks among them;
-    /// `nil` when the log no longer reaches back that far (then list every chunk).
+    /// `nil` when the log no longer reaches back that far, or `revision` is ahead of the store's (a restored
+    /// database): then list every chunk.
     func chunkChanges(
         namespace: Int64, since revision: Int64
     ) throws -> (

@@ -259,8 +259,9 @@ enum Schema {
 
     /// v8: which documents' chunks each chunk revision changed (``ChunkChangeLog``), so that a chunk index
     /// catches up with a few writes by reading what they changed instead of listing every chunk. No foreign
-    /// key to the namespace: the rows a namespace's deletion cascades into log themselves while it is deleted.
-    /// Revisions before this migration are not in the log (`chunkChangeFloor`).
+    /// key to the namespace, so that logging never fails a write (nothing deletes a namespace today; its rows
+    /// would stay behind, harmless, as namespace ids are never reused). Revisions before this migration are
+    /// not in the log (`chunkChangeFloor`).
     private static func migrateToChunkChangeLog(_ db: Database) throws {
         try db.execute(
             sql: """
