@@ -22,8 +22,8 @@ struct JobAnalysis: Sendable {
         /// The credit `candidate` earns: 1 for a skill of the requirement, the best related credit
         /// otherwise, with the skill that earned it; a skill outside `evidenced` (when known) earns
         /// `listed` of that. A requirement that names the job's function earns `shownByTitles` when that is
-        /// more (1 for a position in the function, ½ for one in a neighbouring function of the same discipline), with `byTitle` true
-        /// and, in full, its first skill as `matched`.
+        /// more (1 for a position in the function, ½ for one in a neighbouring function of the same
+        /// discipline), with `byTitle` true and, in full, its first skill as `matched`.
         func credit(
             _ candidate: Set<String>, evidenced: Set<String>? = nil, listed: Double = 1, shownByTitles: Double = 0
         ) -> (value: Double, matched: String?, related: String?, byTitle: Bool) {

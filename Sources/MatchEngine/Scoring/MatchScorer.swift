@@ -215,8 +215,8 @@ public struct MatchScorer: Sendable {
     }
 
     /// How far the candidate's positions show the requirements that name the job's function (1 a position
-    /// in it, ½ one in a neighbouring function of the same discipline): a reading of the role fit, so 0 when ``ScoringWeights/role``
-    /// is 0 (``ScoringWeights/classic`` counts named skills only).
+    /// in it, ½ one in a neighbouring function of the same discipline): a reading of the role fit, so 0 when
+    /// ``ScoringWeights/role`` is 0 (``ScoringWeights/classic`` counts named skills only).
     func titlesShowSkills(_ fit: RoleFit) -> Double { weights.role > 0 ? fit.functionShown.share : 0 }
 
     /// The components that apply, in formula order, and what the candidate shows of the job's skills
