@@ -84,26 +84,14 @@ final class ChunkIndex: Sendable {
                 defer { entries = current }
                 return entries
             }
-            var stale = 0
-            for id in index.ids where current[id] == nil {
-                _ = index.remove(id: id)
-                stale += 1
-            }
-            let missing = chunks.lazy.map(\.key).filter { !self.index.contains(id: $0) }
-            // The graph holds each chunk's own vector; its windows' are read per query (``bestCosines``).
-            let vectors = try store.chunkVectors(
-                Array(missing), namespace: namespaceID, model: model, floats: index.dimension
-            ).filter { $0.vector.count == index.dimension }
-            if !vectors.isEmpty {
-                index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector))
-            }
-            index.revision = UInt64(bitPattern: revision)
-            termCounts.withLock { $0.removeAll(keepingCapacity: true) }
-            if force || stale > 0 || vectors.count > 1_000 {
+            let stale = index.ids.filter { current[$0] == nil }
+            let added = try applyToGraph(
+                removing: stale, adding: chunks.map(\.key), revision: revision, store: store, model: model)
+            if force || !stale.isEmpty || added > 1_000 {
                 logger.debug(
                     "chunk index synchronised",
                     metadata: [
-                        "namespace": "\(namespace)", "added": "\(vectors.count)", "removed": "\(stale)",
+                        "namespace": "\(namespace)", "added": "\(added)", "removed": "\(stale.count)",
                         "chunks": "\(current.count)", "before": "\(known.count)",
                     ])
             }
@@ -128,16 +116,29 @@ final class ChunkIndex: Sendable {
             for (key, entry) in current { entries[key] = entry }
             return leaving
         }
-        for key in leaving { _ = index.remove(id: key) }
         // In key order: the same writes build the same graph.
-        let missing = current.keys.filter { !index.contains(id: $0) }.sorted()
+        try applyToGraph(
+            removing: leaving, adding: current.keys.sorted(), revision: changes.revision, store: store, model: model)
+        catchUps.withLock { $0 += 1 }
+        return true
+    }
+
+    /// The graph's side of a synchronisation, once the entries are up to date: `stale` chunks leave, those of
+    /// `keys` it does not hold yet come in (in that order) with their stored vectors, and the index takes
+    /// `revision`. Returns how many vectors were added.
+    @discardableResult
+    private func applyToGraph(
+        removing stale: [UInt64], adding keys: [UInt64], revision: Int64, store: any EngineStore, model: String
+    ) throws -> Int {
+        for key in stale { _ = index.remove(id: key) }
+        let missing = keys.filter { !index.contains(id: $0) }
+        // The graph holds each chunk's own vector; its windows' are read per query (``bestCosines``).
         let vectors = try store.chunkVectors(missing, namespace: namespaceID, model: model, floats: index.dimension)
             .filter { $0.vector.count == index.dimension }
         if !vectors.isEmpty { index.add(ids: vectors.map(\.key), vectors: vectors.flatMap(\.vector)) }
-        index.revision = UInt64(bitPattern: changes.revision)
+        index.revision = UInt64(bitPattern: revision)
         termCounts.withLock { $0.removeAll(keepingCapacity: true) }
-        catchUps.withLock { $0 += 1 }
-        return true
+        return vectors.count
     }
 
     /// Writes the index file (atomically); a failure is logged, never thrown: the file is derived.

@@ -169,9 +169,9 @@ public struct MatchScorer: Sendable {
     }
 
     /// The function factor that applies: ``RoleFit/functionShowingWork`` when the experience shows the job's
-    /// stack, else ``RoleFit/function``.
-    private static func function(_ fit: RoleFit, _ shows: Shows) -> Double? {
-        shows.work ? fit.functionShowingWork : fit.function
+    /// stack (``Shows/work``), else ``RoleFit/function``.
+    private static func function(_ fit: RoleFit, showingWork: Bool) -> Double? {
+        showingWork ? fit.functionShowingWork : fit.function
     }
 
     /// The role-fit factors that apply (after ``ScoringWeights/role``): function and level when the
@@ -194,7 +194,7 @@ public struct MatchScorer: Sendable {
         func add(_ kind: MatchResult.Factor.Kind, _ value: Double) {
             factors.append(.init(kind: kind, value: 1 - weights.role * (1 - min(1, max(0, value)))))
         }
-        if let function = Self.function(fit, shows) { add(.function, function) }
+        if let function = Self.function(fit, showingWork: shows.work) { add(.function, function) }
         if let level = fit.levelMatch { add(.level, level) }
         // Years unknown (no dated position read at all) are not zero years: no factor then.
         if let minimum = job.minimumYears, minimum > 0, fit.relevantYears != nil || candidate.years > 0 {
@@ -271,9 +271,9 @@ public struct MatchScorer: Sendable {
             }
         }
         showsSkill = showsRequired
-        // The role match is added after the preferred skills are read (the stack shown at work decides the
-        // function factor), in formula order.
-        let roleMatchIndex = components.count
+        // The preferred skills are read before the role match is added: the stack shown at work decides the
+        // function factor. The components stay in formula order.
+        var preferredShare: Double?
         if !analysis.preferred.isEmpty {
             let earned = analysis.preferred.reduce(0) {
                 $0 + $1.credit(has, evidenced: evidenced, listed: listed, shownByTitles: holds).value
@@ -283,16 +283,13 @@ public struct MatchScorer: Sendable {
                 if !showsOwn { showsOwn = analysis.preferred.contains(where: ownCredit) }
                 shownInWork += analysis.preferred.filter(shownInExperience).count
             }
-            add(.preferredSkills, earned / Double(analysis.preferred.count), weights.preferredSkills)
+            preferredShare = earned / Double(analysis.preferred.count)
         }
         let showsWork = Double(shownInWork) >= weights.differentFieldSharedSkills
-        if let function = showsWork ? fit.functionShowingWork : fit.function, let level = fit.levelMatch,
-            weights.roleMatch > 0
-        {
-            components.insert(
-                .init(kind: .roleMatch, value: min(1, max(0, function * level)), weight: weights.roleMatch),
-                at: roleMatchIndex)
+        if let function = Self.function(fit, showingWork: showsWork), let level = fit.levelMatch {
+            add(.roleMatch, function * level, weights.roleMatch)
         }
+        if let preferredShare { add(.preferredSkills, preferredShare, weights.preferredSkills) }
         if let minimum = job.minimumYears, minimum > 0 {
             add(.experience, candidate.years / minimum, weights.experience)
         }

@@ -156,14 +156,7 @@ struct RoleFit: Sendable {
         guard let wanted = job.function else { return (1, 1, 1) }
         guard let function = role.function else { return nil }
         let nearness = function.nearness(to: wanted, neighbour: 0.5)
-        let factor =
-            if nearness == 1 {
-                1.0
-            } else if nearness == 0 {
-                weights.unrelatedFunction
-            } else {
-                weights.neighbourFunction
-            }
+        let factor = nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction
         let tradeOnly = function.isTradeNeighbour(ofSpecialisedJob: wanted)
         return (tradeOnly ? weights.tradeNeighbourFunction : factor, factor, nearness)
     }

@@ -74,7 +74,8 @@ extension DocumentStore {
             while let row = try rows.next() {
                 let document: Int64 = row["documentId"]
                 let ordinal: Int = row["ordinal"]
-                // `z.id` above is the chunk's key (ChunkKey.make, in SQL). The row's token count over every column, as FTS5's bm25() reads it (its docsize record).
+                // `z.id` above is the chunk's key (ChunkKey.make, in SQL). The row's token count over every column,
+                // as FTS5's bm25() reads it (its docsize record).
                 let tokens =
                     row.dataNoCopy(named: "sizes").map { SQLiteVarint.decodeAll($0).reduce(0) { $0 &+ $1 } } ?? 0
                 chunks.append(
