@@ -113,11 +113,19 @@ enum RoleFunction: String, Sendable, CaseIterable {
         phrases.map { family, phrases in (family, Set(phrases.flatMap { $0.split(separator: " ") })) },
         uniquingKeysWith: { $0.union($1) })
 
+    /// The words of every family's phrases: a name with a word outside them and ``functionNameWords`` names
+    /// no family, which rules out most of the taxonomy's 3,300 names before any phrase is searched.
+    private static let anyPhraseWord: Set<Substring> = phraseWordsOfFamily.values.reduce(into: []) {
+        $0.formUnion($1)
+    }
+
     /// The family a name is, whole words: every word is in one of the family's phrases or is one of
     /// ``functionNameWords``.
     private static func named(byName name: String) -> RoleFunction? {
-        guard let family = of(name), let phraseWords = phraseWordsOfFamily[family] else { return nil }
         let all = words(of: name).split(separator: " ")
+        guard all.allSatisfy({ anyPhraseWord.contains($0) || functionNameWords.contains($0) }),
+            let family = of(name), let phraseWords = phraseWordsOfFamily[family]
+        else { return nil }
         let ok = all.allSatisfy { phraseWords.contains($0) || functionNameWords.contains($0) }
         return ok && all.contains(where: phraseWords.contains) ? family : nil
     }

@@ -51,7 +51,7 @@ struct AhoCorasick: Sendable {
             terminal[Int(path[path.count - 1])].append(Int32(index))
             previous = pattern
         }
-        patternLengths = patterns.map(\.count)
+        patternLengths = patterns.map { $0.count }
         let stateCount = terminal.count
         // Children grouped by parent (a counting sort keeps each parent's edges in byte order); edge e
         // leads to state e + 1.

@@ -42,9 +42,10 @@ enum MarginHeading {
     /// line, and together they are one; the second half starts in lower case or is no heading alone.
     static func wrapped(_ line: String, _ next: String) -> (line: String, next: String)? {
         let (head, rest) = marginSegment(line) ?? (line, "")
+        // The first line's piece is checked before the next line is read: most lines fail here.
+        guard head.utf8.count <= maximumWidth, head.split(separator: " ").count <= 3 else { return nil }
         let (tail, nextRest) = marginSegment(next) ?? (next, "")
-        guard head.utf8.count <= maximumWidth, tail.utf8.count <= maximumWidth,
-            head.split(separator: " ").count <= 3, tail.split(separator: " ").count <= 3,
+        guard tail.utf8.count <= maximumWidth, tail.split(separator: " ").count <= 3,
             SectionSplitter.heading(head) == nil,
             // "Leadership" over "Languages": a group label above a heading of its own, not one heading wrapped.
             tail.first?.isLowercase == true || SectionSplitter.heading(tail) == nil,
