@@ -13,7 +13,30 @@ enum ColumnLayout {
     static let minimumGap = 3
 
     static func readingOrder(_ page: String) -> String {
-        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        // Where every scalar is a character of its own, lines of scalars spare the grapheme breaking and the
+        // string per cell of `[Character]` (most of this function's cost on a PDF page).
+        let scalars = page.unicodeScalars
+        if scalars.allSatisfy(isWholeCharacter) {
+            return readingOrder(
+                page, lines: scalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init))
+        }
+        return readingOrder(page, lines: page.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init))
+    }
+
+    /// Whether `scalar` is always a character on its own (Unicode's grapheme rules join it to no neighbour),
+    /// for the scalars PDF text is mostly made of: below the combining marks (U+0300); General Punctuation to
+    /// Miscellaneous Symbols and Arrows (U+2000–U+2BFF) but the zero-width joiners and the combining marks
+    /// for symbols (U+20D0–U+20FF); the private use area (icon fonts); the Latin ligatures (U+FB00–U+FB06).
+    /// Not carriage return: "\r\n" is one character.
+    static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0D, 0x200C, 0x200D, 0x20D0...0x20FF: false
+        case 0..<0x0300, 0x2000...0x2BFF, 0xE000...0xF8FF, 0xFB00...0xFB06: true
+        default: false
+        }
+    }
+
+    static func readingOrder<Cell: LayoutCell>(_ page: String, lines: [[Cell]]) -> String {
         guard let column = rightColumnStart(lines), !isDateMargin(lines, column), !hasFullWidthHeadings(lines, column)
         else { return page }
         var header: [String] = []
@@ -24,17 +47,17 @@ enum ColumnLayout {
             let pieces = segments(line)
             if pieces.contains(where: { $0.lowerBound < column && $0.upperBound > column }) {
                 // A line running across the columns: the header above them, or a stray wide line.
-                if seenColumns { left.append(String(line)) } else { header.append(String(line)) }
+                if seenColumns { left.append(Cell.string(line[...])) } else { header.append(Cell.string(line[...])) }
                 continue
             }
             let leftEnd = pieces.filter { $0.lowerBound < column }.map(\.upperBound).max() ?? 0
             let rightStart = pieces.first { $0.lowerBound >= column }?.lowerBound
             if leftEnd > 0 || rightStart != nil { seenColumns = true }
             if !seenColumns {
-                header.append(String(line))
+                header.append(Cell.string(line[...]))
             } else {
-                left.append(String(line[..<leftEnd]))
-                right.append(rightStart.map { String(line[$0...]) } ?? "")
+                left.append(Cell.string(line[..<leftEnd]))
+                right.append(rightStart.map { Cell.string(line[$0...]) } ?? "")
             }
         }
         func trimmed(_ lines: [String]) -> [String] {
@@ -50,7 +73,7 @@ enum ColumnLayout {
     ///   or is "City, Region";
     /// - a left column of labels aligned to the right (europecv's "Dates", "Occupation or position held"):
     ///   most left segments end at one position, and fewer start at one.
-    static func isDateMargin(_ lines: [[Character]], _ column: Int) -> Bool {
+    static func isDateMargin<Cell: LayoutCell>(_ lines: [[Cell]], _ column: Int) -> Bool {
         var left: [Range<Int>] = []
         var leftDated = 0
         var right = 0
@@ -64,7 +87,8 @@ enum ColumnLayout {
                     right += 1
                     let text = line[segment]
                     if hasYear(text)
-                        || (text.contains(",") && ContactExtractor.place(String(text).trimmedWhitespace()) != nil)
+                        || (text.contains(.comma)
+                            && ContactExtractor.place(Cell.string(text).trimmedWhitespace()) != nil)
                     {
                         rightDated += 1
                     }
@@ -88,13 +112,13 @@ enum ColumnLayout {
     /// and the right column none: a label column (simplecv's dates and topic labels under headings that span
     /// the page, Europass's section names over a grid whose labels stand beside their values, "Languages
     /// English, Irish"), whose labels go with the entries beside and below them, not a column of its own.
-    static func hasFullWidthHeadings(_ lines: [[Character]], _ column: Int) -> Bool {
+    static func hasFullWidthHeadings<Cell: LayoutCell>(_ lines: [[Cell]], _ column: Int) -> Bool {
         var leftHeadings = 0
         for line in lines {
             let pieces = segments(line)
             guard pieces.count <= 2 else { continue }
             for piece in pieces where piece.count <= 48 {
-                let isHeading = SectionSplitter.heading(String(line[piece])).map { $0.rest.isEmpty } ?? false
+                let isHeading = SectionSplitter.heading(Cell.string(line[piece])).map { $0.rest.isEmpty } ?? false
                 guard isHeading else { continue }
                 if piece.lowerBound >= column { return false }
                 if pieces.count == 1 { leftHeadings += 1 }
@@ -103,18 +127,21 @@ enum ColumnLayout {
         return leftHeadings >= 2
     }
 
-    static func hasYear(_ text: ArraySlice<Character>) -> Bool {
-        text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).contains {
-            $0.count == 4 && ($0.starts(with: ["1", "9"]) || $0.starts(with: ["2", "0"]))
+    /// Whether `text` holds a run of exactly four ASCII digits starting "19" or "20".
+    static func hasYear<Cell: LayoutCell>(_ text: ArraySlice<Cell>) -> Bool {
+        text.split(whereSeparator: { $0.asciiDigit == nil }).contains { run in
+            guard run.count == 4, let first = run.first?.asciiDigit, let second = run.dropFirst().first?.asciiDigit
+            else { return false }
+            return (first, second) == (1, 9) || (first, second) == (2, 0)
         }
     }
 
     /// Non-blank stretches of a line separated by at least ``minimumGap`` spaces.
-    static func segments(_ line: [Character]) -> [Range<Int>] {
+    static func segments<Cell: LayoutCell>(_ line: [Cell]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var index = 0
         while index < line.count {
-            guard line[index] != " " else {
+            guard line[index] != .space else {
                 index += 1
                 continue
             }
@@ -122,7 +149,7 @@ enum ColumnLayout {
             var spaces = 0
             var cursor = index
             while cursor < line.count && spaces < minimumGap {
-                if line[cursor] == " " {
+                if line[cursor] == .space {
                     spaces += 1
                 } else {
                     spaces = 0
@@ -137,13 +164,13 @@ enum ColumnLayout {
     }
 
     /// Whether a segment of `line` starts left of `column` and runs into it.
-    static func crosses(_ line: [Character], _ column: Int) -> Bool {
+    static func crosses<Cell: LayoutCell>(_ line: [Cell], _ column: Int) -> Bool {
         segments(line).contains { $0.lowerBound < column && $0.upperBound > column }
     }
 
     /// The character position where the right column starts, if the page has two columns.
-    static func rightColumnStart(_ lines: [[Character]]) -> Int? {
-        let textLines = lines.filter { $0.contains { $0 != " " } }
+    static func rightColumnStart<Cell: LayoutCell>(_ lines: [[Cell]]) -> Int? {
+        let textLines = lines.filter { $0.contains { $0 != .space } }
         let width = lines.map(\.count).max() ?? 0
         guard width >= 40, textLines.count >= 8 else { return nil }
         var starts = [Int](repeating: 0, count: width + 1)
@@ -173,5 +200,32 @@ enum ColumnLayout {
         guard count * 5 >= textLines.count, leftLines * 5 >= textLines.count, crossing * 10 <= textLines.count
         else { return nil }
         return column
+    }
+}
+
+/// A character cell of a laid-out page: a `Character`, or a scalar that is a character on its own.
+protocol LayoutCell: Equatable {
+    static var space: Self { get }
+    static var comma: Self { get }
+    /// 0 … 9 for an ASCII digit, else `nil`.
+    var asciiDigit: Int? { get }
+    static func string(_ cells: ArraySlice<Self>) -> String
+}
+
+extension Character: LayoutCell {
+    static var space: Character { " " }
+    static var comma: Character { "," }
+    var asciiDigit: Int? { isASCII ? wholeNumberValue : nil }
+    static func string(_ cells: ArraySlice<Character>) -> String { String(cells) }
+}
+
+extension Unicode.Scalar: LayoutCell {
+    static var space: Unicode.Scalar { " " }
+    static var comma: Unicode.Scalar { "," }
+    var asciiDigit: Int? { (0x30...0x39).contains(value) ? Int(value - 0x30) : nil }
+    static func string(_ cells: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: cells)
+        return text
     }
 }
