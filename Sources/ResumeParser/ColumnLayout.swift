@@ -224,8 +224,9 @@ extension Unicode.Scalar: LayoutCell {
     static var comma: Unicode.Scalar { "," }
     var asciiDigit: Int? { (0x30...0x39).contains(value) ? Int(value - 0x30) : nil }
     static func string(_ cells: ArraySlice<Unicode.Scalar>) -> String {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: cells)
-        return text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.count)
+        for scalar in cells { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -32,7 +32,7 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
         {
             return .html
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(200)
+        let lines = text.linesAtLineFeeds(omittingEmpty: true, limit: 200)
         let markdownLines = lines.filter { line in
             let trimmed = line.drop(while: { $0 == " " })
             return trimmed.hasPrefix("# ") || trimmed.hasPrefix("## ") || trimmed.hasPrefix("### ")

@@ -9,7 +9,7 @@ enum TimelineLabels {
     ///
     /// - Complexity: O(n) in the length of `page`.
     static func removed(from page: String) -> String {
-        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = page.linesAtLineFeeds(omittingEmpty: false)
         guard lines.contains(where: isYearLabel), let body = bodyIndentation(lines) else { return page }
         var kept: [Substring] = []
         kept.reserveCapacity(lines.count)

@@ -36,6 +36,31 @@ struct TextExtractionTests {
         #expect(lines.contains { $0.caseInsensitiveCompare("Experience") == .orderedSame })
     }
 
+    @Test("lines found on the bytes are those the character split cuts")
+    func firstLines() throws {
+        var samples = [
+            "", "\n", "\n\n# Title\n\n- a\n", "one\r\ntwo\nthree", "a\n\u{301}b\n", "\r\n\r\n", "x\r\ry\n\nz",
+            "é\n– \n\u{1F468}\u{200D}\u{1F469}\n",
+        ]
+        samples.append((0..<500).map { "line \($0)" }.joined(separator: "\n"))
+        for fixture in try FileManager.default.contentsOfDirectory(
+            at: Fixtures.root.appendingPathComponent("resumes"), includingPropertiesForKeys: nil)
+        where ["md", "txt"].contains(fixture.pathExtension) {
+            samples.append(try String(contentsOf: fixture, encoding: .utf8))
+        }
+        for text in samples {
+            for omitting in [true, false] {
+                let all = text.split(separator: "\n", omittingEmptySubsequences: omitting)
+                #expect(text.linesAtLineFeeds(omittingEmpty: omitting) == all, "\(text.prefix(40))")
+                for limit in [1, 3, 200] {
+                    #expect(
+                        text.linesAtLineFeeds(omittingEmpty: omitting, limit: limit) == Array(all.prefix(limit)),
+                        "\(text.prefix(40))")
+                }
+            }
+        }
+    }
+
     @Test("every fixture resume yields text in the format its extension names")
     func everyFixture() throws {
         #expect(Fixtures.resumes.count >= 60)

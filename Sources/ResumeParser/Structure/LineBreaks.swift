@@ -31,3 +31,27 @@ extension String {
         return pieces
     }
 }
+
+extension String {
+    /// The lines `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)` cuts (the first `limit`
+    /// of them), found on the bytes and without reading past the last: a line feed is a character of its own
+    /// except after a carriage return ("\r\n" is one character, which that split keeps whole).
+    func linesAtLineFeeds(omittingEmpty: Bool, limit: Int = .max) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var index = start
+        var previous: UInt8 = 0
+        while index != bytes.endIndex && lines.count < limit {
+            let byte = bytes[index]
+            if byte == 0x0A && previous != 0x0D {
+                if !omittingEmpty || start != index { lines.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        if lines.count < limit && (!omittingEmpty || start != bytes.endIndex) { lines.append(self[start...]) }
+        return lines
+    }
+}
