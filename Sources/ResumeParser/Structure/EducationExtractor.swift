@@ -4,25 +4,29 @@ import Foundation
 /// "PhD", "A.S.", "High School"), field, institution and year.
 enum EducationExtractor {
     /// Highest first, so "Master of Business Administration" is not read as something lower.
+    ///
+    /// Each case-insensitive group starts with one `\b` before its alternatives rather than one in each: the
+    /// same matches (a zero-width test at the same place), but ICU tests the boundary once a position instead
+    /// of once an alternative, which halved the time a line takes (the patterns before are in the tests).
     static let levels: [(DegreeLevel, NSRegularExpression)] = [
         (
             .doctorate,
             NSRegularExpression.fixed(
-                "(?i:\\bph\\.?\\s?d\\b\\.?|\\bd\\.?phil\\b|\\bdoctor(?:ate)?\\b|\\bdoctoral\\b|\\bdoctorado\\b|\\bdoctorat\\b"
-                    + "|\\bdoktor\\b|\\bdottorato\\b|\\bdoutorado\\b)|\\bEd\\.D\\.")
+                "(?i:\\b(?:ph\\.?\\s?d\\b\\.?|d\\.?phil\\b|doctor(?:ate)?\\b|doctoral\\b|doctorado\\b|doctorat\\b"
+                    + "|doktor\\b|dottorato\\b|doutorado\\b))|\\bEd\\.D\\.")
         ),
         (
             .master,
             NSRegularExpression.fixed(
-                "(?i:\\bmaster'?s?\\b|\\bm\\.?\\s?sc\\b\\.?|\\bm\\.?\\s?eng\\b\\.?|\\bm\\.?b\\.?a\\b\\.?|\\bm\\.?\\s?tech\\b|\\bmphil\\b"
-                    + "|\\bll\\.?m\\b|\\bmáster\\b|\\bmaestr[ií]a\\b|\\bmestrado\\b|\\blaurea magistrale\\b|\\bdiplom-|\\bmagister\\b)"
+                "(?i:\\b(?:master'?s?\\b|m\\.?\\s?sc\\b\\.?|m\\.?\\s?eng\\b\\.?|m\\.?b\\.?a\\b\\.?|m\\.?\\s?tech\\b|mphil\\b"
+                    + "|ll\\.?m\\b|máster\\b|maestr[ií]a\\b|mestrado\\b|laurea magistrale\\b|diplom-|magister\\b))"
                     + "|(?<!, )\\b(?:M\\.S\\.|MS|M\\.A\\.|MA|M\\.Ed\\.|MEd|M\\.E\\.)(?=[\\s,(]|$)")
         ),
         (
             .bachelor,
             NSRegularExpression.fixed(
-                "(?i:\\bbachelor'?s?\\b|\\bb\\.?\\s?sc\\b\\.?|\\bb\\.?\\s?eng\\b\\.?|\\bb\\.?\\s?tech\\b|\\bbba\\b|\\bb\\.?com\\b|\\bll\\.?b\\b"
-                    + "|\\bundergraduate degree\\b|\\bgrado en\\b|\\blicenciatura\\b|\\bbacharelado\\b|\\blaurea triennale\\b|\\bbachelier\\b)"
+                "(?i:\\b(?:bachelor'?s?\\b|b\\.?\\s?sc\\b\\.?|b\\.?\\s?eng\\b\\.?|b\\.?\\s?tech\\b|bba\\b|b\\.?com\\b|ll\\.?b\\b"
+                    + "|undergraduate degree\\b|grado en\\b|licenciatura\\b|bacharelado\\b|laurea triennale\\b|bachelier\\b))"
                     + "|(?<!, )\\b(?:B\\.S\\.|BS|B\\.A\\.|BA|BFA|B\\.F\\.A\\.|B\\.E\\.|B\\.Eng)(?=[\\s,(]|$)"
             )
         ),
@@ -35,7 +39,7 @@ enum EducationExtractor {
         (
             .highSchool,
             NSRegularExpression.fixed(
-                "(?i:\\bhigh school\\b|\\bsecondary school\\b|\\bGED\\b|\\bA-levels?\\b|\\babitur\\b)")
+                "(?i:\\b(?:high school\\b|secondary school\\b|GED\\b|A-levels?\\b|abitur\\b))")
         ),
     ]
     /// Stems of the words that name a school, in the languages resumes use: "univers" covers University,
