@@ -120,6 +120,9 @@ struct EngineOptions: ParsableArguments {
         _ settings: Settings, weights: ScoringWeights = .standard, referenceMonth: YearMonth? = nil,
         quiet: Bool = false, at directory: URL? = nil, chunkWindows: ChunkWindows = .none
     ) async throws -> Engine {
+        // The skill taxonomy and its matcher, which opening the engine needs (a tenth of a second, once a
+        // process), are built on another core while the model loads.
+        Task.detached(priority: .userInitiated) { _ = SkillMatcher.standard }
         var configuration = EngineConfiguration(provider: try makeProvider(settings), weights: weights)
         configuration.chunkWindows = chunkWindows
         if let referenceMonth { configuration.referenceMonth = referenceMonth }
