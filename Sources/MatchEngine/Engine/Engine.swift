@@ -49,6 +49,8 @@ public final class Engine: Sendable {
     ///   ``EngineError/invalidConfiguration(_:)`` for a setting out of range.
     public init(directory: URL, configuration: EngineConfiguration) throws {
         try configuration.validate()
+        // The first ranking's table of skill names is built on another core meanwhile.
+        Task.detached(priority: .userInitiated) { RoleFunction.prepareTables() }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {

@@ -99,6 +99,10 @@ enum RoleFunction: String, Sendable, CaseIterable {
         "development", "engineering", "design", "management", "operations",
     ]
 
+    /// Builds the table of the taxonomy's names now (tens of milliseconds once a process) rather than in the
+    /// first job analysis.
+    static func prepareTables() { _ = familyOfStandardSkill }
+
     /// The family whose work a skill's name is ("Accounting", "Machine Learning", "Frontend Development",
     /// "DevOps"): looked up for a canonical skill of the standard taxonomy, read otherwise. A name that says
     /// more than the family's phrase and one of ``functionNameWords`` ("Infrastructure as Code", "Google
