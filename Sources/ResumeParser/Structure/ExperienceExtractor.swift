@@ -362,14 +362,17 @@ enum ExperienceExtractor {
         "pvt.", "llp", "pty.",
     ]
 
+    /// What separates the pieces of an entry's line: bars, dashes and "@"/"at" between spaces, gaps,
+    /// parentheses and bullets.
+    private static let pieceSeparators =
+        [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
+
     /// "Title, Company | City, ST" → "Title", "Company", "City, ST" (a place). Markdown emphasis, links and
     /// heading marks are removed; durations and employment terms are dropped.
     static func pieces(of text: String, line: Int = 0) -> [Piece] {
         var parts: [Piece] = []
-        let separators =
-            [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
         var role: FieldLabel?
-        for (index, chunk) in split(text, at: separators).enumerated() {
+        for (index, chunk) in split(text, at: pieceSeparators).enumerated() {
             var piece = chunk.trimmed(" ,;:|-–—*_#`[]")
             // A form's label, alone ("Occupation or position held   Engineer") or before a colon ("Date: …").
             if let label = fieldLabel(piece) {
