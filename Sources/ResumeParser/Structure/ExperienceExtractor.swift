@@ -466,12 +466,14 @@ enum ExperienceExtractor {
         text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
+    /// Words that name a part of an organisation.
+    private static let units: Set<String> = [
+        "department", "dept", "faculty", "division", "team", "unit", "office", "lab", "laboratory", "group",
+        "school", "institute", "centre", "center", "branch", "chair",
+    ]
+
     /// "Department of Physics", "Platform Team": a part of the company named after it.
     private static func isUnitOfCompany(_ text: String) -> Bool {
-        let units: Set<String> = [
-            "department", "dept", "faculty", "division", "team", "unit", "office", "lab", "laboratory", "group",
-            "school", "institute", "centre", "center", "branch", "chair",
-        ]
         let words = Self.words(text)
         return words.first.map { units.contains($0) } == true || words.last.map { units.contains($0) } == true
     }
