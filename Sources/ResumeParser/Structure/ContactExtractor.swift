@@ -130,13 +130,18 @@ enum ContactExtractor {
     }
 
     private static let linkNeedles: [[UInt8]] = ["http", "www.", ".com/", ".org/", ".net/"].map { Array($0.utf8) }
+    /// For each byte, whether a needle starts with it lower-cased: most positions are passed over on one load.
+    private static let startsLinkNeedle: [Bool] = (0...255).map { byte in
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+        return linkNeedles.contains { $0.first == UInt8(lower) }
+    }
 
     /// Whether `line` holds "http", "www.", ".com/", ".org/" or ".net/" in any case (the pattern
     /// ``link`` cannot match without one of them).
     private static func mayHoldLink(_ line: Substring.UTF8View) -> Bool {
         let bytes = Array(line)
         guard bytes.count >= 4 else { return false }
-        for start in bytes.indices {
+        for start in bytes.indices where startsLinkNeedle[Int(bytes[start])] {
             for needle in linkNeedles where start + needle.count <= bytes.count {
                 var matched = true
                 for (offset, byte) in needle.enumerated() {
