@@ -160,8 +160,8 @@ enum ContactExtractor {
 
     /// What separates the parts of a header line: bars, tabs, gaps of two spaces, dashes between spaces, slashes,
     /// semicolons, bullets and the diamonds and arrows templates use (icons are already bullets).
-    private static let separators =
-        ["|", "\t", "  ", " – ", " — ", " - ", " / ", "; "] + (Bullet.glyphs + "♦◆⋄✦►▸●○■").map(String.init)
+    private static let separators = ExperienceExtractor.Separators(
+        ["|", "\t", "  ", " – ", " — ", " - ", " / ", "; "] + (Bullet.glyphs + "♦◆⋄✦►▸●○■").map(String.init))
 
     /// Pieces of a header line: "Austin, TX | ada@example.com | (512) 555-0142" → three parts.
     static func parts(of line: String) -> [String] {

@@ -288,8 +288,8 @@ enum EducationExtractor {
             && level(in: text) == nil
     }
 
-    private static let separators =
-        [" | ", " — ", " – ", " - ", " @ ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
+    private static let separators = ExperienceExtractor.Separators(
+        [" | ", " — ", " – ", " - ", " @ ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init))
 
     /// The subject after the degree: "B.Sc. Computer Science, ..." and "Bachelor of Science in Physics".
     private static func field(after degree: Range<String.Index>, in text: String) -> String? {

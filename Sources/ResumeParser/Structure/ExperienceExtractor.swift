@@ -364,8 +364,8 @@ enum ExperienceExtractor {
 
     /// What separates the pieces of an entry's line: bars, dashes and "@"/"at" between spaces, gaps,
     /// parentheses and bullets.
-    private static let pieceSeparators =
-        [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init)
+    private static let pieceSeparators = Separators(
+        [" | ", " — ", " – ", " - ", " @ ", " at ", "   ", "\t", "(", ")"] + Bullet.glyphs.map(String.init))
 
     /// "Title, Company | City, ST" → "Title", "Company", "City, ST" (a place). Markdown emphasis, links and
     /// heading marks are removed; durations and employment terms are dropped.
@@ -436,9 +436,22 @@ enum ExperienceExtractor {
 
     /// `text` cut at every occurrence of any of `separators`: one pass over the UTF-8 bytes (cuts fall on
     /// separator boundaries, so every chunk is valid text).
-    static func split(_ text: String, at separators: [String]) -> [Substring] {
+    /// Separators for ``split(_:at:)``, as bytes, with a table of the bytes any of them starts with.
+    struct Separators: Sendable {
+        let patterns: [[UInt8]]
+        let starts: [Bool]
+
+        init(_ separators: [String]) {
+            let patterns = separators.map { Array($0.utf8) }.filter { !$0.isEmpty }
+            self.patterns = patterns
+            starts = (0...255).map { byte in patterns.contains { $0[0] == UInt8(byte) } }
+        }
+    }
+
+    /// `text` cut at every occurrence of any separator (the first listed wins where several start at one
+    /// byte), separators dropped.
+    static func split(_ text: String, at separators: Separators) -> [Substring] {
         let bytes = Array(text.utf8)
-        let patterns = separators.map { Array($0.utf8) }
         func chunk(_ start: Int, _ end: Int) -> Substring {
             let utf8 = text.utf8
             return text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
@@ -447,7 +460,11 @@ enum ExperienceExtractor {
         var chunkStart = 0
         var index = 0
         outer: while index < bytes.count {
-            for pattern in patterns
+            guard separators.starts[Int(bytes[index])] else {
+                index += 1
+                continue
+            }
+            for pattern in separators.patterns
             where bytes[index] == pattern[0] && index + pattern.count <= bytes.count
                 && bytes[index..<index + pattern.count].elementsEqual(pattern)
             {
