@@ -43,9 +43,9 @@ enum MarginHeading {
     static func wrapped(_ line: String, _ next: String) -> (line: String, next: String)? {
         let (head, rest) = marginSegment(line) ?? (line, "")
         // The first line's piece is checked before the next line is read: most lines fail here.
-        guard head.utf8.count <= maximumWidth, head.split(separator: " ").count <= 3 else { return nil }
+        guard head.utf8.count <= maximumWidth, hasAtMostThreeWords(head) else { return nil }
         let (tail, nextRest) = marginSegment(next) ?? (next, "")
-        guard tail.utf8.count <= maximumWidth, tail.split(separator: " ").count <= 3,
+        guard tail.utf8.count <= maximumWidth, hasAtMostThreeWords(tail),
             SectionSplitter.heading(head) == nil,
             // "Leadership" over "Languages": a group label above a heading of its own, not one heading wrapped.
             tail.first?.isLowercase == true || SectionSplitter.heading(tail) == nil,
@@ -55,13 +55,35 @@ enum MarginHeading {
         return (rest.isEmpty ? joined : joined + "   " + rest, nextRest)
     }
 
+    /// Whether `text` splits at spaces into at most three words (on the bytes when it is ASCII, where a byte
+    /// is a character).
+    private static func hasAtMostThreeWords(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").count <= 3 }
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words <= 3
+    }
+
     /// The piece of `line` before its first gap of three or more spaces (within ``maximumWidth``
     /// characters), and the rest of the line after the gap.
     static func marginSegment(_ line: String) -> (head: String, rest: String)? {
         // Only the first `maximumWidth × 2` characters are read. While those (and the byte after them, which
-        // a combining mark would join to the last) are ASCII, a byte is a character: scan the bytes.
+        // a combining mark would join to the last) are ASCII, a byte is a character: scan the bytes; while
+        // they are scalars that are characters of their own (bullets, dashes, accented letters), scan those.
         if line.utf8.prefix(maximumWidth * 2 + 1).allSatisfy({ $0 < 0x80 }) {
             return segment(line, at: line.utf8.indices) { line.utf8[$0] == UInt8(ascii: " ") }
+        }
+        let scalars = line.unicodeScalars
+        if scalars.prefix(maximumWidth * 2 + 1).allSatisfy(ColumnLayout.isWholeCharacter) {
+            return segment(line, at: scalars.indices) { scalars[$0] == " " }
         }
         return segment(line, at: line.indices) { line[$0] == " " }
     }
