@@ -93,13 +93,22 @@ enum SectionSplitter {
     /// space or "&", other characters dropped), is surely no heading word; `false` when unsure (a letter
     /// outside ASCII). Most short lines stop here, before the key's allocations.
     private static func startsWithOtherWord(_ raw: String) -> Bool {
+        // An ASCII line is its bytes; otherwise each character is its ASCII value, or a mark for a letter
+        // or for anything else outside ASCII.
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return startsWithOtherWord(codes: raw.utf8) }
+        return startsWithOtherWord(
+            codes: raw.lazy.map { $0.asciiValue ?? ($0.isLetter ? nonASCIILetter : nonASCIIOther) })
+    }
+
+    private static let nonASCIILetter: UInt8 = 0x80
+    private static let nonASCIIOther: UInt8 = 0x81
+
+    private static func startsWithOtherWord(codes: some Sequence<UInt8>) -> Bool {
         var word = ""
-        for character in raw {
-            guard let ascii = character.asciiValue else {
-                if character.isLetter { return false }
-                continue
-            }
+        for ascii in codes {
             switch ascii {
+            case nonASCIILetter: return false
+            case nonASCIIOther: continue
             case UInt8(ascii: ":"):
                 return !word.isEmpty && !headingWords.contains(word)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
