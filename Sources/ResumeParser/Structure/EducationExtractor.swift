@@ -61,6 +61,10 @@ enum EducationExtractor {
         anyLevel.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// Whether `text` names a degree of any level: `level(in:) != nil` in one pass of the patterns (the
+    /// alternation of them all matches exactly where one of them does).
+    static func namesLevel(_ text: String) -> Bool { namesAnyLevel(text) }
+
     static func level(in text: String) -> (DegreeLevel, Range<String.Index>)? {
         guard namesAnyLevel(text) else { return nil }
         for (level, pattern) in levels {
@@ -95,14 +99,14 @@ enum EducationExtractor {
         for raw in HyphenatedWords.joined(lines) {
             let line = raw.trimmed(" \t" + Bullet.marks)
             guard !line.isEmpty else { continue }
-            let namesDegree = level(in: line) != nil || namesQualification(line)
+            let namesDegree = namesLevel(line) || namesQualification(line)
             let namesInstitution = isInstitution(line)
             guard let current = entries.last else {
                 if namesDegree || namesInstitution { entries.append([line]) }
                 continue
             }
             let currentText = current.joined(separator: " ")
-            let currentHasDegree = level(in: currentText) != nil || namesQualification(currentText)
+            let currentHasDegree = namesLevel(currentText) || namesQualification(currentText)
             if (namesDegree && currentHasDegree) || (namesInstitution && !namesDegree && hasInstitution(current))
                 || current.count >= 3
             {
@@ -168,8 +172,8 @@ enum EducationExtractor {
                 // "Boston College, MA" reads as a place: the school is the part before the comma.
                 var name = part.isPlace ? String(part.text.prefix(while: { $0 != "," })) : part.text
                 // "Bachelor of Science in Marine Biology University of Otago": no separator after the degree.
-                if level(in: name) != nil, let school = school(after: name) { name = school }
-                guard isInstitution(name) && level(in: name) == nil else { continue }
+                if namesLevel(name), let school = school(after: name) { name = school }
+                guard isInstitution(name) && !namesLevel(name) else { continue }
                 if index + 2 < parts.count, !parts[index + 1].isPlace, parts[index + 2].isPlace,
                     isBareName(parts[index + 1].text)
                 {
@@ -196,7 +200,7 @@ enum EducationExtractor {
             }
             // "MBA in Digital Marketing" over "Fundação Getulio Vargas · 2019 – 2021": a name alone with its
             // dates or place on the line after the degree's.
-            if nextLineFallback == nil, number == 1, level(in: lines[0]) != nil || namesQualification(lines[0]),
+            if nextLineFallback == nil, number == 1, namesLevel(lines[0]) || namesQualification(lines[0]),
                 let first = parts.first, !first.isPlace, isBareName(first.text), !isNote(first.text),
                 parts.dropFirst().allSatisfy(\.isPlace), rawLines[number] != line || parts.count > 1
             {
@@ -255,26 +259,26 @@ enum EducationExtractor {
         guard let keyword = words.firstIndex(where: { isInstitution(String($0)) }), keyword > 0 else { return nil }
         var start = keyword
         while start > max(0, keyword - 2), let first = words[start - 1].first, first.isUppercase,
-            !isSubjectWord(words[start - 1]), level(in: String(words[start - 1])) == nil,
+            !isSubjectWord(words[start - 1]), !namesLevel(String(words[start - 1])),
             words[start - 1].allSatisfy({ $0.isLetter || $0 == "-" })
         {
             start -= 1
         }
         let name = words[start...].joined(separator: " ")
-        return level(in: name) == nil ? name : nil
+        return !namesLevel(name) ? name : nil
     }
 
     /// The start of a school's name that a narrow column left at the end of the degree's line: one or two
     /// capitalised words after its last comma ("M.Sc. Electrical Engineering, Technical").
     private static func wrappedHead(of line: String) -> String? {
         let text = line.trimmedWhitespace()
-        guard let last = text.last, last.isLetter, level(in: text) != nil, let comma = text.lastIndex(of: ",")
+        guard let last = text.last, last.isLetter, namesLevel(text), let comma = text.lastIndex(of: ",")
         else { return nil }
         let head = text[text.index(after: comma)...].trimmedWhitespace()
         let words = head.split(separator: " ")
         guard (1...2).contains(words.count),
             words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) && !isSubjectWord($0) }),
-            level(in: head) == nil, !isInstitution(head), !isNote(head),
+            !namesLevel(head), !isInstitution(head), !isNote(head),
             ExperienceExtractor.Piece(head).isPlace == false,
             !ExperienceExtractor.isRegion(head)
         else { return nil }
@@ -285,7 +289,7 @@ enum EducationExtractor {
     private static func isBareName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         return (1...6).contains(words.count) && text.first?.isUppercase == true && !text.contains(where: \.isNumber)
-            && level(in: text) == nil
+            && !namesLevel(text)
     }
 
     private static let separators = ExperienceExtractor.Separators(

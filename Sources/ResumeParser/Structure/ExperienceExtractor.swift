@@ -149,7 +149,7 @@ enum ExperienceExtractor {
     /// not read): its title names a degree and no role ("LL.M. in Business Law", "BSc Civil Engineering"),
     /// and its company, if any, is a school. Its years are study, not work.
     static func isDegree(_ entry: ExperienceEntry) -> Bool {
-        guard let title = entry.title, title.utf8.count <= 200, EducationExtractor.level(in: title) != nil,
+        guard let title = entry.title, title.utf8.count <= 200, EducationExtractor.namesLevel(title),
             Set(words(title)).isDisjoint(with: titleWords)
         else { return false }
         return entry.company.map { EducationExtractor.isInstitution($0) } ?? true

@@ -47,7 +47,7 @@ enum JobRequirements {
             let (text, asides) = isHeading ? (trimmed, []) : preferredAsides(trimmed)
             let preferredHere = inPreferredBlock || isPreferred(text)
             // A degree line names a field of study ("Computer Science"), not a skill. Bullet lines are lists.
-            let namesDegree = EducationExtractor.level(in: text) != nil
+            let namesDegree = EducationExtractor.namesLevel(text)
             let found = namesDegree ? [] : matcher.skills(in: text, isSkillList: isBullet)
             // The first requirement naming skills, past lines that state years ("5+ years as an SRE"):
             // those name the role, not the tool it is built around.
