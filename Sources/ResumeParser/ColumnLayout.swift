@@ -16,24 +16,11 @@ enum ColumnLayout {
         // Where every scalar is a character of its own, lines of scalars spare the grapheme breaking and the
         // string per cell of `[Character]` (most of this function's cost on a PDF page).
         let scalars = page.unicodeScalars
-        if scalars.allSatisfy(isWholeCharacter) {
+        if scalars.allSatisfy({ $0.isCharacterOfItsOwn }) {
             return readingOrder(
                 page, lines: scalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init))
         }
         return readingOrder(page, lines: page.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init))
-    }
-
-    /// Whether `scalar` is always a character on its own (Unicode's grapheme rules join it to no neighbour),
-    /// for the scalars PDF text is mostly made of: below the combining marks (U+0300); General Punctuation to
-    /// Miscellaneous Symbols and Arrows (U+2000–U+2BFF) but the zero-width joiners and the combining marks
-    /// for symbols (U+20D0–U+20FF); the private use area (icon fonts); the Latin ligatures (U+FB00–U+FB06).
-    /// Not carriage return: "\r\n" is one character.
-    static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0D, 0x200C, 0x200D, 0x20D0...0x20FF: false
-        case 0..<0x0300, 0x2000...0x2BFF, 0xE000...0xF8FF, 0xFB00...0xFB06: true
-        default: false
-        }
     }
 
     static func readingOrder<Cell: LayoutCell>(_ page: String, lines: [[Cell]]) -> String {

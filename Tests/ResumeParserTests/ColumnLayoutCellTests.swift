@@ -26,7 +26,7 @@ struct ColumnLayoutCellTests {
                     let byCharacters = ColumnLayout.readingOrder(page, lines: characters)
                     // The entry point takes the scalar path where it can.
                     #expect(ColumnLayout.readingOrder(page) == byCharacters, "\(file.lastPathComponent)")
-                    guard page.unicodeScalars.allSatisfy(ColumnLayout.isWholeCharacter) else { continue }
+                    guard page.unicodeScalars.allSatisfy(\.isCharacterOfItsOwn) else { continue }
                     pages += 1
                     if byCharacters != page { reordered += 1 }
                 }
@@ -51,12 +51,12 @@ struct ColumnLayoutCellTests {
     @Test("combining marks, joiners and carriage returns keep a page on characters")
     func wholeCharacters() {
         for scalar: Unicode.Scalar in ["a", "•", "–", "’", "\u{E000}", "\u{FB01}", "\u{00AD}"] {
-            #expect(ColumnLayout.isWholeCharacter(scalar), "\(scalar.value)")
+            #expect(scalar.isCharacterOfItsOwn, "\(scalar.value)")
         }
         for scalar: Unicode.Scalar in [
             "\r", "\u{0301}", "\u{200D}", "\u{200C}", "\u{20DD}", "\u{FE0F}", "\u{1F600}", "\u{AC00}",
         ] {
-            #expect(!ColumnLayout.isWholeCharacter(scalar), "\(scalar.value)")
+            #expect(!scalar.isCharacterOfItsOwn, "\(scalar.value)")
         }
     }
 }

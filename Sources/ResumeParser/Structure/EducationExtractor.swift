@@ -56,17 +56,14 @@ enum EducationExtractor {
     private static let anyLevel = NSRegularExpression.fixed(
         levels.map { "(?:\($0.1.pattern))" }.joined(separator: "|"))
 
-    /// Whether `text` names a degree of any level.
-    private static func namesAnyLevel(_ text: String) -> Bool {
+    /// Whether `text` names a degree of any level: `level(in:) != nil` in one pass of the patterns (the
+    /// alternation of them all matches exactly where one of them does).
+    static func namesLevel(_ text: String) -> Bool {
         anyLevel.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
-    /// Whether `text` names a degree of any level: `level(in:) != nil` in one pass of the patterns (the
-    /// alternation of them all matches exactly where one of them does).
-    static func namesLevel(_ text: String) -> Bool { namesAnyLevel(text) }
-
     static func level(in text: String) -> (DegreeLevel, Range<String.Index>)? {
-        guard namesAnyLevel(text) else { return nil }
+        guard namesLevel(text) else { return nil }
         for (level, pattern) in levels {
             if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let range = Range(match.range, in: text)
@@ -79,7 +76,7 @@ enum EducationExtractor {
 
     /// Every degree level `text` names.
     static func levels(in text: String) -> [DegreeLevel] {
-        guard namesAnyLevel(text) else { return [] }
+        guard namesLevel(text) else { return [] }
         return levels.filter { _, pattern in
             pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }.map(\.0)

@@ -30,9 +30,7 @@ extension String {
         pieces.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
         return pieces
     }
-}
 
-extension String {
     /// The lines `split(separator: "\n", omittingEmptySubsequences: omittingEmpty)` cuts (the first `limit`
     /// of them), found on the bytes and without reading past the last: a line feed is a character of its own
     /// except after a carriage return ("\r\n" is one character, which that split keeps whole).
@@ -53,5 +51,21 @@ extension String {
         }
         if lines.count < limit && (!omittingEmpty || start != bytes.endIndex) { lines.append(self[start...]) }
         return lines
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether this scalar is always a character on its own (Unicode's grapheme rules join it to no
+    /// neighbour), for the scalars PDF text is mostly made of: below the combining marks (U+0300); General
+    /// Punctuation to Miscellaneous Symbols and Arrows (U+2000–U+2BFF) but the zero-width joiners and the
+    /// combining marks for symbols (U+20D0–U+20FF); the private use area (icon fonts); the Latin ligatures
+    /// (U+FB00–U+FB06). Not carriage return: "\r\n" is one character. Text made of such scalars can be read
+    /// scalar by scalar where it would be read character by character.
+    var isCharacterOfItsOwn: Bool {
+        switch value {
+        case 0x0D, 0x200C, 0x200D, 0x20D0...0x20FF: false
+        case 0..<0x0300, 0x2000...0x2BFF, 0xE000...0xF8FF, 0xFB00...0xFB06: true
+        default: false
+        }
     }
 }

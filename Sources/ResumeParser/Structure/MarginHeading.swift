@@ -82,7 +82,7 @@ enum MarginHeading {
             return segment(line, at: line.utf8.indices) { line.utf8[$0] == UInt8(ascii: " ") }
         }
         let scalars = line.unicodeScalars
-        if scalars.prefix(maximumWidth * 2 + 1).allSatisfy(ColumnLayout.isWholeCharacter) {
+        if scalars.prefix(maximumWidth * 2 + 1).allSatisfy({ $0.isCharacterOfItsOwn }) {
             return segment(line, at: scalars.indices) { scalars[$0] == " " }
         }
         return segment(line, at: line.indices) { line[$0] == " " }
