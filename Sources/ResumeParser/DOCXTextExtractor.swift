@@ -107,7 +107,7 @@ private final class WordprocessingTextCollector: NSObject, XMLParserDelegate {
         guard parser.parse() else {
             throw ParseError.corrupt(source: source, reason: "malformed document XML")
         }
-        return collector.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return collector.output.trimmedWhitespaceScalars()
     }
 
     func parser(

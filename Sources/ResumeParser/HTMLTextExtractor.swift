@@ -74,7 +74,7 @@ enum HTMLTextExtractor {
             if collapsed.isEmpty && (lines.last?.isEmpty ?? true) { continue }
             lines.append(collapsed)
         }
-        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return lines.joined(separator: "\n").trimmedWhitespaceScalars()
     }
 
     private static let namedReferences: [String: Character] = [

@@ -28,8 +28,9 @@ enum TimelineLabels {
 
     /// "2020", "since 2023", "until 2019": a year between 1900 and 2099, alone or after one such word.
     static func isYearLabel(_ line: Substring) -> Bool {
-        // Most lines fail at once: a label ends with a digit.
-        guard let last = line.lastIndex(where: { $0 != " " }), line[last].isASCII, line[last].isNumber,
+        // Most lines fail at once: a label ends with a digit, an ASCII one, which is its last byte but spaces.
+        guard let lastByte = line.utf8.last(where: { $0 != UInt8(ascii: " ") }), (0x30...0x39).contains(lastByte),
+            let last = line.lastIndex(where: { $0 != " " }), line[last].isASCII, line[last].isNumber,
             let first = line.firstIndex(where: { $0 != " " })
         else { return false }
         let text = line[first...last]
@@ -43,7 +44,11 @@ enum TimelineLabels {
     }
 
     private static func indentation(_ line: Substring) -> Int {
-        line.prefix { $0 == " " }.count
+        let spaces = line.utf8.prefix { $0 == UInt8(ascii: " ") }.count
+        // A space followed by ASCII (or nothing) is a character of its own; before other bytes (a combining
+        // mark), the last space may be part of the next character.
+        guard let next = line.utf8.dropFirst(spaces).first, next >= 0x80 else { return spaces }
+        return line.prefix { $0 == " " }.count
     }
 
     /// Where most lines of running text start: the commonest indentation of lines with 25 or more
@@ -52,7 +57,9 @@ enum TimelineLabels {
         var counts: [Int: Int] = [:]
         for line in lines {
             let indent = indentation(line)
-            if line.count - indent >= 25 { counts[indent, default: 0] += 1 }
+            // In ASCII without a carriage return, a byte is a character.
+            let length = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? line.utf8.count : line.count
+            if length - indent >= 25 { counts[indent, default: 0] += 1 }
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }

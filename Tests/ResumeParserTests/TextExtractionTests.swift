@@ -61,6 +61,34 @@ struct TextExtractionTests {
         }
     }
 
+    @Test("trimming white space by scalars is Foundation's trimming")
+    func scalarTrimming() {
+        // Every scalar Foundation's set holds, and some that look like white space but are not in it.
+        let spaces = (0...0x3000).compactMap(Unicode.Scalar.init).filter {
+            CharacterSet.whitespacesAndNewlines.contains($0)
+        }
+        #expect(spaces.count >= 25)
+        let others: [Unicode.Scalar] = [
+            "\u{FEFF}", "\u{200C}", "\u{200D}", "\u{301}", "\u{180E}", "\u{2060}", "x", "é",
+        ]
+        var samples = [
+            "", " ", "\r\n", "a", " \u{301}abc ", "abc \u{301}", "\r\n x \r\n", "\u{1F468}\u{200D}\u{1F469} ",
+        ]
+        for space in spaces {
+            for other in others {
+                samples.append("\(space)\(other)\(space)")
+                samples.append("\(other)\(space)\(space)\(other)")
+                samples.append("\(space)\(space)")
+            }
+        }
+        for text in samples {
+            let expected = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(
+                Array(text.trimmedWhitespaceScalars().unicodeScalars) == Array(expected.unicodeScalars),
+                "\(text.debugDescription)")
+        }
+    }
+
     @Test("every fixture resume yields text in the format its extension names")
     func everyFixture() throws {
         #expect(Fixtures.resumes.count >= 60)

@@ -39,9 +39,11 @@ enum ContactExtractor {
 
     static func extract(lines: [String], header: [String]) -> ContactInfo {
         let text = lines.joined(separator: "\n")
+        // Split once for the e-mail, link and phone searches, which each go line by line.
+        let textLines = text.utf8.split(separator: UInt8(ascii: "\n"))
         var contact = ContactInfo()
-        contact.email = firstEmail(in: text)
-        contact.links = links(in: text)
+        contact.email = firstEmail(inLines: textLines)
+        contact.links = links(inLines: textLines)
         let headLines = Array((header.isEmpty ? lines : header).prefix(12))
         contact.name = name(
             header: headLines, top: Array(lines.prefix(searchedLines)),
@@ -50,7 +52,7 @@ enum ContactExtractor {
         contact.location =
             location(in: headLines) ?? location(in: contactBlock(Array(lines.prefix(searchedLines))))
             ?? location(in: Array(lines.prefix(15)))
-        contact.phone = PhoneNumber.first(in: text, location: contact.location)
+        contact.phone = PhoneNumber.first(inLines: textLines, location: contact.location)
         return contact
     }
 
@@ -78,8 +80,13 @@ enum ContactExtractor {
     /// The first e-mail address, looked for only in the words that contain an `@` (at most 320 characters,
     /// the longest address RFC 5321 allows, plus some punctuation around it).
     static func firstEmail(in text: String) -> String? {
+        firstEmail(inLines: text.utf8.split(separator: UInt8(ascii: "\n")))
+    }
+
+    /// ``firstEmail(in:)`` over a text already cut at its line feeds.
+    static func firstEmail(inLines lines: [Substring.UTF8View]) -> String? {
         // Words never span lines, so only the lines holding an "@" are split into words.
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.contains(UInt8(ascii: "@")) {
+        for line in lines where line.contains(UInt8(ascii: "@")) {
             let line = String(Substring(line))
             for word in line.split(whereSeparator: { $0.isWhitespace })
             where word.utf8.count <= 320 && word.containsLiteral("@") {
@@ -112,11 +119,16 @@ enum ContactExtractor {
     }
 
     static func links(in text: String) -> [String] {
+        links(inLines: text.utf8.split(separator: UInt8(ascii: "\n")))
+    }
+
+    /// ``links(in:)`` over a text already cut at its line feeds.
+    static func links(inLines lines: [Substring.UTF8View]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         // A link holds no white space, so it lies within one line, and it holds "http", "www." or one of the
         // named sites' ".com/", ".org/" or ".net/": the pattern runs only on lines holding one of those.
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where mayHoldLink(line) {
+        for line in lines where mayHoldLink(line) {
             let line = String(Substring(line))
             for match in link.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                 guard let range = Range(match.range, in: line) else { continue }
@@ -139,7 +151,10 @@ enum ContactExtractor {
     /// Whether `line` holds "http", "www.", ".com/", ".org/" or ".net/" in any case (the pattern
     /// ``link`` cannot match without one of them).
     private static func mayHoldLink(_ line: Substring.UTF8View) -> Bool {
-        let bytes = Array(line)
+        line.withContiguousStorageIfAvailable(mayHoldLink) ?? Array(line).withUnsafeBufferPointer(mayHoldLink)
+    }
+
+    private static func mayHoldLink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 4 else { return false }
         for start in bytes.indices where startsLinkNeedle[Int(bytes[start])] {
             for needle in linkNeedles where start + needle.count <= bytes.count {

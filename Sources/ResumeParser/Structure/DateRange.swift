@@ -97,7 +97,8 @@ struct DateRange: Equatable {
     /// characters of `line` are looked at.
     static func joinTrailing(_ line: String, _ next: String) -> (line: String, next: String)? {
         let tail = String(line.suffix(40))
-        guard let last = tail.last(where: { !$0.isWhitespace }), !last.isNumber,
+        // The range's start holds a year: tails without one are passed over before the patterns.
+        guard let last = tail.last(where: { !$0.isWhitespace }), !last.isNumber, mayHoldYear(tail),
             mayStartWithDate(String(next.drop(while: \.isWhitespace))),
             let open = openEndPattern.firstMatch(in: tail, range: NSRange(tail.startIndex..., in: tail)),
             first(in: line) == nil,

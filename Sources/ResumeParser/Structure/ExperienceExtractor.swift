@@ -149,8 +149,9 @@ enum ExperienceExtractor {
     /// not read): its title names a degree and no role ("LL.M. in Business Law", "BSc Civil Engineering"),
     /// and its company, if any, is a school. Its years are study, not work.
     static func isDegree(_ entry: ExperienceEntry) -> Bool {
-        guard let title = entry.title, title.utf8.count <= 200, EducationExtractor.namesLevel(title),
-            Set(words(title)).isDisjoint(with: titleWords)
+        // The word test first: most titles name a role, and the degree patterns cost far more.
+        guard let title = entry.title, title.utf8.count <= 200, Set(words(title)).isDisjoint(with: titleWords),
+            EducationExtractor.namesLevel(title)
         else { return false }
         return entry.company.map { EducationExtractor.isInstitution($0) } ?? true
     }
@@ -480,7 +481,13 @@ enum ExperienceExtractor {
     }
 
     static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        // In ASCII a byte is a character, and the letters are A–Z and a–z.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        return text.utf8.split(whereSeparator: { !(0x41...0x5A).contains($0 & 0xDF) }).map { word in
+            String(decoding: word.map { $0 | 0x20 }, as: UTF8.self)
+        }
     }
 
     /// Words that name a part of an organisation.

@@ -54,10 +54,14 @@ enum PhoneNumber {
 
     /// The first phone number in `text`, normalised; `location` supplies the country for national numbers.
     static func first(in text: String, location: String?) -> String? {
+        first(inLines: text.utf8.split(separator: UInt8(ascii: "\n")), location: location)
+    }
+
+    /// ``first(in:location:)`` over a text already cut at its line feeds.
+    static func first(inLines lines: [Substring.UTF8View], location: String?) -> String? {
         // Line by line, and only lines with seven or more digits: the pattern backtracks, and a number
         // never spans lines.
-        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"))
-        where bytes.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
+        for bytes in lines where bytes.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 {
             // Links and e-mail addresses carry digits that are not a number to call.
             let line = Substring(bytes).split(separator: " ", omittingEmptySubsequences: false)
                 .map { word in

@@ -166,11 +166,26 @@ enum SectionSplitter {
             title = end.map { String(title[...$0]) } ?? ""
         }
         let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
-        guard (1...5).contains(words.count), title.count <= 48, !title.contains(where: \.isNumber),
+        // In ASCII without a carriage return (which joins a line feed into one character), a byte is a
+        // character: the length, digit and letter tests below read the bytes.
+        let plain = title.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        guard (1...5).contains(words.count), (plain ? title.utf8.count : title.count) <= 48,
+            plain ? !title.utf8.contains(where: { (0x30...0x39).contains($0) }) : !title.contains(where: \.isNumber),
             !title.containsLiteral("@"), !title.hasSuffix("."), !title.containsLiteral(",")
         else { return nil }
-        // Lower-case letters and single spaces, "&" read as "and" (in Swift: Foundation's replacing bridges
-        // through NSString on Linux, and this runs on every short line).
+        let key = plain ? asciiKey(title) : key(title)
+        // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
+        guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
+        for (kind, keywords) in spacedVocabulary where keywords.contains(where: { key.containsLiteral($0) }) {
+            // A heading with inline content must end its title with a colon ("Skills: Go, Python").
+            return (kind, rest)
+        }
+        return nil
+    }
+
+    /// `title`'s lower-case letters and single spaces between a space before and after, "&" read as "and"
+    /// (in Swift: Foundation's replacing bridges through NSString on Linux, and this runs on every short line).
+    static func key(_ title: String) -> String {
         var letters = ""
         for character in title.lowercased() {
             if character == "&" {
@@ -179,14 +194,25 @@ enum SectionSplitter {
                 letters.append(character)
             }
         }
-        let key = " " + letters.split(separator: " ").joined(separator: " ") + " "
-        // Every word must be a heading word: "Corvid Technologies" is a company, "Technologies" a heading.
-        guard key.split(separator: " ").allSatisfy({ headingWords.contains(String($0)) }) else { return nil }
-        for (kind, keywords) in spacedVocabulary where keywords.contains(where: { key.containsLiteral($0) }) {
-            // A heading with inline content must end its title with a colon ("Skills: Go, Python").
-            return (kind, rest)
+        return " " + letters.split(separator: " ").joined(separator: " ") + " "
+    }
+
+    /// ``key(_:)`` of an ASCII title, on its bytes.
+    static func asciiKey(_ title: String) -> String {
+        let space = UInt8(ascii: " ")
+        var letters: [UInt8] = []
+        letters.reserveCapacity(title.utf8.count + 8)
+        for byte in title.utf8 {
+            if byte == UInt8(ascii: "&") {
+                letters += [space, 0x61, 0x6E, 0x64, space]
+            } else if (0x41...0x5A).contains(byte) {
+                letters.append(byte + 0x20)
+            } else if (0x61...0x7A).contains(byte) || byte == space {
+                letters.append(byte)
+            }
         }
-        return nil
+        let key = [space] + Array(letters.split(separator: space).joined(separator: [space])) + [space]
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// What may stand before a heading's words: Markdown and underline marks, bullets, the start of an

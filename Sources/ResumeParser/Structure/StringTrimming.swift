@@ -26,3 +26,17 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Without leading and trailing scalars of Foundation's `CharacterSet.whitespacesAndNewlines` (the Unicode
+    /// White_Space property and U+200B): `trimmingCharacters(in: .whitespacesAndNewlines)` scalar for scalar,
+    /// without the copy through NSString that cost 0.6 M instructions for one DOCX document's text.
+    func trimmedWhitespaceScalars() -> String {
+        let scalars = unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(Substring(scalars[first...last]))
+    }
+}
