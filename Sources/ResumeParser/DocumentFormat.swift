@@ -26,7 +26,11 @@ public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
     }
 
     static func classifyText(_ text: String) -> DocumentFormat {
-        let lowered = text.prefix(4096).lowercased()
+        // The tags' letters have no upper-case forms outside A–Z (only K and İ lower-case into ASCII, and
+        // neither is in them): lowering the ASCII bytes finds what `lowercased()` would, without its Unicode
+        // case mapping of 4,096 characters.
+        let lowered = String(
+            decoding: text.prefix(4096).utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         if lowered.containsLiteral("<html") || lowered.containsLiteral("<!doctype html")
             || lowered.containsLiteral("<body")
         {

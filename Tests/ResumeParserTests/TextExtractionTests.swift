@@ -89,6 +89,30 @@ struct TextExtractionTests {
         }
     }
 
+    @Test("HTML is told by its tags in any case, as the lower-cased text tells it")
+    func htmlTagsInAnyCase() throws {
+        func lowercasedSays(_ text: String) -> Bool {
+            let lowered = text.prefix(4096).lowercased()
+            return ["<html", "<!doctype html", "<body"].contains { lowered.containsLiteral($0) }
+        }
+        var samples = [
+            "<HTML>", "<Html lang=en>", "<!DOCTYPE HTML>", "<BODY\u{301}>", "<bOdY>", "<\u{212A}html>", "İ<HTML",
+            "<htm\u{130}l>", "x<BODY", "<B O D Y>", "plain text", String(repeating: "é", count: 4_095) + "<HTML",
+            String(repeating: "e", count: 4_093) + "<HTML",
+        ]
+        for folder in ["resumes", "real/resumes", "jobs"] {
+            let directory = Fixtures.root.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) {
+                if let raw = try? String(contentsOf: file, encoding: .utf8) { samples.append(raw) }
+                if let text = try? TextExtractor().extract(contentsOf: file).text { samples.append(text) }
+            }
+        }
+        #expect(samples.contains { DocumentFormat.classifyText($0) == .html })
+        for text in samples {
+            #expect((DocumentFormat.classifyText(text) == .html) == lowercasedSays(text), "\(text.prefix(40))")
+        }
+    }
+
     @Test("every fixture resume yields text in the format its extension names")
     func everyFixture() throws {
         #expect(Fixtures.resumes.count >= 60)

@@ -578,8 +578,16 @@ extension DocumentStore: EngineStore {
         }
     }
 
+    /// A parsed resume as the store keeps it: JSON with sorted keys, written field by field
+    /// (``ParsedResumeJSON``, the same bytes as `JSONEncoder`'s).
+    static func json(_ resume: ParsedResume) throws -> String {
+        try ParsedResumeJSON.string(resume) ?? encoded(resume)
+    }
+
     /// `value` as the store keeps it: JSON with sorted keys.
-    static func json<T: Encodable>(_ value: T) throws -> String {
+    static func json<T: Encodable>(_ value: T) throws -> String { try encoded(value) }
+
+    private static func encoded<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
