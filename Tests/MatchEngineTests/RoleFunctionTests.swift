@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import MatchEngine
@@ -83,5 +85,47 @@ struct RoleFunctionTests {
         ])
     func productManagerLevel(title: String, level: SeniorityLevel?) {
         #expect(SeniorityLevel.of(title) == level)
+    }
+}
+
+/// The phrase tables find, on the bytes, the family the phrase-by-phrase search finds.
+@Suite("Role function: phrase tables")
+struct PhraseTableTests {
+    @Test("every fixture line, its words and odd texts: the tables' family is the searched one")
+    func sameFamily() throws {
+        var texts = [
+            "", " ", "nurse", " tax ", "tax", " ux ", "ui ux", "front end", "frontend", "xx", "é nurse", " sre ",
+            "data engineer data scientist", "engineering manager software", "développeur", "a", " i ",
+            "Lead, Ops - x | y",
+            "Eng – Platform", "a - b, c", "x | y - z", ",", " - ",
+        ]
+        for folder in ["resumes", "real/resumes", "relevance/resumes", "jobs"] {
+            let directory = Fixtures.root.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) {
+                guard let text = try? TextExtractor().extract(contentsOf: file).text else { continue }
+                for line in text.split(whereSeparator: \.isNewline).prefix(80) {
+                    texts.append(String(line))
+                    texts.append(RoleFunction.words(of: String(line)))
+                }
+            }
+        }
+        for text in texts {
+            let searched = [",", " - ", " – ", " — ", " | "].compactMap { text.range(of: $0) }
+                .min { $0.lowerBound < $1.lowerBound }
+            #expect(RoleFunction.qualifierCut(text) == searched, "\(text)")
+        }
+        var read = 0
+        for text in texts {
+            for list in [RoleFunction.PhraseList.phrases, .areaPhrases, .specificPhrases] {
+                switch list.table.lookUp(text) {
+                case .read(let family):
+                    #expect(family == RoleFunction.searched(text, among: list.table.list), "\(text)")
+                    read += 1
+                case .unread:
+                    #expect(text.utf8.contains { $0 >= 0x80 }, "an ASCII text is read: \(text)")
+                }
+            }
+        }
+        #expect(read >= 10_000)
     }
 }

@@ -153,10 +153,36 @@ enum RoleFunction: String, Sendable, CaseIterable {
         return area(in: words(of: String(title[cut.upperBound...]))) ?? headFamily ?? whole
     }
 
-    /// The first family whose phrase `text` (as ``words(of:)`` gives it) contains.
-    private static func family(in text: String, among list: [(RoleFunction, [String])] = phrases) -> RoleFunction? {
+    /// The first family whose phrase `text` (as ``words(of:)`` gives it) contains: on the bytes of an ASCII
+    /// text through the list's ``PhraseTable``, else phrase by phrase.
+    private static func family(in text: String, among list: PhraseList = .phrases) -> RoleFunction? {
+        switch list.table.lookUp(text) {
+        case .read(let family): return family
+        case .unread: return searched(text, among: list.table.list)
+        }
+    }
+
+    /// ``family(in:among:)`` phrase by phrase, the definition the tables follow.
+    static func searched(_ text: String, among list: [(RoleFunction, [String])]) -> RoleFunction? {
         list.first { $0.1.contains(where: { text.containsLiteral($0) }) }?.0
     }
+
+    /// The phrase lists a title is read against.
+    enum PhraseList {
+        case phrases, areaPhrases, specificPhrases
+
+        var table: PhraseTable {
+            switch self {
+            case .phrases: return RoleFunction.phraseTable
+            case .areaPhrases: return RoleFunction.areaPhraseTable
+            case .specificPhrases: return RoleFunction.specificPhraseTable
+            }
+        }
+    }
+
+    private static let phraseTable = PhraseTable(phrases)
+    private static let areaPhraseTable = PhraseTable(areaPhrases)
+    private static let specificPhraseTable = PhraseTable(specificPhrases)
 
     /// Words that make a title software engineering without saying which kind.
     private static let genericSoftwareWords: Set<Substring> = [
@@ -189,12 +215,33 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// The family a qualifier names: an area phrase, else a family phrase other than the generic software
     /// words (a "developer" in "Developer Relations" is not a developer).
     private static func area(in text: String) -> RoleFunction? {
-        family(in: text, among: areaPhrases) ?? family(in: text, among: specificPhrases)
+        family(in: text, among: .areaPhrases) ?? family(in: text, among: .specificPhrases)
     }
 
     /// Where a title's qualifier starts: its first comma, " - ", " – ", " — " or " | ".
-    private static func qualifierCut(_ title: String) -> Range<String.Index>? {
-        [",", " - ", " – ", " — ", " | "].compactMap { title.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+    static func qualifierCut(_ title: String) -> Range<String.Index>? {
+        // An ASCII title holds neither of the other dashes, and the rest are found on its bytes (Foundation's
+        // search bridges through NSString).
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            return [",", " - ", " | "].compactMap { asciiRange(of: $0, in: title) }.min {
+                $0.lowerBound < $1.lowerBound
+            }
+        }
+        return [",", " - ", " – ", " — ", " | "].compactMap { title.range(of: $0) }.min {
+            $0.lowerBound < $1.lowerBound
+        }
+    }
+
+    /// The first place `mark` occurs in the ASCII `title`, on the bytes.
+    private static func asciiRange(of mark: String, in title: String) -> Range<String.Index>? {
+        let bytes = Array(title.utf8)
+        let needle = Array(mark.utf8)
+        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<start + needle.count].elementsEqual(needle) {
+            let lower = title.utf8.index(title.utf8.startIndex, offsetBy: start)
+            return lower..<title.utf8.index(lower, offsetBy: needle.count)
+        }
+        return nil
     }
 
     /// The title lower-cased with every run of other characters than letters and digits made one space,
