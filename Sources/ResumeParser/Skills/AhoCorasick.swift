@@ -2,7 +2,8 @@
 /// over the text, however many patterns there are.
 ///
 /// Children of each state are kept sorted in one flat array (binary search), so a 250,000-state
-/// automaton takes a few megabytes instead of a 256-wide table per state.
+/// automaton takes a few megabytes instead of a 256-wide table per state; only the root, where matching
+/// is for most bytes of a text, has a table.
 ///
 /// - Complexity: building O(total pattern length · log σ); matching O(text length · log σ + matches).
 struct AhoCorasick: Sendable {
@@ -12,17 +13,31 @@ struct AhoCorasick: Sendable {
         var end: Int
     }
 
-    private var childStart: [Int32] = []  // per state, into `childBytes`/`childStates`
-    private var childCount: [UInt16] = []
-    private var childBytes: [UInt8] = []
-    private var childStates: [Int32] = []
-    private var failure: [Int32] = []
-    /// Patterns ending at each state, as a linked list through `outputNext` (including those reached
-    /// by failure links, via `dictionaryLink`).
-    private var outputHead: [Int32] = []
+    /// What matching reads of a state, side by side: one cache line holds all of it (the automaton of the
+    /// standard taxonomy is a few megabytes, which the model's products push out of the caches between
+    /// documents).
+    private struct State {
+        /// Into `edges`: the state's children, in byte order.
+        var childStart: Int32
+        var failure: Int32
+        /// Patterns ending at the state, as a linked list through `outputNext` (including those reached by
+        /// failure links, via `dictionaryLink`).
+        var outputHead: Int32
+        var dictionaryLink: Int32
+        var childCount: UInt16
+    }
+
+    private struct Edge {
+        var byte: UInt8
+        var target: Int32
+    }
+
+    private var states: [State] = []
+    private var edges: [Edge] = []
+    /// The root's child for each byte (-1 for none): matching is at the root for most bytes of a text.
+    private var rootChild: [Int32] = []
     private var outputPattern: [Int32] = []
     private var outputNext: [Int32] = []
-    private var dictionaryLink: [Int32] = []
     private(set) var patternLengths: [Int] = []
 
     init(patterns: [[UInt8]]) {
@@ -55,16 +70,16 @@ struct AhoCorasick: Sendable {
         let stateCount = terminal.count
         // Children grouped by parent (a counting sort keeps each parent's edges in byte order); edge e
         // leads to state e + 1.
-        childCount = Array(repeating: 0, count: stateCount)
+        var childCount = [UInt16](repeating: 0, count: stateCount)
         for parent in edgeParent { childCount[Int(parent)] += 1 }
-        childStart = Array(repeating: 0, count: stateCount)
+        var childStart = [Int32](repeating: 0, count: stateCount)
         var next: Int32 = 0
         for state in 0..<stateCount {
             childStart[state] = next
             next += Int32(childCount[state])
         }
-        childBytes = Array(repeating: 0, count: edgeParent.count)
-        childStates = Array(repeating: 0, count: edgeParent.count)
+        var childBytes = [UInt8](repeating: 0, count: edgeParent.count)
+        var childStates = [Int32](repeating: 0, count: edgeParent.count)
         var filled = childStart
         for (edge, parent) in edgeParent.enumerated() {
             let slot = Int(filled[Int(parent)])
@@ -72,7 +87,7 @@ struct AhoCorasick: Sendable {
             childStates[slot] = Int32(edge + 1)
             filled[Int(parent)] += 1
         }
-        outputHead = Array(repeating: -1, count: stateCount)
+        var outputHead = [Int32](repeating: -1, count: stateCount)
         for state in 0..<stateCount {
             for pattern in terminal[state] {
                 outputPattern.append(pattern)
@@ -116,8 +131,16 @@ struct AhoCorasick: Sendable {
                 queue.append(next)
             }
         }
-        self.failure = failure
-        self.dictionaryLink = dictionaryLink
+        states = (0..<stateCount).map { state in
+            State(
+                childStart: childStart[state], failure: failure[state], outputHead: outputHead[state],
+                dictionaryLink: dictionaryLink[state], childCount: childCount[state])
+        }
+        edges = zip(childBytes, childStates).map { Edge(byte: $0, target: $1) }
+        rootChild = [Int32](repeating: -1, count: 256)
+        for index in Int(childStart[0])..<Int(childStart[0]) + Int(childCount[0]) {
+            rootChild[Int(childBytes[index])] = childStates[index]
+        }
     }
 
     private static func find(
@@ -135,8 +158,20 @@ struct AhoCorasick: Sendable {
     }
 
     private func child(of state: Int, byte: UInt8) -> Int32? {
-        let start = Int(childStart[state])
-        return Self.find(byte, in: start..<start + Int(childCount[state]), childBytes, childStates)
+        if state == 0 {
+            let next = rootChild[Int(byte)]
+            return next >= 0 ? next : nil
+        }
+        let node = states[state]
+        var low = Int(node.childStart)
+        var high = low + Int(node.childCount)
+        while low < high {
+            let middle = (low + high) / 2
+            let edge = edges[middle]
+            if edge.byte == byte { return edge.target }
+            if edge.byte < byte { low = middle + 1 } else { high = middle }
+        }
+        return nil
     }
 
     /// Every occurrence of every pattern in `text`, ordered by end offset.
@@ -150,16 +185,16 @@ struct AhoCorasick: Sendable {
                     break
                 }
                 if state == 0 { break }
-                state = Int(failure[state])
+                state = Int(states[state].failure)
             }
-            var reporting = outputHead[state] >= 0 ? Int32(state) : dictionaryLink[state]
+            var reporting = states[state].outputHead >= 0 ? Int32(state) : states[state].dictionaryLink
             while reporting >= 0 {
-                var output = outputHead[Int(reporting)]
+                var output = states[Int(reporting)].outputHead
                 while output >= 0 {
                     found.append(Occurrence(pattern: Int(outputPattern[Int(output)]), end: offset + 1))
                     output = outputNext[Int(output)]
                 }
-                reporting = dictionaryLink[Int(reporting)]
+                reporting = states[Int(reporting)].dictionaryLink
             }
         }
         return found
