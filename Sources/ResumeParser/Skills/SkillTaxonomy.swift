@@ -63,10 +63,6 @@ public struct SkillTaxonomy: Sendable {
     ///   ``ParseError/invalidTaxonomy(source:reason:)`` when it is not a taxonomy, and
     ///   ``ParseError/duplicateSkill(source:name:)`` when two skills share a name (ignoring case).
     public init(contentsOf url: URL) throws {
-        struct File: Decodable {
-            var skills: [Skill]
-            var relations: [SkillRelation]?
-        }
         let source = url.path
         let data: Data
         do {
@@ -76,21 +72,11 @@ public struct SkillTaxonomy: Sendable {
         }
         let skills: [Skill]
         let relations: [SkillRelation]
-        do {
-            let file = try JSONDecoder().decode(File.self, from: data)
-            skills = file.skills
-            relations = file.relations ?? []
-        } catch let DecodingError.keyNotFound(key, context) {
-            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            throw ParseError.invalidTaxonomy(source: source, reason: "missing \(path)")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ParseError.invalidTaxonomy(source: source, reason: "wrong type at \(path)")
-        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ParseError.invalidTaxonomy(source: source, reason: "invalid value at \(path)")
-        } catch {
-            throw ParseError.invalidTaxonomy(source: source, reason: "not JSON")
+        // The reader takes the file of the expected shape; the decoder reads anything else, or names its fault.
+        if let read = TaxonomyFileReader.read([UInt8](data)) {
+            (skills, relations) = read
+        } else {
+            (skills, relations) = try Self.decode(data, source: source)
         }
         var seen = Set<String>()
         for skill in skills where !seen.insert(skill.name.lowercased()).inserted {
@@ -106,6 +92,29 @@ public struct SkillTaxonomy: Sendable {
             }
         }
         self.init(skills: skills, relations: relations)
+    }
+
+    /// The skills and relations of a taxonomy file through `JSONDecoder`, whose errors name what is wrong.
+    private static func decode(_ data: Data, source: String) throws -> (skills: [Skill], relations: [SkillRelation]) {
+        struct File: Decodable {
+            var skills: [Skill]
+            var relations: [SkillRelation]?
+        }
+        do {
+            let file = try JSONDecoder().decode(File.self, from: data)
+            return (file.skills, file.relations ?? [])
+        } catch let DecodingError.keyNotFound(key, context) {
+            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw ParseError.invalidTaxonomy(source: source, reason: "missing \(path)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ParseError.invalidTaxonomy(source: source, reason: "wrong type at \(path)")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ParseError.invalidTaxonomy(source: source, reason: "invalid value at \(path)")
+        } catch {
+            throw ParseError.invalidTaxonomy(source: source, reason: "not JSON")
+        }
     }
 
     /// The skills related to the canonical skill `name`, with the credit each earns for it (the highest
