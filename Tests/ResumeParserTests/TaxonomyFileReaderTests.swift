@@ -76,6 +76,25 @@ struct TaxonomyFileReaderTests {
         invalidUTF8 += [0xC3, 0x28]
         invalidUTF8 += Array(#"","category":"languages","aliases":[],"cased":true,"listed":false}]}"#.utf8)
         #expect(TaxonomyFileReader.read(invalidUTF8) == nil)
+        // A key that is not UTF-8, in a skill and at the top, which the decoder cannot make a key of.
+        for prefix in [
+            #"{"skills":[{"name":"Go","category":"languages","aliases":[],"cased":true,"listed":false,""#,
+            #"{"skills":[],""#,
+        ] {
+            let suffix = prefix.hasPrefix(#"{"skills":[{"#) ? #"":0}]}"# : #"":1}"#
+            #expect(TaxonomyFileReader.read(Array(prefix.utf8) + [0xFF] + Array(suffix.utf8)) == nil)
+        }
+        // Numbers a Double cannot hold: too large, or too small and not zero (which rounds to zero).
+        let skills = #"{"name":"A","category":"tools","aliases":[],"cased":false,"listed":false}"#
+        for credit in ["1e-400", "-1e-400", "0." + String(repeating: "0", count: 400) + "1", "1e999"] {
+            let json = #"{"skills":[\#(skills)],"relations":[{"skills":["A"],"credit":\#(credit),"note":"n"}]}"#
+            #expect(TaxonomyFileReader.read(Array(json.utf8)) == nil, "\(credit)")
+            #expect(Self.decoded(json) == nil, "\(credit)")
+        }
+        for credit in ["0", "0.0", "-0", "0e5", "0.000"] {
+            let json = #"{"skills":[\#(skills)],"relations":[{"skills":["A"],"credit":\#(credit),"note":"n"}]}"#
+            #expect(TaxonomyFileReader.read(Array(json.utf8))?.relations.first?.credit == 0, "\(credit)")
+        }
         for json in documents.dropLast(5) {
             #expect(TaxonomyFileReader.read(Array(json.utf8)) == nil, "\(json.prefix(80))")
         }

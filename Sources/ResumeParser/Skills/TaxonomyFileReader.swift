@@ -156,14 +156,18 @@ struct TaxonomyFileReader {
         return true
     }
 
-    /// An object, each key's raw bytes (escapes are no part of a key the taxonomy knows) handed to `field`,
-    /// which reads the value; `false` from it, or malformed JSON, stops with `false`.
+    /// An object, each key (escapes resolved) handed to `field`, which reads the value; `false` from it, or
+    /// malformed JSON, stops with `false`.
     private mutating func object(depth: Int, _ field: (inout TaxonomyFileReader, [UInt8]) -> Bool) -> Bool {
         guard depth <= Self.maximumDepth, take(UInt8(ascii: "{")) else { return false }
         if take(UInt8(ascii: "}")) { return true }
         while true {
             skipSpace()
-            guard let key = stringBytes(), take(UInt8(ascii: ":")), field(&self, key) else { return false }
+            // Every key must be UTF-8, as the decoder makes each a `String`; only a known one is compared.
+            guard let key = stringBytes(),
+                key.allSatisfy({ $0 < 0x80 }) || String(validating: key, as: UTF8.self) != nil,
+                take(UInt8(ascii: ":")), field(&self, key)
+            else { return false }
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))
         }
@@ -233,6 +237,7 @@ struct TaxonomyFileReader {
             position += 1
             guard digits() > 0 else { return nil }
         }
+        let mantissaEnd = position
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
@@ -243,6 +248,8 @@ struct TaxonomyFileReader {
         guard let number = Double(String(decoding: bytes[start..<position], as: UTF8.self)), number.isFinite else {
             return nil
         }
+        // A number too small for a `Double` rounds to zero; the decoder rejects it unless it is zero.
+        if number == 0, bytes[start..<mantissaEnd].contains(where: { (0x31...0x39).contains($0) }) { return nil }
         return number
     }
 
