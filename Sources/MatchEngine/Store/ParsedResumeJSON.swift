@@ -14,91 +14,84 @@ enum ParsedResumeJSON {
         guard resume.totalExperienceYears.isFinite else { return nil }
         var out = JSONBytes()
         out.bytes.reserveCapacity(1_024 + resume.sections.values.reduce(0) { $0 + $1.utf8.count })
-        out.raw("{")
-        out.key("certifications", first: true)
-        out.strings(resume.certifications)
-        out.key("contact")
-        contact(resume.contact, into: &out)
-        out.key("education")
-        out.raw("[")
-        for (index, entry) in resume.education.enumerated() {
-            if index > 0 { out.raw(",") }
-            out.raw("{")
-            out.key("field", first: true)
-            out.string(entry.field)
-            out.key("institution")
-            out.string(entry.institution)
-            out.key("level")
-            out.string(entry.level.rawValue)
-            out.key("year")
-            if let year = entry.year { out.raw(String(year)) } else { out.raw("null") }
-            out.raw("}")
+        out.object { out in
+            out.key("certifications", first: true)
+            out.strings(resume.certifications)
+            out.key("contact")
+            contact(resume.contact, into: &out)
+            out.key("education")
+            out.array(resume.education) { out, entry in
+                out.object { out in
+                    out.key("field", first: true)
+                    out.string(entry.field)
+                    out.key("institution")
+                    out.string(entry.institution)
+                    out.key("level")
+                    out.string(entry.level.rawValue)
+                    out.key("year")
+                    out.raw(entry.year.map(String.init) ?? "null")
+                }
+            }
+            out.key("experience")
+            out.array(resume.experience) { out, entry in
+                out.object { out in
+                    out.key("company", first: true)
+                    out.string(entry.company)
+                    out.key("end")
+                    out.string(entry.end?.description)
+                    out.key("isCurrent")
+                    out.raw(entry.isCurrent ? "true" : "false")
+                    out.key("location")
+                    out.string(entry.location)
+                    out.key("start")
+                    out.string(entry.start?.description)
+                    out.key("title")
+                    out.string(entry.title)
+                }
+            }
+            out.key("format")
+            out.string(resume.format)
+            out.key("languages")
+            out.strings(resume.languages)
+            out.key("sections")
+            out.object { out in
+                for (index, (kind, text)) in resume.sections.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+                    .enumerated()
+                {
+                    out.key(kind.rawValue, first: index == 0)
+                    out.string(text)
+                }
+            }
+            out.key("skills")
+            out.array(resume.skills) { out, skill in
+                out.object { out in
+                    out.key("category", first: true)
+                    out.string(skill.category.rawValue)
+                    out.key("name")
+                    out.string(skill.name)
+                }
+            }
+            out.key("source")
+            out.string(resume.source)
+            out.key("totalExperienceYears")
+            out.raw(number(resume.totalExperienceYears))
         }
-        out.raw("]")
-        out.key("experience")
-        out.raw("[")
-        for (index, entry) in resume.experience.enumerated() {
-            if index > 0 { out.raw(",") }
-            out.raw("{")
-            out.key("company", first: true)
-            out.string(entry.company)
-            out.key("end")
-            out.string(entry.end?.description)
-            out.key("isCurrent")
-            out.raw(entry.isCurrent ? "true" : "false")
-            out.key("location")
-            out.string(entry.location)
-            out.key("start")
-            out.string(entry.start?.description)
-            out.key("title")
-            out.string(entry.title)
-            out.raw("}")
-        }
-        out.raw("]")
-        out.key("format")
-        out.string(resume.format)
-        out.key("languages")
-        out.strings(resume.languages)
-        out.key("sections")
-        out.raw("{")
-        for (index, (kind, text)) in resume.sections.sorted(by: { $0.key.rawValue < $1.key.rawValue }).enumerated() {
-            out.key(kind.rawValue, first: index == 0)
-            out.string(text)
-        }
-        out.raw("}")
-        out.key("skills")
-        out.raw("[")
-        for (index, skill) in resume.skills.enumerated() {
-            if index > 0 { out.raw(",") }
-            out.raw("{")
-            out.key("category", first: true)
-            out.string(skill.category.rawValue)
-            out.key("name")
-            out.string(skill.name)
-            out.raw("}")
-        }
-        out.raw("]")
-        out.key("source")
-        out.string(resume.source)
-        out.key("totalExperienceYears")
-        out.raw(number(resume.totalExperienceYears))
-        out.raw("}")
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
     private static func contact(_ contact: ContactInfo, into out: inout JSONBytes) {
-        out.raw("{")
-        out.key("email", first: true)
-        out.string(contact.email)
-        out.key("links")
-        out.strings(contact.links)
-        out.key("location")
-        out.string(contact.location)
-        out.key("name")
-        out.string(contact.name)
-        out.key("phone")
-        out.string(contact.phone)
-        out.raw("}")
+        out.object { out in
+            out.key("email", first: true)
+            out.string(contact.email)
+            out.key("links")
+            out.strings(contact.links)
+            out.key("location")
+            out.string(contact.location)
+            out.key("name")
+            out.string(contact.name)
+            out.key("phone")
+            out.string(contact.phone)
+        }
     }
 
     /// A finite number as `JSONEncoder` writes it: Swift's shortest form, without ".0" on a whole number.
@@ -126,14 +119,24 @@ private struct JSONBytes {
         string(text)
     }
 
-    mutating func strings(_ texts: [String]) {
+    /// `{`, what `fields` writes, `}`.
+    mutating func object(_ fields: (inout JSONBytes) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        fields(&self)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// An array of what `write` writes for each element.
+    mutating func array<Element>(_ elements: [Element], _ write: (inout JSONBytes, Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
-        for (index, text) in texts.enumerated() {
+        for (index, element) in elements.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(text)
+            write(&self, element)
         }
         bytes.append(UInt8(ascii: "]"))
     }
+
+    mutating func strings(_ texts: [String]) { array(texts) { $0.string($1) } }
 
     /// A string literal escaped as `JSONEncoder` escapes it: `"`, `\` and `/` with a backslash, the control
     /// characters below U+0020 as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00xx`; everything else as it is.
