@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ResumeParser
@@ -98,5 +99,36 @@ struct TaxonomyFileReaderTests {
         for json in documents.dropLast(5) {
             #expect(TaxonomyFileReader.read(Array(json.utf8)) == nil, "\(json.prefix(80))")
         }
+    }
+
+    @Test("mutated files: whatever the reader reads, the decoder reads the same")
+    func mutations() throws {
+        let valid = Array(
+            (#"{"version":1,"skills":[{"name":"Go","category":"languages","aliases":["golang","=GO","caf\u00e9"],"#
+                + #""cased":true,"listed":false,"generic":false,"source":"x"},{"name":"R","category":"languages","#
+                + #""aliases":[],"cased":true,"listed":true}],"relations":[{"skills":["Go","R"],"credit":0.5,"#
+                + #""note":"n \"q\" \/"}]}"#).utf8)
+        #expect(TaxonomyFileReader.read(valid) != nil)
+        var generator = SeededGenerator(seed: 5)
+        let bytes: [UInt8] = Array(#"{}[]":,\/ -+.0123456789eEtrufalsn"#.utf8) + [0x00, 0x1F, 0x80, 0xC3, 0xA9, 0xFF]
+        var read = 0
+        for _ in 0..<4_000 {
+            var file = valid
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let place = Int.random(in: 0..<file.count, using: &generator)
+                let byte = bytes.randomElement(using: &generator) ?? 0x20
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: file[place] = byte
+                case 1: file.insert(byte, at: place)
+                default: file.remove(at: place)
+                }
+            }
+            guard let result = TaxonomyFileReader.read(file) else { continue }
+            read += 1
+            let decoded = try? JSONDecoder().decode(File.self, from: Data(file))
+            #expect(decoded?.skills == result.skills, "\(String(decoding: file, as: UTF8.self))")
+            #expect((decoded?.relations ?? []) == result.relations, "\(String(decoding: file, as: UTF8.self))")
+        }
+        #expect(read >= 100)
     }
 }
