@@ -75,4 +75,56 @@ struct StoredJSONTests {
         infinite.totalExperienceYears = .infinity
         #expect(ParsedResumeJSON.string(infinite) == nil)
     }
+
+    @Test("random resumes: the same bytes as JSONEncoder")
+    func randomResumes() throws {
+        var generator = SeededGenerator(seed: 3)
+        let scalars: [Unicode.Scalar] = [
+            "a", "Z", " ", "\"", "\\", "/", "\u{0}", "\u{8}", "\u{9}", "\u{A}", "\u{C}", "\u{D}", "\u{1F}", "\u{7F}",
+            "é", "\u{301}", "\u{2028}", "\u{FEFF}", "😀", "中",
+        ]
+        func text() -> String {
+            var result = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                result.unicodeScalars.append(scalars.randomElement(using: &generator) ?? "a")
+            }
+            return result
+        }
+        func maybe() -> String? { Bool.random(using: &generator) ? text() : nil }
+        func month() -> YearMonth? {
+            Bool.random(using: &generator)
+                ? YearMonth(
+                    year: Int.random(in: 1950...2100, using: &generator),
+                    month: Int.random(in: 1...12, using: &generator))
+                : nil
+        }
+        for _ in 0..<500 {
+            var sections: [SectionKind: String] = [:]
+            for kind in SectionKind.allCases where Bool.random(using: &generator) { sections[kind] = text() }
+            let resume = ParsedResume(
+                source: text(), format: text(),
+                contact: ContactInfo(
+                    name: maybe(), email: maybe(), phone: maybe(), location: maybe(), links: (0..<2).map { _ in text() }
+                ),
+                skills: (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                    SkillMention(
+                        name: text(), category: SkillCategory.allCases.randomElement(using: &generator) ?? .tools)
+                },
+                experience: (0..<Int.random(in: 0...3, using: &generator)).map { _ in
+                    ExperienceEntry(
+                        title: maybe(), company: maybe(), location: maybe(), start: month(), end: month(),
+                        isCurrent: Bool.random(using: &generator))
+                },
+                education: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                    EducationEntry(
+                        level: DegreeLevel.allCases.randomElement(using: &generator) ?? .other, field: maybe(),
+                        institution: maybe(),
+                        year: Bool.random(using: &generator) ? Int.random(in: -5...3000, using: &generator) : nil)
+                },
+                certifications: [text()], languages: [text(), text()],
+                totalExperienceYears: (Double.random(in: 0...60, using: &generator) * 10).rounded() / 10,
+                sections: sections)
+            #expect(ParsedResumeJSON.string(resume) == (try Self.encoderJSON(resume)))
+        }
+    }
 }
