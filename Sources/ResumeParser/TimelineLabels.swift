@@ -57,8 +57,7 @@ enum TimelineLabels {
         var counts: [Int: Int] = [:]
         for line in lines {
             let indent = indentation(line)
-            // In ASCII without a carriage return, a byte is a character.
-            let length = line.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? line.utf8.count : line.count
+            let length = line.eachByteIsACharacter ? line.utf8.count : line.count
             if length - indent >= 25 { counts[indent, default: 0] += 1 }
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key

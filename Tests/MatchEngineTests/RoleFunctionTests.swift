@@ -116,10 +116,10 @@ struct PhraseTableTests {
         }
         var read = 0
         for text in texts {
-            for list in [RoleFunction.PhraseList.phrases, .areaPhrases, .specificPhrases] {
-                switch list.table.lookUp(text) {
+            for table in [RoleFunction.phraseTable, RoleFunction.areaPhraseTable, RoleFunction.specificPhraseTable] {
+                switch table.lookUp(text) {
                 case .read(let family):
-                    #expect(family == RoleFunction.searched(text, among: list.table.list), "\(text)")
+                    #expect(family == RoleFunction.searched(text, among: table.list), "\(text)")
                     read += 1
                 case .unread:
                     #expect(text.utf8.contains { $0 >= 0x80 }, "an ASCII text is read: \(text)")

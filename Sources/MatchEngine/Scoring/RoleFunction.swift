@@ -155,10 +155,10 @@ enum RoleFunction: String, Sendable, CaseIterable {
 
     /// The first family whose phrase `text` (as ``words(of:)`` gives it) contains: on the bytes of an ASCII
     /// text through the list's ``PhraseTable``, else phrase by phrase.
-    private static func family(in text: String, among list: PhraseList = .phrases) -> RoleFunction? {
-        switch list.table.lookUp(text) {
+    private static func family(in text: String, among table: PhraseTable = phraseTable) -> RoleFunction? {
+        switch table.lookUp(text) {
         case .read(let family): return family
-        case .unread: return searched(text, among: list.table.list)
+        case .unread: return searched(text, among: table.list)
         }
     }
 
@@ -167,22 +167,10 @@ enum RoleFunction: String, Sendable, CaseIterable {
         list.first { $0.1.contains(where: { text.containsLiteral($0) }) }?.0
     }
 
-    /// The phrase lists a title is read against.
-    enum PhraseList {
-        case phrases, areaPhrases, specificPhrases
-
-        var table: PhraseTable {
-            switch self {
-            case .phrases: return RoleFunction.phraseTable
-            case .areaPhrases: return RoleFunction.areaPhraseTable
-            case .specificPhrases: return RoleFunction.specificPhraseTable
-            }
-        }
-    }
-
-    private static let phraseTable = PhraseTable(phrases)
-    private static let areaPhraseTable = PhraseTable(areaPhrases)
-    private static let specificPhraseTable = PhraseTable(specificPhrases)
+    /// The phrase lists a title is read against, as tables.
+    static let phraseTable = PhraseTable(phrases)
+    static let areaPhraseTable = PhraseTable(areaPhrases)
+    static let specificPhraseTable = PhraseTable(specificPhrases)
 
     /// Words that make a title software engineering without saying which kind.
     private static let genericSoftwareWords: Set<Substring> = [
@@ -215,7 +203,7 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// The family a qualifier names: an area phrase, else a family phrase other than the generic software
     /// words (a "developer" in "Developer Relations" is not a developer).
     private static func area(in text: String) -> RoleFunction? {
-        family(in: text, among: .areaPhrases) ?? family(in: text, among: .specificPhrases)
+        family(in: text, among: areaPhraseTable) ?? family(in: text, among: specificPhraseTable)
     }
 
     /// Where a title's qualifier starts: its first comma, " - ", " – ", " — " or " | ".

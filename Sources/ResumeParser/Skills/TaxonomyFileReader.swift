@@ -43,21 +43,11 @@ struct TaxonomyFileReader {
         var relations: [SkillRelation]??
         let complete = object(depth: 0) { reader, key in
             switch key {
-            case Key.skills:
-                guard skills == nil, let list = reader.list(depth: 1, { $0.skill(depth: 2) }) else { return false }
-                skills = list
+            case Key.skills: return Self.once(&skills, reader.list(depth: 1, { $0.skill(depth: 2) }))
             case Key.relations:
-                guard relations == nil else { return false }
-                if reader.null() {
-                    relations = .some(nil)
-                } else {
-                    guard let list = reader.list(depth: 1, { $0.relation(depth: 2) }) else { return false }
-                    relations = list
-                }
-            default:
-                return reader.skipValue(depth: 1)
+                return Self.once(&relations, reader.nullOr { $0.list(depth: 1, { $0.relation(depth: 2) }) })
+            default: return reader.skipValue(depth: 1)
             }
-            return true
         }
         guard complete, let skills else { return nil }
         return (skills, (relations ?? nil) ?? [])
@@ -72,35 +62,14 @@ struct TaxonomyFileReader {
         var generic: Bool??
         let complete = object(depth: depth) { reader, key in
             switch key {
-            case Key.name:
-                guard name == nil, let value = reader.string() else { return false }
-                name = value
-            case Key.category:
-                guard category == nil, let value = reader.string().flatMap(SkillCategory.init(rawValue:)) else {
-                    return false
-                }
-                category = value
-            case Key.aliases:
-                guard aliases == nil, let value = reader.list(depth: depth + 1, { $0.string() }) else { return false }
-                aliases = value
-            case Key.cased:
-                guard cased == nil, let value = reader.bool() else { return false }
-                cased = value
-            case Key.listed:
-                guard listed == nil, let value = reader.bool() else { return false }
-                listed = value
-            case Key.generic:
-                guard generic == nil else { return false }
-                if reader.null() {
-                    generic = .some(nil)
-                } else {
-                    guard let value = reader.bool() else { return false }
-                    generic = value
-                }
-            default:
-                return reader.skipValue(depth: depth + 1)
+            case Key.name: return Self.once(&name, reader.string())
+            case Key.category: return Self.once(&category, reader.string().flatMap(SkillCategory.init(rawValue:)))
+            case Key.aliases: return Self.once(&aliases, reader.list(depth: depth + 1, { $0.string() }))
+            case Key.cased: return Self.once(&cased, reader.bool())
+            case Key.listed: return Self.once(&listed, reader.bool())
+            case Key.generic: return Self.once(&generic, reader.nullOr { $0.bool() })
+            default: return reader.skipValue(depth: depth + 1)
             }
-            return true
         }
         guard complete, let name, let category, let aliases, let cased, let listed else { return nil }
         return Skill(
@@ -114,22 +83,22 @@ struct TaxonomyFileReader {
         var note: String?
         let complete = object(depth: depth) { reader, key in
             switch key {
-            case Key.skills:
-                guard skills == nil, let value = reader.list(depth: depth + 1, { $0.string() }) else { return false }
-                skills = value
-            case Key.credit:
-                guard credit == nil, let value = reader.number() else { return false }
-                credit = value
-            case Key.note:
-                guard note == nil, let value = reader.string() else { return false }
-                note = value
-            default:
-                return reader.skipValue(depth: depth + 1)
+            case Key.skills: return Self.once(&skills, reader.list(depth: depth + 1, { $0.string() }))
+            case Key.credit: return Self.once(&credit, reader.number())
+            case Key.note: return Self.once(&note, reader.string())
+            default: return reader.skipValue(depth: depth + 1)
             }
-            return true
         }
         guard complete, let skills, let credit, let note else { return nil }
         return SkillRelation(skills: skills, credit: credit, note: note)
+    }
+
+    /// Stores `value` in `slot`: `false` (the object is left to the decoder) when it is missing or malformed
+    /// (`nil`), or when the key came before (`slot` already holds a value).
+    private static func once<Value>(_ slot: inout Value?, _ value: Value?) -> Bool {
+        guard slot == nil, let value else { return false }
+        slot = value
+        return true
     }
 
     // MARK: JSON
@@ -213,6 +182,12 @@ struct TaxonomyFileReader {
     }
 
     private mutating func null() -> Bool { literal("null") }
+
+    /// `null` as `.some(nil)`, else what `read` reads (`nil` when it fails).
+    private mutating func nullOr<Value>(_ read: (inout TaxonomyFileReader) -> Value?) -> Value?? {
+        if null() { return .some(nil) }
+        return read(&self).map { .some($0) }
+    }
 
     private mutating func bool() -> Bool? {
         if literal("true") { return true }

@@ -435,8 +435,6 @@ enum ExperienceExtractor {
         return text.count > 2 || text.allSatisfy(\.isUppercase)
     }
 
-    /// `text` cut at every occurrence of any of `separators`: one pass over the UTF-8 bytes (cuts fall on
-    /// separator boundaries, so every chunk is valid text).
     /// Separators for ``split(_:at:)``, as bytes, with a table of the bytes any of them starts with.
     struct Separators: Sendable {
         let patterns: [[UInt8]]
@@ -450,7 +448,8 @@ enum ExperienceExtractor {
     }
 
     /// `text` cut at every occurrence of any separator (the first listed wins where several start at one
-    /// byte), separators dropped.
+    /// byte), separators dropped: one pass over the UTF-8 bytes (cuts fall on separator boundaries, so every
+    /// chunk is valid text).
     static func split(_ text: String, at separators: Separators) -> [Substring] {
         let bytes = Array(text.utf8)
         func chunk(_ start: Int, _ end: Int) -> Substring {

@@ -54,6 +54,13 @@ extension String {
     }
 }
 
+extension StringProtocol {
+    /// Whether every byte is a character of its own: ASCII without a carriage return (which joins a following
+    /// line feed into one character, "\r\n"). Such text can be read byte by byte where it would be read
+    /// character by character.
+    var eachByteIsACharacter: Bool { utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+}
+
 extension Unicode.Scalar {
     /// Whether this scalar is always a character on its own (Unicode's grapheme rules join it to no
     /// neighbour), for the scalars PDF text is mostly made of: below the combining marks (U+0300); General

@@ -166,9 +166,8 @@ enum SectionSplitter {
             title = end.map { String(title[...$0]) } ?? ""
         }
         let words = title.split(whereSeparator: { $0 == " " || $0 == "/" })
-        // In ASCII without a carriage return (which joins a line feed into one character), a byte is a
-        // character: the length, digit and letter tests below read the bytes.
-        let plain = title.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        // Where a byte is a character, the length, digit and letter tests below read the bytes.
+        let plain = title.eachByteIsACharacter
         guard (1...5).contains(words.count), (plain ? title.utf8.count : title.count) <= 48,
             plain ? !title.utf8.contains(where: { (0x30...0x39).contains($0) }) : !title.contains(where: \.isNumber),
             !title.containsLiteral("@"), !title.hasSuffix("."), !title.containsLiteral(",")
