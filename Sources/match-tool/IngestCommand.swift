@@ -79,3 +79,10 @@ struct IngestCommand: AsyncParsableCommand {
         if status != ExitStatus.ok { throw ExitCode(status) }
     }
 }
+
+extension IngestCommand: FileListCommand {
+    var fileArguments: [String] {
+        get { resumes }
+        set { resumes = newValue }
+    }
+}

@@ -142,3 +142,10 @@ enum Failure {
         }
     }
 }
+
+extension JobsCommand.Add: FileListCommand {
+    var fileArguments: [String] {
+        get { files }
+        set { files = newValue }
+    }
+}

@@ -36,13 +36,14 @@ struct MatchTool: AsyncParsableCommand {
     )
 
     /// ArgumentParser's own `main`, with log lines sent to standard error (standard output is for
-    /// results), plus one last check of standard output: results that `print` could not write (a full
-    /// disk, `> /dev/full`) end the run with status 74 (EX_IOERR) and a message, whatever the command
-    /// itself concluded.
+    /// results), long file lists kept out of ArgumentParser's positional matching (``LongArgumentLists``),
+    /// plus one last check of standard output: results that `print` could not write (a full disk,
+    /// `> /dev/full`) end the run with status 74 (EX_IOERR) and a message, whatever the command itself
+    /// concluded.
     static func main() async {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         do {
-            var command = try parseAsRoot()
+            var command = try LongArgumentLists.parse(Array(CommandLine.arguments.dropFirst()), as: Self.self)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

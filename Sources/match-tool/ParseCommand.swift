@@ -191,3 +191,17 @@ enum ParsedOutput {
         if failures > 0 { throw ExitCode(1) }
     }
 }
+
+extension ParseCommand: FileListCommand {
+    var fileArguments: [String] {
+        get { files }
+        set { files = newValue }
+    }
+}
+
+extension ParseJobCommand: FileListCommand {
+    var fileArguments: [String] {
+        get { files }
+        set { files = newValue }
+    }
+}

@@ -126,3 +126,10 @@ struct ScoreCommand: AsyncParsableCommand {
         if outcome.exitStatus != ExitStatus.ok { throw ExitCode(outcome.exitStatus) }
     }
 }
+
+extension ScoreCommand: FileListCommand {
+    var fileArguments: [String] {
+        get { resumes }
+        set { resumes = newValue }
+    }
+}
