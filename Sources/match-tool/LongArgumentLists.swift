@@ -78,7 +78,9 @@ struct LongArgumentLists {
 
     /// Parses `arguments` as `root`'s command line (ArgumentParser's `parseAsRoot`), through a compacted
     /// copy when that gives a file-list command whose list expands; otherwise from `arguments` as given.
-    static func parse<Root: ParsableCommand>(_ arguments: [String], as root: Root.Type) throws
+    static func parse<Root: ParsableCommand>(
+        _ arguments: [String], as root: Root.Type
+    ) throws
         -> any ParsableCommand
     {
         let lists = LongArgumentLists(arguments, root: root)
