@@ -1,3 +1,5 @@
+import Foundation
+
 /// A multi-pattern byte matcher (Aho & Corasick, 1975): every occurrence of every pattern in one pass
 /// over the text, however many patterns there are.
 ///
@@ -45,7 +47,8 @@ struct AhoCorasick: Sendable {
         // before, so new states hang off the previous pattern's path, and every state's children appear in
         // increasing byte order. No per-state dictionaries (13,000 aliases made 150,000 of them).
         let order = patterns.indices.sorted {
-            patterns[$0].lexicographicallyPrecedes(patterns[$1]) || (patterns[$0] == patterns[$1] && $0 < $1)
+            let order = Self.compare(patterns[$0], patterns[$1])
+            return order != 0 ? order < 0 : $0 < $1
         }
         var terminal: [[Int32]] = [[]]
         var edgeParent: [Int32] = []
@@ -141,6 +144,19 @@ struct AhoCorasick: Sendable {
         for index in Int(childStart[0])..<Int(childStart[0]) + Int(childCount[0]) {
             rootChild[Int(childBytes[index])] = childStates[index]
         }
+    }
+
+    /// The byte order of `first` against `second` (negative, zero, positive), with one `memcmp` where the
+    /// generic `lexicographicallyPrecedes` compares a byte at a time.
+    private static func compare(_ first: [UInt8], _ second: [UInt8]) -> Int {
+        let common = min(first.count, second.count)
+        let order = first.withUnsafeBytes { first in
+            second.withUnsafeBytes { second in
+                guard let first = first.baseAddress, let second = second.baseAddress, common > 0 else { return 0 }
+                return Int(memcmp(first, second, common))
+            }
+        }
+        return order != 0 ? order : first.count - second.count
     }
 
     private static func find(

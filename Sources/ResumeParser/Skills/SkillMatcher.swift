@@ -43,14 +43,14 @@ public struct SkillMatcher: Sendable {
         self.taxonomy = taxonomy
         var patterns: [Pattern] = []
         var bytes: [[UInt8]] = []
-        var seen = Set<[UInt8]>()
+        var seen = Set<HashedBytes>(minimumCapacity: taxonomy.skills.reduce(0) { $0 + 1 + $1.aliases.count })
         for (index, skill) in taxonomy.skills.enumerated() {
             let forms = [(skill.name, skill.cased)] + skill.aliases.map { (SkillTaxonomy.plain($0), $0.hasPrefix("=")) }
             for (form, cased) in forms {
-                let folded = Self.fold(form).bytes
+                let folded = Self.foldedBytes(form)
                 guard !folded.isEmpty else { continue }
                 // The first skill to claim a folded form keeps it, unless the form is exact-case only.
-                guard cased || seen.insert(folded).inserted else { continue }
+                guard cased || seen.insert(HashedBytes(folded)).inserted else { continue }
                 bytes.append(folded)
                 patterns.append(Pattern(skill: Int32(index), exact: cased ? Array(form.utf8) : nil))
             }
@@ -233,59 +233,65 @@ public struct SkillMatcher: Sendable {
     }
 
     static func fold(_ text: String) -> Folded {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable(fold(utf8:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(fold(utf8:))
+    }
+
+    /// ``fold(_:)`` over the text's UTF-8 (valid, as a `String`'s is): ASCII bytes are folded as they come,
+    /// other scalars are decoded from their bytes.
+    private static func fold(utf8 text: UnsafeBufferPointer<UInt8>) -> Folded {
         var folded = Folded()
-        let capacity = text.utf8.count
+        let capacity = text.count
         folded.bytes.reserveCapacity(capacity)
         folded.origin.reserveCapacity(capacity)
         folded.originEnd.reserveCapacity(capacity)
         folded.isWord.reserveCapacity(capacity)
+        func append(_ byte: UInt8, from offset: Int, width: Int, isWord: Bool) {
+            folded.bytes.append(byte)
+            folded.origin.append(offset)
+            folded.originEnd.append(offset + width)
+            folded.isWord.append(isWord)
+        }
         var offset = 0
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
         var previous: Unicode.Scalar?
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            let width = UTF8.width(scalar)
-            index = scalars.index(after: index)
+        while offset < text.count {
+            let byte = text[offset]
+            if byte < 0x80 {
+                // ASCII's white space (tab to carriage return, and space) is decided without the Unicode tables.
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if folded.bytes.last != 0x20 && !folded.bytes.isEmpty {
+                        append(0x20, from: offset, width: 1, isWord: false)
+                    }
+                } else {
+                    let lowered = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    append(lowered, from: offset, width: 1, isWord: isWordByte(lowered))
+                }
+                previous = Unicode.Scalar(byte)
+                offset += 1
+                continue
+            }
+            let (scalar, width) = decodedScalar(text, at: offset)
             defer {
                 offset += width
                 previous = scalar
             }
-            // ASCII's white space (tab to carriage return, and space) is decided without the Unicode tables.
-            let isWhitespace =
-                scalar.isASCII
-                ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-            if isWhitespace {
+            if scalar.properties.isWhitespace {
                 if folded.bytes.last != 0x20 && !folded.bytes.isEmpty {
-                    folded.bytes.append(0x20)
-                    folded.origin.append(offset)
-                    folded.originEnd.append(offset + width)
-                    folded.isWord.append(false)
+                    append(0x20, from: offset, width: width, isWord: false)
                 }
                 continue
             }
-            if scalar.isASCII {
-                let value = UInt8(scalar.value)
-                folded.bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
-                folded.origin.append(offset)
-                folded.originEnd.append(offset + width)
-                folded.isWord.append(isWordByte(folded.bytes[folded.bytes.count - 1]))
-            } else if let hyphen = foldedHyphen(
-                scalar, between: previous, and: index == scalars.endIndex ? nil : scalars[index])
-            {
+            let next = offset + width < text.count ? decodedScalar(text, at: offset + width).scalar : nil
+            if let hyphen = foldedHyphen(scalar, between: previous, and: next) {
                 for byte in hyphen {  // none for a soft hyphen: a break point, not a character
-                    folded.bytes.append(byte)
-                    folded.origin.append(offset)
-                    folded.originEnd.append(offset + width)
-                    folded.isWord.append(false)
+                    append(byte, from: offset, width: width, isWord: false)
                 }
             } else {
                 let isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 for byte in String(scalar).lowercased().utf8 {
-                    folded.bytes.append(byte)
-                    folded.origin.append(offset)
-                    folded.originEnd.append(offset + width)
-                    folded.isWord.append(isWord)
+                    append(byte, from: offset, width: width, isWord: isWord)
                 }
             }
         }
@@ -296,6 +302,41 @@ public struct SkillMatcher: Sendable {
             folded.isWord.removeLast()
         }
         return folded
+    }
+
+    /// `fold(text).bytes` alone, what the automaton is built from: for ASCII text (nearly every name and
+    /// alias of the taxonomy) straight from the bytes, without the offsets.
+    static func foldedBytes(_ text: String) -> [UInt8] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return fold(text).bytes }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                // White space runs fold to one space, none at either end.
+                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+            } else {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return bytes
+    }
+
+    /// The scalar whose UTF-8 starts at `offset` of valid UTF-8, and its width in bytes.
+    private static func decodedScalar(
+        _ utf8: UnsafeBufferPointer<UInt8>, at offset: Int
+    ) -> (scalar: Unicode.Scalar, width: Int) {
+        let lead = UInt32(utf8[offset])
+        func continuation(_ index: Int) -> UInt32 { UInt32(utf8[offset + index] & 0x3F) }
+        let (value, width): (UInt32, Int)
+        switch lead {
+        case ..<0x80: (value, width) = (lead, 1)
+        case ..<0xE0: (value, width) = ((lead & 0x1F) << 6 | continuation(1), 2)
+        case ..<0xF0: (value, width) = ((lead & 0x0F) << 12 | continuation(1) << 6 | continuation(2), 3)
+        default:
+            (value, width) = ((lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// The bytes a hyphen-like scalar folds to for matching: "-" for the hyphen U+2010 and the
