@@ -66,6 +66,10 @@ public struct TextExtractor: Sendable {
         if status.st_mode & S_IFMT == S_IFDIR {
             throw ParseError.unreadable(source: source, reason: "it is a folder, not a file")
         }
+        // A named pipe would block the read, a device never end it.
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw ParseError.unreadable(source: source, reason: "not a regular file (a device, socket or named pipe)")
+        }
         let size = Int(status.st_size)
         guard size <= limits.maximumFileBytes else {
             throw ParseError.fileTooLarge(source: source, size: size, limit: limits.maximumFileBytes)

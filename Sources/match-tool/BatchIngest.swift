@@ -1,5 +1,6 @@
 import Foundation
 import MatchEngine
+import ResumeParser
 
 /// Ingests the files a user named into the engine, showing progress and reporting every failure with
 /// its path and reason as it happens; the batch goes on. What `ingest` and `score` share.
@@ -72,19 +73,17 @@ struct BatchIngest {
             } catch {
                 throw ExitStatus.report(error)
             }
+            // Events show progress as it happens (a slow standard error may miss some); what each file
+            // came to is read from the job's outcomes, which are complete.
             for await event in ingest.events {
                 reporter.show(event)
-                switch event {
-                case .stored(let source, let candidate, let isNewVersion):
-                    rowOf[source] = (candidate, isNewVersion ? "new version" : "stored")
-                case .duplicate(let source, let candidate):
-                    rowOf[source] = (candidate, "already stored")
-                case .failed(let failure):
+                if case .failed(let failure) = event {
                     reporter.interrupt()
-                    rowOf[failure.source] = (nil, "error")
                     FileHandleOutput.standardError("error: \(failure.reason)")
-                case .parsed, .embedded, .progress, .finished: break
                 }
+            }
+            for outcome in await ingest.outcomes() {
+                rowOf[outcome.source] = (outcome.candidate, outcome.kind == .failed ? "error" : outcome.kind.rawValue)
             }
             let status = await ingest.result()
             stored = status.stored
@@ -111,7 +110,13 @@ struct BatchIngest {
             "\(outcome.files) file(s): \(outcome.stored) stored, \(outcome.alreadyStored) already stored, "
             + "\(outcome.failures.count) failed"
         if !outcome.failures.isEmpty {
-            text += "\nfailed:\n" + outcome.failures.map { "  \($0.source): \($0.reason)" }.joined(separator: "\n")
+            // Reasons name their file (escaped, so that no name can forge a line); one that does not is
+            // given the escaped name first.
+            let lines = outcome.failures.map { failure in
+                let name = FileNameEscaping.escaped(failure.source)
+                return failure.reason.hasPrefix(name) ? "  \(failure.reason)" : "  \(name): \(failure.reason)"
+            }
+            text += "\nfailed:\n" + lines.joined(separator: "\n")
         }
         return text
     }

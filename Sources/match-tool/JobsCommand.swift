@@ -43,7 +43,8 @@ struct JobsCommand: AsyncParsableCommand {
                     let job = try await engine.addJob(
                         .file(url, candidateID: id), namespace: self.engine.namespace(settings))
                     table.append([
-                        job.id, job.requirements.title ?? "-", FileNameEscaping.escaped(url.lastPathComponent),
+                        job.id, job.requirements.title.map(FileNameEscaping.escaped) ?? "-",
+                        FileNameEscaping.escaped(url.lastPathComponent),
                     ])
                 } catch {
                     FileHandleOutput.standardError("error: \(ExitStatus.describe(error))")
@@ -90,7 +91,7 @@ struct JobsCommand: AsyncParsableCommand {
                 var table = TextTable(headers: ["id", "title", "required", "file"])
                 for job in jobs {
                     table.append([
-                        job.id, job.requirements.title ?? "-",
+                        job.id, job.requirements.title.map(FileNameEscaping.escaped) ?? "-",
                         job.requirements.requiredSkills.map(\.name).joined(separator: ", "),
                         FileNameEscaping.escaped(URL(fileURLWithPath: job.source).lastPathComponent),
                     ])

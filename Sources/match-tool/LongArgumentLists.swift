@@ -13,8 +13,9 @@ protocol FileListCommand: ParsableCommand {
 /// score --job job.md resumes/*` over 8,000 files spent 4.4 s there before anything ran (73 ms for 1,000).
 /// So `MatchTool.main` parses a compacted copy of the arguments: in each run of more than
 /// ``shortestRun`` consecutive plain arguments (not starting with `-`), all but the first (which may be
-/// an option's value) are replaced by one placeholder, and the command's file list is expanded after
-/// parsing. A placeholder holds a NUL byte, which no argument from a command line can.
+/// an option's value) are replaced by one placeholder, and so is everything after a `--` (positional,
+/// whatever it starts with); the command's file list is expanded after parsing. A placeholder holds a NUL
+/// byte, which no argument from a command line can.
 ///
 /// Anything that does not line up (a command without a file list, a parse or validation error, `--help`,
 /// a placeholder anywhere but in the file list) is parsed again from the arguments as given, so the
@@ -29,7 +30,7 @@ struct LongArgumentLists {
     let runs: [[String]]
 
     /// Compacts `arguments` (without the program's name). The leading subcommand names of `root` stay in
-    /// place; a `--` ends compaction (what follows it is left as given).
+    /// place.
     init(_ arguments: [String], root: any ParsableCommand.Type) {
         var compacted: [String] = []
         var runs: [[String]] = []
@@ -38,7 +39,15 @@ struct LongArgumentLists {
         while position < arguments.count {
             let argument = arguments[position]
             if argument == "--" {
-                compacted.append(contentsOf: arguments[position...])
+                // Everything after it is positional, dashes or not: one run to the end.
+                compacted.append(argument)
+                position += 1
+                if arguments.count - position > Self.shortestRun {
+                    compacted.append(Self.placeholder(runs.count))
+                    runs.append(Array(arguments[position...]))
+                } else {
+                    compacted.append(contentsOf: arguments[position...])
+                }
                 break
             }
             var end = position

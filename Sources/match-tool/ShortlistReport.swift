@@ -89,7 +89,9 @@ struct ShortlistReport: Encodable {
         }
         let requirements =
             "required: " + (job.requiredSkills.isEmpty ? "-" : job.requiredSkills.joined(separator: ", "))
-        return "\(title) (\(job.id)): \(candidates.count) candidates\n\(requirements)\n\n\(table.render())"
+        // The title comes from the job's text: escaped, so that it cannot move the cursor or forge lines.
+        return
+            "\(FileNameEscaping.escaped(title)) (\(job.id)): \(candidates.count) candidates\n\(requirements)\n\n\(table.render())"
     }
 
     /// "MySQL for PostgreSQL", one per related skill.

@@ -70,4 +70,17 @@ struct SourceExpansionTests {
         let sources = SourceExpansion.expand(["/nonexistent/cv\nerror: forged.pdf"])
         #expect(sources.problems.first?.description == "/nonexistent/cv\\nerror: forged.pdf: no such file or folder")
     }
+
+    @Test("a file named twice, by another spelling of its path and through its folder, is listed once")
+    func sameFileOnce() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("a.txt")
+        let second = folder.appendingPathComponent("b.txt")
+        try Data("a".utf8).write(to: first)
+        try Data("b".utf8).write(to: second)
+        let sources = SourceExpansion.expand([second.path, folder.path, first.path, folder.path + "/./b.txt"])
+        #expect(sources.files.map(\.lastPathComponent) == ["b.txt", "a.txt"])
+        #expect(sources.problems.isEmpty && sources.skipped.isEmpty)
+    }
 }

@@ -66,3 +66,55 @@ struct InputPathTests {
         #expect(!run.standardError.contains("operation could not be completed"))
     }
 }
+
+/// Paths that name no ordinary file, names made to forge terminal output, the same file named twice.
+@Suite("match-tool odd inputs")
+struct OddInputTests {
+    @Test("a named pipe given as the job is refused at once as not a regular file")
+    func pipeAsJob() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pipe = root.appendingPathComponent("job.fifo")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        let run = try MatchToolProcess.run([
+            "score", "--db", root.appendingPathComponent("engine").path, "--provider", "hashing", "--job", pipe.path,
+            Fixtures.resume(1).path,
+        ])
+        #expect(run.status == 66)
+        #expect(run.standardError.contains("not a regular file"), "\(run.standardError)")
+    }
+
+    @Test("a failing file whose name holds terminal escapes is escaped in the summary too")
+    func escapesInSummary() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let name = "bad\u{1B}]0;title\u{07}\nerror: forged.pdf"
+        try Data("%PDF-1.4 broken".utf8).write(to: root.appendingPathComponent(name))
+        let run = try MatchToolProcess.run([
+            "score", "--db", root.appendingPathComponent("engine").path, "--provider", "hashing", "--job",
+            Fixtures.job("backend-engineer.txt").path, root.appendingPathComponent(name).path, Fixtures.resume(1).path,
+        ])
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(!run.standardError.contains("\u{1B}") && !run.standardError.contains("\u{07}"), "\(run.standardError)")
+        #expect(!run.standardError.split(separator: "\n").contains { $0.hasPrefix("error: forged") })
+        #expect(run.standardError.contains("failed:\n"), "\(run.standardError)")
+    }
+
+    @Test("the same file named twice, and through its folder, is read and counted once")
+    func sameFileTwice() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("cvs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let resume = folder.appendingPathComponent("cv.txt")
+        try FileManager.default.copyItem(at: Fixtures.resume(1), to: resume)
+        let run = try MatchToolProcess.run([
+            "score", "--db", root.appendingPathComponent("engine").path, "--provider", "hashing", "--job",
+            Fixtures.job("backend-engineer.txt").path, "--format", "csv", resume.path, folder.path,
+            folder.path + "/./cv.txt",
+        ])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("1 file(s): 1 stored"), "\(run.standardError)")
+        #expect(run.standardOutput.split(whereSeparator: \.isNewline).count == 2, "\(run.standardOutput)")
+    }
+}

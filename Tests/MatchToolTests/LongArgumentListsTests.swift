@@ -45,19 +45,32 @@ struct LongArgumentListsTests {
         #expect(ingest.resumes == files)
     }
 
-    @Test("short lists, a '--' and commands without a file list are parsed as given")
+    @Test("short lists and commands without a file list are parsed as given")
     func untouched() throws {
         let short = ["parse"] + Self.paths(LongArgumentLists.shortestRun)
         #expect(LongArgumentLists(short, root: MatchTool.self).runs.isEmpty)
-        let dashed = ["parse", "--"] + Self.paths(100) + ["-odd-name.pdf"]
-        let afterDashes = try #require(try Self.parsed(dashed) as? ParseCommand)
-        #expect(afterDashes.files == Self.paths(100) + ["-odd-name.pdf"])
+        let shortDashed = ["parse", "--format", "json", "--"] + Self.paths(10) + ["-odd-name.pdf"]
+        #expect(LongArgumentLists(shortDashed, root: MatchTool.self).runs.isEmpty)
+        let shortParsed = try #require(try Self.parsed(shortDashed) as? ParseCommand)
+        #expect(shortParsed.files == Self.paths(10) + ["-odd-name.pdf"])
         // `search` takes one text: 100 words are an error, as ArgumentParser reports it.
         let words = (0..<100).map { "word\($0)" }
         #expect(throws: (any Error).self) { try MatchTool.parseAsRoot(["search"] + words) }
         #expect(throws: (any Error).self) { try Self.parsed(["search"] + words) }
         let search = try #require(try Self.parsed(["search", "kubernetes operators"]) as? SearchCommand)
         #expect(search.text == "kubernetes operators")
+    }
+
+    @Test("after '--' every argument is a file, dashes or not, the long list included")
+    func afterDashes() throws {
+        let files = Self.paths(100) + ["-odd-name.pdf", "--", "--format"] + Self.paths(20, prefix: "/x/")
+        let arguments = ["score", "--job", "j.md", "--"] + files
+        let lists = LongArgumentLists(arguments, root: MatchTool.self)
+        #expect(lists.runs.count == 1)
+        let command = try #require(try Self.parsed(arguments) as? ScoreCommand)
+        #expect(command.resumes == files)
+        let reference = try #require(try MatchTool.parseAsRoot(arguments) as? ScoreCommand)
+        #expect(reference.resumes == files)
     }
 
     @Test("errors are ArgumentParser's own: an unknown option, a failed validation on the whole list")

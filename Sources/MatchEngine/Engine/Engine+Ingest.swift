@@ -23,21 +23,22 @@ extension Engine {
         try store.createIngestJob(id: id, namespace: index.namespaceID, total: sources.count)
         let (events, continuation) = AsyncStream.makeStream(
             of: IngestEvent.self, bufferingPolicy: .bufferingNewest(1_024))
+        let record = IngestRecord(continuation)
         let task = Task.detached { [self] in
             // Parsing the next batch runs beside embedding this one: OpenBLAS on one thread per product
             // keeps the two from oversubscribing the cores (its threads spin while they wait).
             let status = await BLASThreads.withSingleThread {
-                await self.runIngest(id: id, sources: sources, index: index, events: continuation)
+                await self.runIngest(id: id, sources: sources, index: index, events: record)
             }
-            continuation.yield(.finished(status))
-            continuation.finish()
+            record.yield(.finished(status))
+            record.finish()
             return status
         }
-        return IngestJob(id: id, events: events, task: task)
+        return IngestJob(id: id, events: events, task: task, record: record)
     }
 
     private func runIngest(
-        id: String, sources: [IngestSource], index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation
+        id: String, sources: [IngestSource], index: CandidateIndex, events: IngestRecord
     ) async -> IngestJobStatus {
         var logger = logger
         logger[metadataKey: "job"] = "\(id)"
@@ -78,7 +79,7 @@ extension Engine {
                     try await Engine.computeOffPool {
                         Result { try self.write(embedded, jobID: id, index: index, events: events, logger: logger) }
                     }.get()
-                    if let status = try store.ingestJob(id: id) {
+                    if let status = try store.ingestJob(id: id, failures: false) {
                         let seconds = (ContinuousClock.now - started) / .seconds(1)
                         let rate = seconds > 0 ? Double(status.seen) / seconds : 0
                         events.yield(
@@ -110,7 +111,7 @@ extension Engine {
         index.save(logger: logger)
         try? store.setIngestJobState(id: id, state)
         let status =
-            (try? store.ingestJob(id: id))
+            (try? store.ingestJob(id: id, failures: true))
             ?? IngestJobStatus(
                 id: id, namespace: index.namespace, state: state, total: sources.count, seen: 0, stored: 0,
                 duplicates: 0,
@@ -153,7 +154,7 @@ extension Engine {
     /// in batch order) and the error is rethrown.
     private func embed(
         _ batch: [IngestSource], _ prepared: [Result<PreparedCandidate, any Error>], jobID: String,
-        index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation, pendingWrite: Task<Void, any Error>?
+        index: CandidateIndex, events: IngestRecord, pendingWrite: Task<Void, any Error>?
     ) async throws -> EmbeddedBatch {
         var failures: [IngestFailure] = []
         var ready: [(candidate: PreparedCandidate, hostID: String?)] = []
@@ -209,7 +210,7 @@ extension Engine {
 
     /// Stores one embedded batch in one transaction, brings the index up to date and reports each document.
     private func write(
-        _ batch: EmbeddedBatch, jobID: String, index: CandidateIndex, events: AsyncStream<IngestEvent>.Continuation,
+        _ batch: EmbeddedBatch, jobID: String, index: CandidateIndex, events: IngestRecord,
         logger: Logger
     ) throws {
         let writes = zip(zip(batch.fresh, batch.embedded), batch.hostIDs).map { pair, hostID in

@@ -202,7 +202,7 @@ public final class Engine: Sendable {
     /// - Throws: ``EngineError/unknownIngestJob(_:)``.
     public func ingestJob(id: String) throws -> IngestJobStatus {
         try checkOpen()
-        guard let status = try store.ingestJob(id: id) else { throw EngineError.unknownIngestJob(id) }
+        guard let status = try store.ingestJob(id: id, failures: true) else { throw EngineError.unknownIngestJob(id) }
         return status
     }
 

@@ -79,7 +79,8 @@ public struct SourceExpansion: Sendable, Equatable {
     /// Named paths that yield no document.
     public var problems: [Problem] = []
 
-    /// Expands `paths`.
+    /// Expands `paths`. A file named more than once (by the same path, or by name and through its
+    /// folder) is listed once, where it first appears.
     ///
     /// - Parameter includeHidden: read files whose names start with a dot too (default: skip them,
     ///   with a ``SkipReason/hidden`` entry).
@@ -98,6 +99,9 @@ public struct SourceExpansion: Sendable, Equatable {
             case .folder: result.expandFolder(url, includeHidden: includeHidden)
             }
         }
+        // A file named twice, or by name and through its folder, is read once.
+        var seen = Set<String>()
+        result.files = result.files.filter { seen.insert($0.standardizedFileURL.path).inserted }
         return result
     }
 

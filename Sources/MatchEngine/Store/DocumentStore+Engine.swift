@@ -276,7 +276,9 @@ extension DocumentStore: EngineStore {
         }
     }
 
-    func ingestJob(id: String) throws -> IngestJobStatus? {
+    /// The job `id`'s status; with `failures` false its failure list is left empty (progress reads the
+    /// counts after every batch: reading every failure each time made a folder of bad files quadratic).
+    func ingestJob(id: String, failures includeFailures: Bool) throws -> IngestJobStatus? {
         try read("read ingest job") { db in
             guard
                 let row = try Row.fetchOne(
@@ -285,9 +287,12 @@ extension DocumentStore: EngineStore {
                         "SELECT j.*, n.name AS namespace FROM ingestJob j JOIN namespace n ON n.id = j.namespaceId WHERE j.id = ?",
                     arguments: [id])
             else { return nil }
-            let failures = try Row.fetchAll(
-                db, sql: "SELECT source, reason FROM ingestFailure WHERE ingestJobId = ? ORDER BY id", arguments: [id]
-            ).map { IngestFailure(source: $0["source"], reason: $0["reason"]) }
+            let failures =
+                includeFailures
+                ? try Row.fetchAll(
+                    db, sql: "SELECT source, reason FROM ingestFailure WHERE ingestJobId = ? ORDER BY id",
+                    arguments: [id]
+                ).map { IngestFailure(source: $0["source"], reason: $0["reason"]) } : []
             return IngestJobStatus(
                 id: row["id"], namespace: row["namespace"], state: IngestState(rawValue: row["state"]) ?? .failed,
                 total: row["total"], seen: row["seen"], stored: row["stored"], duplicates: row["duplicates"],

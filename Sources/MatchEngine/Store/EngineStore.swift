@@ -24,8 +24,8 @@ protocol EngineStore: Sendable {
     func createIngestJob(id: String, namespace: Int64, total: Int) throws
     /// Sets an ingest job's state.
     func setIngestJobState(id: String, _ state: IngestState) throws
-    /// An ingest job as recorded.
-    func ingestJob(id: String) throws -> IngestJobStatus?
+    /// An ingest job as recorded; its failure list only when `failures` (progress needs the counts).
+    func ingestJob(id: String, failures: Bool) throws -> IngestJobStatus?
     /// Every candidate of the namespace with the facts ranking needs.
     func candidates(namespace: Int64) throws -> [CandidateRecord]
     /// One candidate by identity.
