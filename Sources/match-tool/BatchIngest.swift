@@ -20,6 +20,8 @@ struct BatchIngest {
         var failures: [IngestFailure]
         /// Whether the ingest job (if one ran) ended otherwise than `succeeded`.
         var jobFailed: Bool
+        /// Files the job never reached (it failed or was cancelled before them).
+        var notProcessed: Int
         /// Every candidate a named file belongs to (stored, new version or already stored), in input order.
         var candidates: [CandidateID]
         /// Per file, in input order: the candidate and what happened (`stored`, `new version`, `already
@@ -65,6 +67,7 @@ struct BatchIngest {
         var duplicates = known.count
         var failures: [IngestFailure] = []
         var jobFailed = false
+        var notProcessed = 0
         let submitted = files.filter { known[$0] == nil }
         if !submitted.isEmpty {
             let ingest: IngestJob
@@ -85,6 +88,7 @@ struct BatchIngest {
             for outcome in await ingest.outcomes() {
                 rowOf[outcome.source] = (outcome.candidate, outcome.kind == .failed ? "error" : outcome.kind.rawValue)
             }
+            notProcessed = submitted.filter { rowOf[$0.path] == nil }.count
             let status = await ingest.result()
             stored = status.stored
             duplicates += status.duplicates
@@ -101,6 +105,7 @@ struct BatchIngest {
         let rows = files.compactMap { file in rowOf[file.path].map { (file.path, $0.candidate, $0.outcome) } }
         return Outcome(
             files: files.count, stored: stored, alreadyStored: duplicates, failures: failures, jobFailed: jobFailed,
+            notProcessed: notProcessed,
             candidates: candidates, rows: rows, missing: missing, problems: expansion.problems.count - missing.count)
     }
 
@@ -109,6 +114,7 @@ struct BatchIngest {
         var text =
             "\(outcome.files) file(s): \(outcome.stored) stored, \(outcome.alreadyStored) already stored, "
             + "\(outcome.failures.count) failed"
+            + (outcome.notProcessed > 0 ? ", \(outcome.notProcessed) not processed" : "")
         if !outcome.failures.isEmpty {
             // Reasons name their file (escaped, so that no name can forge a line); one that does not is
             // given the escaped name first.

@@ -36,4 +36,48 @@ struct IngestOutcomeTests {
         for await _ in job.events { events += 1 }
         #expect(events <= 1_024)
     }
+
+    /// Hashing vectors, except that a request holding "POISON" (or any request, when `failsAll`) is refused
+    /// as a server would refuse it.
+    struct RefusingProvider: EmbeddingProvider {
+        var failsAll = false
+        let hashing = HashingEmbedder()
+        var dimension: Int { hashing.dimension }
+        var modelIdentifier: String { "refusing-test" }
+
+        func embed(_ texts: [String]) async throws -> [[Float]] {
+            if failsAll || texts.contains(where: { $0.contains("POISON") }) {
+                throw EmbeddingError.requestRejected(provider: "refusing-test", status: 400, message: "refused")
+            }
+            return try await hashing.embed(texts)
+        }
+    }
+
+    @Test("a document the provider refuses fails alone; the rest of its batch and the job go on")
+    func refusedDocumentAlone() async throws {
+        let fixture = try EngineFixture { $0.provider = RefusingProvider() }
+        defer { fixture.cleanUp() }
+        var sources = (0..<20).map { IngestSource.bytes(Self.resume($0), name: "cv-\($0).txt") }
+        sources[5] = .bytes(Data("Poison Person\npoison@example.com\nSkills: POISON\n".utf8), name: "poison.txt")
+        let job = try fixture.engine.ingest(sources, namespace: "default")
+        let status = await job.result()
+        #expect(status.state == .succeeded)
+        #expect(status.stored == 19 && status.failed == 1)
+        #expect(status.failures.map(\.source) == ["poison.txt"])
+        #expect(status.failures.first?.reason.contains("HTTP 400") == true, "\(status.failures)")
+        let outcomes = await job.outcomes()
+        #expect(outcomes.count == 20 && outcomes.filter { $0.kind == .stored }.count == 19)
+    }
+
+    @Test("a provider that refuses everything stops the job after three tries alone, every document accounted")
+    func providerFailing() async throws {
+        let fixture = try EngineFixture { $0.provider = RefusingProvider(failsAll: true) }
+        defer { fixture.cleanUp() }
+        let sources = (0..<10).map { IngestSource.bytes(Self.resume($0), name: "cv-\($0).txt") }
+        let job = try fixture.engine.ingest(sources, namespace: "default")
+        let status = await job.result()
+        #expect(status.state == .failed)
+        #expect(status.stored == 0 && status.failed == 10)
+        #expect(await job.outcomes().filter { $0.kind == .failed }.count == 10)
+    }
 }

@@ -150,8 +150,10 @@ extension Engine {
     }
 
     /// Sorts one parsed batch into failures, known duplicates and fresh documents, and embeds the fresh
-    /// ones. When embedding fails, the batch's failures are recorded (after `pendingWrite`, so counts stay
-    /// in batch order) and the error is rethrown.
+    /// ones. When embedding the batch fails, its documents are embedded one by one and those that fail
+    /// alone are failures; when the provider fails for all (the first three alone, or a batch of one), the
+    /// batch's failures are recorded (after `pendingWrite`, so counts stay in batch order) and the error is
+    /// rethrown: the job stops.
     private func embed(
         _ batch: [IngestSource], _ prepared: [Result<PreparedCandidate, any Error>], jobID: String,
         index: CandidateIndex, events: IngestRecord, pendingWrite: Task<Void, any Error>?
@@ -188,7 +190,35 @@ extension Engine {
             result.embedded = try await DocumentPipeline.embed(
                 result.fresh.map(\.document.chunks), with: provider, windows: configuration.chunkWindows)
         } catch let error where !(error is CancellationError) && !Task.isCancelled {
-            let reason = (error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"
+            // One document the provider refuses (a server that rejects its text) must not fail the others:
+            // each is tried alone, and only those that fail alone fail.
+            if let alone = try await embedOneByOne(result.fresh.map(\.document.chunks)) {
+                var kept = EmbeddedBatch(
+                    fresh: [], embedded: [], hostIDs: [], duplicates: result.duplicates, failures: result.failures)
+                for (index, outcome) in alone.enumerated() {
+                    switch outcome {
+                    case .success(let embedded):
+                        kept.fresh.append(result.fresh[index])
+                        kept.hostIDs.append(result.hostIDs[index])
+                        kept.embedded.append(embedded)
+                    case .failure(let error):
+                        let source = result.fresh[index].document.source
+                        let failure = IngestFailure(
+                            source: source,
+                            reason: EngineError.embeddingFailed(source: source, reason: Self.sentence(error))
+                                .localizedDescription)
+                        kept.failures.append(failure)
+                        events.yield(.failed(failure))
+                    }
+                }
+                result = kept
+                events.yield(
+                    .embedded(
+                        documents: result.fresh.count, chunks: result.fresh.reduce(0) { $0 + $1.document.chunks.count })
+                )
+                return result
+            }
+            let reason = Self.sentence(error)
             for document in result.fresh.map(\.document) {
                 let failure = IngestFailure(
                     source: document.source,
@@ -206,6 +236,34 @@ extension Engine {
         events.yield(
             .embedded(documents: result.fresh.count, chunks: result.fresh.reduce(0) { $0 + $1.document.chunks.count }))
         return result
+    }
+
+    /// After a batch's embedding failed: each document's chunks embedded alone, in order; `nil` for a single
+    /// document or when the first three all fail (then the provider is failing, not a document).
+    private func embedOneByOne(_ documents: [[Chunk]]) async throws -> [Result<DocumentPipeline.Embedded, any Error>]? {
+        guard documents.count > 1 else { return nil }
+        var results: [Result<DocumentPipeline.Embedded, any Error>] = []
+        for chunks in documents {
+            try Task.checkCancellation()
+            do {
+                let embedded = try await DocumentPipeline.embed(
+                    [chunks], with: provider, windows: configuration.chunkWindows)
+                guard let first = embedded.first else {
+                    throw EmbeddingError.malformedResponse(provider: provider.modelIdentifier, reason: "no vectors")
+                }
+                results.append(.success(first))
+            } catch let error where !(error is CancellationError) && !Task.isCancelled {
+                results.append(.failure(error))
+                let succeeded = results.contains { if case .success = $0 { true } else { false } }
+                if !succeeded && results.count >= 3 { return nil }
+            }
+        }
+        return results.contains { if case .success = $0 { true } else { false } } ? results : nil
+    }
+
+    /// An embedding error in words (a typed error's own message, else its type's name).
+    private static func sentence(_ error: any Error) -> String {
+        (error as? LocalizedError)?.errorDescription ?? "\(type(of: error))"
     }
 
     /// Stores one embedded batch in one transaction, brings the index up to date and reports each document.
