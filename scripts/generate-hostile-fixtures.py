@@ -118,7 +118,8 @@ def write_text():
 def write_docx():
     docx("docx-zip-bomb.docx", paragraph("Ada") + "<!--" + " " * 60_000_000 + "-->", "partTooLarge")
     docx("docx-part-11mb-text.docx", paragraph("a" * 11_000_000), "partTooLarge")
-    docx("docx-part-just-under-limit.docx", paragraph("a" * 9_000_000), None)
+    # Under the part limit, over the 2 MB text limit: refused as text too large.
+    docx("docx-part-just-under-limit.docx", paragraph("a" * 9_000_000), "textTooLarge")
     # Six parts of 9 MB each: every part is under its limit, together they pass the 50 MB budget.
     docx("docx-total-budget.docx", paragraph("Ada"), "corrupt",
          extra=[(f"word/header{i}.xml", f"<w:hdr {W}><!--{' ' * 9_000_000}--></w:hdr>") for i in range(1, 7)])

@@ -4,6 +4,8 @@ import Foundation
 /// Reads the text of a PDF through poppler, page by page, in physical layout.
 struct PDFTextExtractor {
     var maximumPages: Int
+    /// Pages are read until their text passes this many bytes (then ``ParseError/textTooLarge(source:limit:)``).
+    var maximumTextBytes: Int
 
     func extract(_ data: Data, source: String) throws -> ExtractedText {
         let document = try open(data, source: source)
@@ -15,8 +17,14 @@ struct PDFTextExtractor {
         }
         var pages: [String] = []
         pages.reserveCapacity(pageCount)
+        var textBytes = 0
         for index in 0..<pageCount {
-            pages.append(try pageText(document, index: index, source: source))
+            let page = try pageText(document, index: index, source: source)
+            textBytes += page.utf8.count + 2
+            guard textBytes <= maximumTextBytes else {
+                throw ParseError.textTooLarge(source: source, limit: maximumTextBytes)
+            }
+            pages.append(page)
         }
         let text = pages.joined(separator: "\n\u{0C}")
         guard pageCount > 0 else { throw ParseError.emptyDocument(source: source) }

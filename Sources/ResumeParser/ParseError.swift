@@ -22,6 +22,9 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
     /// One XML part of a DOCX (`part`, e.g. `word/document.xml`) decompresses to more than
     /// ``TextExtractor/Limits/maximumPartBytes``.
     case partTooLarge(source: String, part: String, limit: Int)
+    /// The document's text is longer than ``TextExtractor/Limits/maximumTextBytes`` (UTF-8 bytes): more
+    /// than any resume or job description holds.
+    case textTooLarge(source: String, limit: Int)
     /// A skill taxonomy file (``SkillTaxonomy/init(contentsOf:)``) that is not one; `reason` names what
     /// is wrong ("not JSON", "missing skills.0.name").
     case invalidTaxonomy(source: String, reason: String)
@@ -34,6 +37,7 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
         case .unsupportedFormat(let source), .fileTooLarge(let source, _, _), .encryptedPDF(let source),
             .corrupt(let source, _), .noTextLayer(let source), .emptyDocument(let source),
             .unreadable(let source, _), .tooManyPages(let source, _, _), .partTooLarge(let source, _, _),
+            .textTooLarge(let source, _),
             .invalidTaxonomy(let source, _), .duplicateSkill(let source, _):
             source
         }
@@ -61,6 +65,8 @@ public enum ParseError: Error, Sendable, Equatable, LocalizedError {
             "\(source): the PDF has \(pages) pages, over the limit of \(limit)"
         case .partTooLarge(_, let part, let limit):
             "\(source): \(part) is larger than the limit of \(limit) bytes for one part of a Word document"
+        case .textTooLarge(_, let limit):
+            "\(source): the text is longer than the limit of \(limit) bytes; a resume or a job description holds far less"
         case .invalidTaxonomy(_, let reason):
             "\(source): not a skill taxonomy file (\(reason))"
         case .duplicateSkill(_, let name):

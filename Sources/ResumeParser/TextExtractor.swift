@@ -24,17 +24,23 @@ public struct TextExtractor: Sendable {
         /// The most bytes one XML part of a DOCX (the body, a header, a footer) may decompress to
         /// (default 10 MB, which is also the XML reader's own limit for one text node).
         public var maximumPartBytes: Int
+        /// The most text a document may yield, in UTF-8 bytes (default 2 MB; a 50-page CV laid out by
+        /// page holds a few hundred kB). A PDF is stopped at the page that goes over: a small file can
+        /// lay out to hundreds of megabytes of padded text.
+        public var maximumTextBytes: Int
 
         /// Limits with the defaults above; pass a value to change one.
         public init(
             maximumFileBytes: Int = 10_000_000, maximumPages: Int = 50, maximumArchiveEntries: Int = 1_000,
-            maximumUncompressedBytes: Int = 50_000_000, maximumPartBytes: Int = 10_000_000
+            maximumUncompressedBytes: Int = 50_000_000, maximumPartBytes: Int = 10_000_000,
+            maximumTextBytes: Int = 2_000_000
         ) {
             self.maximumFileBytes = maximumFileBytes
             self.maximumPages = maximumPages
             self.maximumArchiveEntries = maximumArchiveEntries
             self.maximumUncompressedBytes = maximumUncompressedBytes
             self.maximumPartBytes = maximumPartBytes
+            self.maximumTextBytes = maximumTextBytes
         }
     }
 
@@ -115,11 +121,15 @@ public struct TextExtractor: Sendable {
         }
         guard !data.isEmpty else { throw ParseError.emptyDocument(source: source) }
         guard let format = DocumentFormat.sniff(data) else { throw ParseError.unsupportedFormat(source: source) }
+        let extracted: ExtractedText
         switch format {
         case .pdf:
-            return try PDFTextExtractor(maximumPages: limits.maximumPages).extract(data, source: source)
+            extracted = try PDFTextExtractor(
+                maximumPages: limits.maximumPages, maximumTextBytes: limits.maximumTextBytes
+            )
+            .extract(data, source: source)
         case .docx:
-            return try DOCXTextExtractor(
+            extracted = try DOCXTextExtractor(
                 maximumEntries: limits.maximumArchiveEntries, maximumUncompressedBytes: limits.maximumUncompressedBytes,
                 maximumPartBytes: limits.maximumPartBytes
             ).extract(data, source: source)
@@ -127,7 +137,11 @@ public struct TextExtractor: Sendable {
             guard let decoded = TextDecoding.decode(data) else { throw ParseError.unsupportedFormat(source: source) }
             let text = format == .html ? HTMLTextExtractor.text(of: decoded) : decoded
             guard text.contains(where: { !$0.isWhitespace }) else { throw ParseError.emptyDocument(source: source) }
-            return ExtractedText(format: format, text: text, pageCount: nil)
+            extracted = ExtractedText(format: format, text: text, pageCount: nil)
         }
+        guard extracted.text.utf8.count <= limits.maximumTextBytes else {
+            throw ParseError.textTooLarge(source: source, limit: limits.maximumTextBytes)
+        }
+        return extracted
     }
 }

@@ -19,6 +19,7 @@ struct BadInputCorpusTests {
         case .unreadable: "unreadable"
         case .tooManyPages: "tooManyPages"
         case .partTooLarge: "partTooLarge"
+        case .textTooLarge: "textTooLarge"
         case .invalidTaxonomy: "invalidTaxonomy"
         case .duplicateSkill: "duplicateSkill"
         }
