@@ -196,6 +196,8 @@ struct EngineTests {
         let recorded = try engine.matchResults(job: job.id, namespace: "default")
         #expect(recorded.count == first.count)
         #expect(recorded.first?.result == first.first?.result)
+        // Ranked twice with the same weights and resumes: one row each, not one a run.
+        #expect(try engine.statistics().namespaces.first { $0.name == "default" }?.matchResults == first.count)
     }
 
     @Test(

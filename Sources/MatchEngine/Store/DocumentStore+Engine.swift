@@ -426,6 +426,10 @@ extension DocumentStore: EngineStore {
         let weightsJSON = try Self.json(weights)
         let encoded = try matches.map { ($0, try Self.json($0.result)) }
         try write("record match results") { db in
+            // One row per candidate, job, resume version and weights: scoring the same again replaces it
+            // (its time too), so repeated runs do not grow the table; a new version or new weights add one.
+            let replace = try db.makeStatement(
+                sql: "DELETE FROM matchResult WHERE candidateId = ? AND jobId = ? AND documentId = ? AND weights = ?")
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO matchResult (namespaceId, jobId, candidateId, documentId, score, decision, result, weights)
@@ -434,6 +438,7 @@ extension DocumentStore: EngineStore {
                     """)
             // A candidate deleted since the ranking read it has nothing left to record a result against.
             for (match, json) in encoded {
+                try replace.execute(arguments: [match.candidate, job, match.document, weightsJSON])
                 try statement.execute(arguments: [
                     namespace, job, match.candidate, match.document, match.result.score,
                     match.result.decision.rawValue, json, weightsJSON, match.document, match.candidate,
