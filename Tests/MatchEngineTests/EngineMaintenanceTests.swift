@@ -120,5 +120,9 @@ struct EngineMaintenanceTests {
         #expect(Set(known.keys) == [Fixtures.resume(1), copy])
         #expect(Set(known.values) == Set(candidates.map(\.id)))
         #expect(try await fixture.engine.storedCandidates(forFiles: [Fixtures.resume(1)], namespace: "other").isEmpty)
+        // A namespace with a job and no resume yet (score's first run): nothing is stored.
+        _ = try await fixture.engine.addJob(.file(Fixtures.job("backend-engineer.txt")), namespace: "jobs-only")
+        #expect(
+            try await fixture.engine.storedCandidates(forFiles: [Fixtures.resume(1)], namespace: "jobs-only").isEmpty)
     }
 }

@@ -11,10 +11,14 @@ extension Engine {
     ///
     /// - Throws: ``EngineError/invalidNamespace(_:)``, ``StoreError``.
     /// - Complexity: one bounded read and one SHA-256 per file, on every core; one store lookup per file.
+    ///   None of it when the namespace holds no resume yet.
     public func storedCandidates(forFiles urls: [URL], namespace: String) async throws -> [URL: CandidateID] {
         try checkOpen()
         let name = try Identity.validate(namespace: namespace)
-        guard !urls.isEmpty, let namespaceID = try store.namespaceID(name, create: false) else { return [:] }
+        // A namespace without resumes (the first import) holds none of them: nothing to read and hash.
+        guard !urls.isEmpty, let namespaceID = try store.namespaceID(name, create: false),
+            try store.hasResumes(namespace: namespaceID)
+        else { return [:] }
         let extractor = pipeline.parser.extractor
         let hashes: [String?] = try await Self.offPool {
             ParallelMap.map(urls) { url in

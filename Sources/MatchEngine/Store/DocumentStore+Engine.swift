@@ -38,6 +38,14 @@ extension DocumentStore: EngineStore {
         }
     }
 
+    func hasResumes(namespace: Int64) throws -> Bool {
+        try read("look up stored resumes") { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM document WHERE namespaceId = ? AND kind = 'resume')",
+                arguments: [namespace]) ?? false
+        }
+    }
+
     /// The candidate whose resume has these bytes in the namespace, if one does.
     private static func storedResume(_ db: Database, hash: String, namespace: Int64) throws -> CandidateID? {
         try String.fetchOne(

@@ -13,6 +13,8 @@ protocol EngineStore: Sendable {
     func revision(namespace: Int64) throws -> Int64
     /// Which of `hashes` are already stored as resumes in the namespace, with their candidate's id.
     func storedResumeHashes(_ hashes: [String], namespace: Int64) throws -> [String: CandidateID]
+    /// Whether the namespace holds any resume.
+    func hasResumes(namespace: Int64) throws -> Bool
     /// Stores a batch of resumes in one transaction with the ingest job's counts; returns one outcome each.
     func writeResumes(
         _ writes: [ResumeWrite], namespace: Int64, model: String, progress: IngestProgressWrite
