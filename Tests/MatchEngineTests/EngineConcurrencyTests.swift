@@ -138,7 +138,8 @@ struct EngineConcurrencyTests {
         try engine.store.deleteCandidate(records[1].candidate, namespace: index.namespaceID)
         let before = try count()
         let jobRow = try engine.jobRecord(job.id, in: index).rowID
-        try engine.store.recordMatches(records, job: jobRow, namespace: index.namespaceID, weights: .standard)
+        // Other weights than the ranking's: new rows beside its own (the same weights would replace them).
+        try engine.store.recordMatches(records, job: jobRow, namespace: index.namespaceID, weights: .classic)
         #expect(try count() == before + 2)
     }
 }

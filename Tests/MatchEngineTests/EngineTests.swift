@@ -200,6 +200,40 @@ struct EngineTests {
         #expect(try engine.statistics().namespaces.first { $0.name == "default" }?.matchResults == first.count)
     }
 
+    @Test("the bounded keyword pool is the pool every candidate's estimate gives, for each job, size and preset")
+    func boundedKeywordPool() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let relevance = Fixtures.root.appendingPathComponent("relevance")
+        let resumes = try FileManager.default.contentsOfDirectory(
+            at: relevance.appendingPathComponent("resumes"), includingPropertiesForKeys: nil)
+        try await fixture.ingest(Fixtures.resumes + resumes)
+        let roster = try fixture.engine.candidateIndex("default").snapshot(postings: true)
+        #expect(roster.records.count >= 80)
+        let jobs =
+            try FileManager.default.contentsOfDirectory(
+                at: Fixtures.root.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
+            + FileManager.default.contentsOfDirectory(
+                at: relevance.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
+        var compared = 0
+        for weights in [ScoringWeights.standard, .classic] {
+            let scorer = MatchScorer(weights: weights)
+            for url in jobs {
+                let prepared = scorer.prepare(try DocumentParser().parseJob(contentsOf: url))
+                for limit in [1, 3, 10, 25, 60] {
+                    let bounded = Engine.keywordPool(
+                        roster, job: prepared, scorer: scorer, weights: weights, limit: limit)
+                    let every = Engine.keywordPool(
+                        roster, job: prepared, scorer: scorer, weights: weights, limit: limit, bounded: false)
+                    #expect(bounded == every, "\(url.lastPathComponent), limit \(limit)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 100)
+        #expect(RoleFunction.allCases.enumerated().allSatisfy { $1.ordinal == $0 })
+    }
+
     @Test(
         "a small candidate pool (HNSW nearest ∪ most skills in common) gives the exhaustive top 10 for every fixture job"
     )

@@ -26,13 +26,20 @@ final class CandidateIndex: Sendable {
         var positionOfRow: [Int64: Int] = [:]
         var positionOfIdentity: [CandidateID: Int] = [:]
         var postings: [String: [Int32]]? = nil
+        /// Per position, the functions its positions and titles name (bit `RoleFunction.ordinal`), built with
+        /// the posting lists: what bounds the role fit's share of the keyword pool.
+        var functionMasks: [UInt16]? = nil
+        /// Per position, the most years the role fit can read (the sum of its positions' years, at least its
+        /// total years), 0 when its total is 0 (then no years factor may apply); built with the masks.
+        var mostYears: [Double]? = nil
         /// The month a current position ends at.
         var referenceMonth: YearMonth = .now
 
         init(_ records: [CandidateRecord] = [], referenceMonth: YearMonth = .now) {
             self.records = records
             self.referenceMonth = referenceMonth
-            profiles = records.map { CandidateProfile(record: $0, referenceMonth: referenceMonth) }
+            // On every core: reading 100,000 candidates' stored roles and titles is most of an open.
+            profiles = ParallelMap.map(records) { CandidateProfile(record: $0, referenceMonth: referenceMonth) }
             positionOfRow.reserveCapacity(records.count)
             positionOfIdentity.reserveCapacity(records.count)
             for (position, record) in records.enumerated() {
@@ -55,6 +62,8 @@ final class CandidateIndex: Sendable {
                 profiles.append(profile)
             }
             postings = nil
+            functionMasks = nil
+            mostYears = nil
         }
 
         mutating func remove(_ rowID: Int64) {
@@ -70,6 +79,8 @@ final class CandidateIndex: Sendable {
             records.removeLast()
             profiles.removeLast()
             postings = nil
+            functionMasks = nil
+            mostYears = nil
         }
     }
 
@@ -207,6 +218,16 @@ final class CandidateIndex: Sendable {
                     for skill in record.skills { lists[skill, default: []].append(Int32(position)) }
                 }
                 roster.postings = lists
+                roster.functionMasks = roster.profiles.map { profile in
+                    var mask: UInt16 = 0
+                    for function in profile.roles.compactMap(\.function) + profile.titles.compactMap(RoleFunction.of) {
+                        mask |= 1 << function.ordinal
+                    }
+                    return mask
+                }
+                roster.mostYears = roster.profiles.map { profile in
+                    profile.years > 0 ? max(profile.years, profile.roles.reduce(0) { $0 + $1.years }) : 0
+                }
             }
             return roster
         }
@@ -224,19 +245,47 @@ extension CandidateIndex.Roster {
     /// for each skill it has — the skill part of the score — then `adjust(position, points)` (the role
     /// fit); ties: earlier position first. Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
     ///
-    /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust`, and a linear-time selection.
+    /// With `bound` (at least `max(0, adjust(position, points))` for every candidate), `adjust` is called
+    /// only where it can matter: first for the `limit` candidates of highest bound, then for every other
+    /// whose bound reaches the `limit`-th value found; any other candidate's value is below that, so the
+    /// result is the one without `bound`.
+    ///
+    /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust` (without `bound`; with it, as many as
+    ///   the bounds leave), and linear-time selections.
     func mostSkillsInCommon(
-        _ worth: [String: Float], limit: Int, adjust: (Int, Float) -> Float = { $1 }
+        _ worth: [String: Float], limit: Int, bound: ((Int, Float) -> Float)? = nil,
+        adjust: (Int, Float) -> Float = { $1 }
     ) -> [Int] {
         var points = [Float](repeating: 0, count: records.count)
         for (skill, each) in worth.sorted(by: { $0.key < $1.key }) where each > 0 {
             for position in postings?[skill] ?? [] { points[Int(position)] += each }
         }
-        for position in points.indices { points[position] = max(0, adjust(position, points[position])) }
-        // Non-negative floats order like their bit patterns: one UInt64 key per candidate, points high,
-        // the complement of the position low, so larger keys are better and ties go to earlier positions.
+        guard let bound, limit > 0 else {
+            for position in points.indices { points[position] = max(0, adjust(position, points[position])) }
+            return Self.largest(limit, of: points)
+        }
+        var bounds = [Float](repeating: 0, count: points.count)
+        for position in points.indices { bounds[position] = bound(position, points[position]) }
+        // -1: not computed.
+        var values = [Float](repeating: -1, count: points.count)
+        for position in Self.largest(limit, of: bounds) {
+            values[position] = max(0, adjust(position, points[position]))
+        }
+        let found = values.filter { $0 >= 0 }.sorted(by: >)
+        let threshold = found.count >= limit ? found[limit - 1] : 0
+        for position in points.indices where values[position] < 0 {
+            let reach = bounds[position]
+            values[position] = reach > 0 && reach >= threshold ? max(0, adjust(position, points[position])) : 0
+        }
+        return Self.largest(limit, of: values)
+    }
+
+    /// The positions of the `limit` largest positive `values`, largest first; ties: earlier position first.
+    private static func largest(_ limit: Int, of values: [Float]) -> [Int] {
+        // Non-negative floats order like their bit patterns: one UInt64 key per candidate, value high, the
+        // complement of the position low, so larger keys are better and ties go to earlier positions.
         var keys: [UInt64] = []
-        for (position, value) in points.enumerated() where value > 0 {
+        for (position, value) in values.enumerated() where value > 0 {
             keys.append(UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position)))
         }
         return TopSelection.largest(limit, of: &keys).map { Int(UInt32.max - UInt32(truncatingIfNeeded: $0)) }

@@ -31,41 +31,10 @@ extension Engine {
         } else if roster.records.count <= configuration.exhaustiveRankingLimit {
             positions = Array(roster.records.indices)
         } else {
-            let weights = configuration.weights
-            let profiles = roster.profiles
-            let scorer = scorer
-            // Skills, plus the role match and the role-fit factors (estimated): people doing the job's work
-            // with few skills named can outrank others, so the keyword pool must hold them too.
-            let (skillPoints, titlePoints) = Self.skillPoints(prepared.analysis, weights: weights)
-            let named = (prepared.analysis.required + prepared.analysis.preferred).flatMap(\.skills).compactMap {
-                skill in
-                skillPoints[skill].map { (skill: skill, worth: Double($0) * (1 - weights.listedSkillCredit)) }
-            }
             var pool = Set(
-                roster.mostSkillsInCommon(skillPoints, limit: configuration.rankingPoolSize) { position, points in
-                    let profile = profiles[position]
-                    let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
-                    // Requirements naming the job's function that the skills do not meet, which positions show.
-                    let shown = scorer.titlesShowSkills(fit)
-                    let byTitles =
-                        shown == 0
-                        ? 0
-                        : titlePoints.reduce(0) {
-                            $1.skills.contains(where: profile.skills.contains) ? $0 : $0 + Double($1.worth) * shown
-                        }
-                    // A skill the resume lists but its experience does not show earns part of its worth.
-                    let listed =
-                        profile.evidencedSkills.map { shown in
-                            named.reduce(0) {
-                                profile.skills.contains($1.skill) && !shown.contains($1.skill) ? $0 + $1.worth : $0
-                            }
-                        } ?? 0
-                    // The function factor's upper bound, as `factors` takes it with every `Shows` true.
-                    let match =
-                        weights.roleMatch * (fit.functionShowingWork ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
-                    let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
-                    return Float((Double(points) + match) * factors)
-                })
+                Self.keywordPool(
+                    roster, job: prepared, scorer: scorer, weights: configuration.weights,
+                    limit: configuration.rankingPoolSize))
             if let jobVector {
                 let size = configuration.rankingPoolSize
                 for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {
@@ -188,6 +157,100 @@ extension Engine {
         let job = try jobRecord(id, in: index)
         return try store.matchResults(job: job.rowID, namespace: index.namespaceID).compactMap { row in
             index.record(row.candidate).map { ($0.identity, row.result) }
+        }
+    }
+
+    /// The keyword pool: the `limit` candidates with the highest skill points plus the role match and the
+    /// role-fit factors (estimated): people doing the job's work with few skills named can outrank others, so
+    /// the pool must hold them too. With `bounded` (the default), the estimate is computed only for the
+    /// candidates whose ``roleFitBound(_:titlePoints:weights:roster:)`` can reach the pool; the pool is the same.
+    static func keywordPool(
+        _ roster: CandidateIndex.Roster, job prepared: MatchScorer.PreparedJob, scorer: MatchScorer,
+        weights: ScoringWeights, limit: Int, bounded: Bool = true
+    ) -> [Int] {
+        let profiles = roster.profiles
+        let (skillPoints, titlePoints) = Self.skillPoints(prepared.analysis, weights: weights)
+        let named = (prepared.analysis.required + prepared.analysis.preferred).flatMap(\.skills).compactMap { skill in
+            skillPoints[skill].map { (skill: skill, worth: Double($0) * (1 - weights.listedSkillCredit)) }
+        }
+        let bound =
+            bounded
+            ? Self.roleFitBound(prepared, titlePoints: titlePoints, weights: weights, roster: roster) : nil
+        return roster.mostSkillsInCommon(skillPoints, limit: limit, bound: bound) { position, points in
+            let profile = profiles[position]
+            let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
+            // Requirements naming the job's function that the skills do not meet, which positions show.
+            let shown = scorer.titlesShowSkills(fit)
+            let byTitles =
+                shown == 0
+                ? 0
+                : titlePoints.reduce(0) {
+                    $1.skills.contains(where: profile.skills.contains) ? $0 : $0 + Double($1.worth) * shown
+                }
+            // A skill the resume lists but its experience does not show earns part of its worth.
+            let listed =
+                profile.evidencedSkills.map { shown in
+                    named.reduce(0) {
+                        profile.skills.contains($1.skill) && !shown.contains($1.skill) ? $0 + $1.worth : $0
+                    }
+                } ?? 0
+            // The function factor's upper bound, as `factors` takes it with every `Shows` true.
+            let match = weights.roleMatch * (fit.functionShowingWork ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
+            let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
+            return Float((Double(points) + match) * factors)
+        }
+    }
+
+    /// An upper bound of the keyword pool's value of a candidate (its skill points, then the adjustment
+    /// above) that reads only the functions its positions and titles name and the most years they can
+    /// give: the function showing work is at most the best of its functions', title points count only when
+    /// one of them shows the job's work, the function and years factors are at most those of the best
+    /// function and the most years, the other factors and the level match at most 1. `nil` (every candidate
+    /// adjusted) when the weights let a factor leave 0 … 1.
+    static func roleFitBound(
+        _ prepared: MatchScorer.PreparedJob, titlePoints: [(skills: [String], worth: Float)], weights: ScoringWeights,
+        roster: CandidateIndex.Roster
+    ) -> ((Int, Float) -> Float)? {
+        let job = prepared.analysis
+        guard let masks = roster.functionMasks, let mostYears = roster.mostYears, (0...1).contains(weights.role),
+            (0...1).contains(weights.neighbourFunction), (0...1).contains(weights.unrelatedFunction),
+            (0...1).contains(weights.yearsFloor)
+        else { return nil }
+        let titleWorth = titlePoints.reduce(0.0) { $0 + Double($1.worth) }
+        // The years factor at the most years the candidate's positions can give (it grows with the years).
+        let minimumYears = prepared.job.minimumYears ?? 0
+        func yearsFactor(_ position: Int) -> Double {
+            let years = mostYears[position]
+            guard minimumYears > 0, years > 0 else { return 1 }
+            return 1 - weights.role * (1 - RoleFit.yearsFactor(years, minimum: minimumYears, weights: weights))
+        }
+        guard let wanted = job.function else {
+            // Every position counts fully for a job of no known function.
+            let most = weights.roleMatch + titleWorth
+            return { position, points in
+                Float((Double(points) + most) * yearsFactor(position) * (1 + 1e-6)) + 1e-6
+            }
+        }
+        // Per function (by ordinal): the function factor showing work, and whether its titles show the work.
+        let showingOf = RoleFunction.allCases.map { function in
+            let nearness = function.nearness(to: wanted, neighbour: 0.5)
+            return nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction
+        }
+        let showsOf = RoleFunction.allCases.map { $0 == wanted || $0.sharesDiscipline(with: wanted) }
+        return { position, points in
+            var mask = masks[position]
+            var showing = 0.0
+            var shows = false
+            while mask != 0 {
+                let ordinal = mask.trailingZeroBitCount
+                showing = max(showing, showingOf[ordinal])
+                shows = shows || showsOf[ordinal]
+                mask &= mask - 1
+            }
+            let most = weights.roleMatch * showing + (shows ? titleWorth : 0)
+            // No function read, no function factor; else at most the best function's.
+            let function = masks[position] == 0 ? 1 : 1 - weights.role * (1 - showing)
+            return Float((Double(points) + most) * function * yearsFactor(position) * (1 + 1e-6)) + 1e-6
         }
     }
 

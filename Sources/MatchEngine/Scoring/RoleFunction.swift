@@ -249,13 +249,13 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// 1 for the same family, `neighbour` for one step apart, 0 otherwise.
     func nearness(to other: RoleFunction, neighbour: Double) -> Double {
         if self == other { return 1 }
-        return Self.pairs(Self.neighbours, contain: self, other) ? neighbour : 0
+        return Self.pairs(Self.neighbourTable, contain: self, other) ? neighbour : 0
     }
 
     /// Whether `other` is a neighbour of the same discipline (``sameDiscipline``): its titles show part of
     /// this family's work without a skill.
     func sharesDiscipline(with other: RoleFunction) -> Bool {
-        self != other && Self.pairs(Self.sameDiscipline, contain: self, other)
+        self != other && Self.pairs(Self.sameDisciplineTable, contain: self, other)
     }
 
     /// Whether a position in this function is a neighbour (``nearness(to:neighbour:)`` above 0) that shares
@@ -265,10 +265,45 @@ enum RoleFunction: String, Sendable, CaseIterable {
     /// between functions that are not neighbours at all.
     func isTradeNeighbour(ofSpecialisedJob job: RoleFunction) -> Bool {
         self != job && job != .software && Self.engineering.contains(job) && Self.engineering.contains(self)
-            && Self.pairs(Self.neighbours, contain: self, job) && !sharesDiscipline(with: job)
+            && Self.pairs(Self.neighbourTable, contain: self, job) && !sharesDiscipline(with: job)
     }
 
-    private static func pairs(_ pairs: Set<[RoleFunction]>, contain one: RoleFunction, _ other: RoleFunction) -> Bool {
-        pairs.contains([one, other]) || pairs.contains([other, one])
+    /// The function's place among ``allCases`` (0 ..< 15): a bit in a mask, an index in a table.
+    var ordinal: Int {
+        switch self {
+        case .nursing: 0
+        case .accounting: 1
+        case .finance: 2
+        case .design: 3
+        case .product: 4
+        case .engineeringManagement: 5
+        case .machineLearning: 6
+        case .dataScience: 7
+        case .dataEngineering: 8
+        case .reliability: 9
+        case .frontend: 10
+        case .mobile: 11
+        case .software: 12
+        case .support: 13
+        case .sales: 14
+        }
+    }
+
+    /// `pairs` as a table by ordinals (either order): looked up for every candidate of a ranking, where
+    /// hashing a two-element array per lookup cost a fifth of the time.
+    private static func table(_ pairs: Set<[RoleFunction]>) -> [Bool] {
+        var table = [Bool](repeating: false, count: allCases.count * allCases.count)
+        for pair in pairs where pair.count == 2 {
+            table[pair[0].ordinal * allCases.count + pair[1].ordinal] = true
+            table[pair[1].ordinal * allCases.count + pair[0].ordinal] = true
+        }
+        return table
+    }
+
+    private static let neighbourTable = table(neighbours)
+    private static let sameDisciplineTable = table(sameDiscipline)
+
+    private static func pairs(_ table: [Bool], contain one: RoleFunction, _ other: RoleFunction) -> Bool {
+        table[one.ordinal * allCases.count + other.ordinal]
     }
 }
