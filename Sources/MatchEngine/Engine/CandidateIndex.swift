@@ -246,12 +246,12 @@ extension CandidateIndex.Roster {
     /// fit); ties: earlier position first. Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
     ///
     /// With `bound` (at least `max(0, adjust(position, points))` for every candidate), `adjust` is called
-    /// only where it can matter: first for the `limit` candidates of highest bound, then for every other
-    /// whose bound reaches the `limit`-th value found; any other candidate's value is below that, so the
-    /// result is the one without `bound`.
+    /// only where it can matter: candidates in order of bound, highest first, until a bound is below the
+    /// `limit`-th value found so far; every candidate left has a value below that, so the result is the one
+    /// without `bound`.
     ///
     /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust` (without `bound`; with it, as many as
-    ///   the bounds leave), and linear-time selections.
+    ///   the bounds leave, after an O(n log n) sort of the bounds), and a linear-time selection.
     func mostSkillsInCommon(
         _ worth: [String: Float], limit: Int, bound: ((Int, Float) -> Float)? = nil,
         adjust: (Int, Float) -> Float = { $1 }
@@ -264,31 +264,79 @@ extension CandidateIndex.Roster {
             for position in points.indices { points[position] = max(0, adjust(position, points[position])) }
             return Self.largest(limit, of: points)
         }
-        var bounds = [Float](repeating: 0, count: points.count)
-        for position in points.indices { bounds[position] = bound(position, points[position]) }
-        // -1: not computed.
-        var values = [Float](repeating: -1, count: points.count)
-        for position in Self.largest(limit, of: bounds) {
-            values[position] = max(0, adjust(position, points[position]))
+        // Candidates by bound, highest first; the exact value of each until the next bound is below the
+        // `limit`-th value found so far (a min-heap of the best keys): no candidate after it can enter.
+        var order: [UInt64] = []
+        for position in points.indices {
+            let reach = bound(position, points[position])
+            if reach > 0 { order.append(Self.key(reach, position)) }
         }
-        let found = values.filter { $0 >= 0 }.sorted(by: >)
-        let threshold = found.count >= limit ? found[limit - 1] : 0
-        for position in points.indices where values[position] < 0 {
-            let reach = bounds[position]
-            values[position] = reach > 0 && reach >= threshold ? max(0, adjust(position, points[position])) : 0
+        order.sort(by: >)
+        var values = [Float](repeating: 0, count: points.count)
+        var best = MinHeap(capacity: limit)
+        for key in order {
+            if best.isFull, let least = best.least, Self.value(of: key) < Self.value(of: least) { break }
+            let position = Self.position(of: key)
+            let value = max(0, adjust(position, points[position]))
+            values[position] = value
+            if value > 0 { best.insert(Self.key(value, position)) }
         }
         return Self.largest(limit, of: values)
     }
 
     /// The positions of the `limit` largest positive `values`, largest first; ties: earlier position first.
     private static func largest(_ limit: Int, of values: [Float]) -> [Int] {
-        // Non-negative floats order like their bit patterns: one UInt64 key per candidate, value high, the
-        // complement of the position low, so larger keys are better and ties go to earlier positions.
         var keys: [UInt64] = []
-        for (position, value) in values.enumerated() where value > 0 {
-            keys.append(UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position)))
+        for (position, value) in values.enumerated() where value > 0 { keys.append(key(value, position)) }
+        return TopSelection.largest(limit, of: &keys).map(position(of:))
+    }
+
+    /// Non-negative floats order like their bit patterns: one UInt64 key per candidate, value high, the
+    /// complement of the position low, so larger keys are better and ties go to earlier positions.
+    private static func key(_ value: Float, _ position: Int) -> UInt64 {
+        UInt64(value.bitPattern) << 32 | UInt64(UInt32.max - UInt32(position))
+    }
+
+    private static func value(of key: UInt64) -> Float { Float(bitPattern: UInt32(key >> 32)) }
+
+    private static func position(of key: UInt64) -> Int { Int(UInt32.max - UInt32(truncatingIfNeeded: key)) }
+
+    /// The `capacity` largest keys seen, the least on top.
+    private struct MinHeap {
+        private var keys: [UInt64] = []
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            keys.reserveCapacity(capacity)
         }
-        return TopSelection.largest(limit, of: &keys).map { Int(UInt32.max - UInt32(truncatingIfNeeded: $0)) }
+
+        var isFull: Bool { keys.count >= capacity }
+        var least: UInt64? { keys.first }
+
+        mutating func insert(_ key: UInt64) {
+            if keys.count < capacity {
+                keys.append(key)
+                var child = keys.count - 1
+                while child > 0, keys[(child - 1) / 2] > keys[child] {
+                    keys.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if let least = keys.first, key > least {
+                keys[0] = key
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    let right = left + 1
+                    var smallest = parent
+                    if left < keys.count, keys[left] < keys[smallest] { smallest = left }
+                    if right < keys.count, keys[right] < keys[smallest] { smallest = right }
+                    if smallest == parent { break }
+                    keys.swapAt(parent, smallest)
+                    parent = smallest
+                }
+            }
+        }
     }
 }
 
