@@ -38,8 +38,18 @@ final class CandidateIndex: Sendable {
         init(_ records: [CandidateRecord] = [], referenceMonth: YearMonth = .now) {
             self.records = records
             self.referenceMonth = referenceMonth
-            // On every core: reading 100,000 candidates' stored roles and titles is most of an open.
-            profiles = ParallelMap.map(records) { CandidateProfile(record: $0, referenceMonth: referenceMonth) }
+            // On every core, each worker keeping what the titles it read name: reading 100,000 candidates'
+            // stored roles and titles is most of an open.
+            let slots = ResultSlots<CandidateProfile?>(count: records.count, initial: nil)
+            ParallelMap.forEach(
+                count: records.count, threads: ProcessInfo.processInfo.activeProcessorCount,
+                workerState: { CandidateProfile.TitleReadings() }
+            ) { readings, index in
+                slots.set(
+                    index, CandidateProfile(record: records[index], referenceMonth: referenceMonth, readings: &readings)
+                )
+            }
+            profiles = slots.values.compactMap { $0 }
             positionOfRow.reserveCapacity(records.count)
             positionOfIdentity.reserveCapacity(records.count)
             for (position, record) in records.enumerated() {
@@ -343,9 +353,15 @@ extension CandidateIndex.Roster {
 extension CandidateProfile {
     /// The profile of a stored candidate; current positions end at `referenceMonth`.
     init(record: CandidateRecord, referenceMonth: YearMonth) {
+        var readings = TitleReadings()
+        self.init(record: record, referenceMonth: referenceMonth, readings: &readings)
+    }
+
+    /// The same, reading titles through `readings`.
+    init(record: CandidateRecord, referenceMonth: YearMonth, readings: inout TitleReadings) {
         self.init(
             skills: Set(record.skills), years: record.years, degree: record.degree,
-            roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth),
+            roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth, readings: &readings),
             evidencedSkills: record.evidence.map { Set($0.split(separator: "\n").map(String.init)) })
         titles = Self.titles(stored: record.roles)
     }

@@ -1,6 +1,5 @@
 import Foundation
 import ResumeParser
-import VectorIndex
 
 /// What the scorer reads of a candidate: canonical skills, years, highest degree and the positions held
 /// (title and months). Built from a ``ParsedResume``, or kept compactly by the engine for every stored
@@ -21,30 +20,34 @@ public struct CandidateProfile: Sendable, Equatable {
 
         /// A position from its parts.
         public init(title: String, firstMonth: Int, lastMonth: Int) {
+            var readings = TitleReadings()
+            self.init(title: title, firstMonth: firstMonth, lastMonth: lastMonth, readings: &readings)
+        }
+
+        /// A position whose title is read through `readings` (titles read before are not read again).
+        init(title: String, firstMonth: Int, lastMonth: Int, readings: inout TitleReadings) {
             self.title = title
             self.firstMonth = firstMonth
             self.lastMonth = max(firstMonth, lastMonth)
-            (function, level) = Self.reading(of: title)
-        }
-
-        /// What titles name, kept for titles seen before: an engine opening 100,000 candidates reads about
-        /// 300,000 titles, most of them repeats ("Software Engineer"), at tens of microseconds each.
-        private static let readings = Locked<[String: (RoleFunction?, SeniorityLevel?)]>([:])
-
-        /// The most titles kept.
-        private static let mostReadings = 50_000
-
-        private static func reading(of title: String) -> (RoleFunction?, SeniorityLevel?) {
-            if let known = readings.withLock({ $0[title] }) { return known }
-            let reading = (RoleFunction.of(title), SeniorityLevel.of(title))
-            readings.withLock { readings in
-                if readings.count < mostReadings { readings[title] = reading }
-            }
-            return reading
+            (function, level) = readings.reading(of: title)
         }
 
         /// The position's length in years.
         public var years: Double { Double(lastMonth - firstMonth + 1) / 12 }
+    }
+
+    /// What titles name (function, level), kept for the titles seen before: an engine opening 100,000
+    /// candidates reads about 300,000 titles, most of them repeats ("Software Engineer"), at microseconds
+    /// each. One per worker (no lock); at most 50,000 titles kept.
+    struct TitleReadings {
+        private var known: [String: (RoleFunction?, SeniorityLevel?)] = [:]
+
+        mutating func reading(of title: String) -> (RoleFunction?, SeniorityLevel?) {
+            if let reading = known[title] { return reading }
+            let reading = (RoleFunction.of(title), SeniorityLevel.of(title))
+            if known.count < 50_000 { known[title] = reading }
+            return reading
+        }
     }
 
     /// Canonical skill names.
@@ -177,13 +180,20 @@ public struct CandidateProfile: Sendable, Equatable {
     /// Positions read back from ``storedRoles(of:)``, current ones ending at `referenceMonth`; malformed
     /// lines are skipped.
     package static func roles(stored text: String, referenceMonth: YearMonth) -> [Role] {
+        var readings = TitleReadings()
+        return roles(stored: text, referenceMonth: referenceMonth, readings: &readings)
+    }
+
+    /// ``roles(stored:referenceMonth:)`` reading titles through `readings`.
+    static func roles(stored text: String, referenceMonth: YearMonth, readings: inout TitleReadings) -> [Role] {
         let reference = referenceMonth.year * 12 + referenceMonth.month - 1
         guard !text.utf8.contains(0x0D) else {
             return text.split(separator: "\n").compactMap { line in
                 let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
                 guard fields.count == 3, let first = Int(fields[0]) else { return nil }
                 let last = Int(fields[1]) ?? reference
-                return Role(title: String(fields[2]), firstMonth: first, lastMonth: min(last, reference))
+                return Role(
+                    title: String(fields[2]), firstMonth: first, lastMonth: min(last, reference), readings: &readings)
             }
         }
         // On the bytes, as ``titles(stored:)``.
@@ -191,7 +201,9 @@ public struct CandidateProfile: Sendable, Equatable {
             let fields = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, let first = Int(Substring(fields[0])) else { return nil }
             let last = Int(Substring(fields[1])) ?? reference
-            return Role(title: String(Substring(fields[2])), firstMonth: first, lastMonth: min(last, reference))
+            return Role(
+                title: String(Substring(fields[2])), firstMonth: first, lastMonth: min(last, reference),
+                readings: &readings)
         }
     }
 }
