@@ -319,18 +319,21 @@ extension CandidateIndex.Roster {
 
     private static func position(of key: UInt64) -> Int { Int(UInt32.max - UInt32(truncatingIfNeeded: key)) }
 
-    /// Restores the max-heap order of `keys[..<count]` below `start`.
-    private static func siftDown(_ keys: inout [UInt64], from start: Int, count: Int) {
+    /// Restores the heap order of `keys[..<count]` below `start`: each key `above` (`>` for a max-heap,
+    /// `<` for a min-heap) the ones under it.
+    private static func siftDown(
+        _ keys: inout [UInt64], from start: Int, count: Int, above: (UInt64, UInt64) -> Bool = (>)
+    ) {
         var parent = start
         while true {
             let left = 2 * parent + 1
             let right = left + 1
-            var largest = parent
-            if left < count, keys[left] > keys[largest] { largest = left }
-            if right < count, keys[right] > keys[largest] { largest = right }
-            if largest == parent { return }
-            keys.swapAt(parent, largest)
-            parent = largest
+            var top = parent
+            if left < count, above(keys[left], keys[top]) { top = left }
+            if right < count, above(keys[right], keys[top]) { top = right }
+            if top == parent { return }
+            keys.swapAt(parent, top)
+            parent = top
         }
     }
 
@@ -357,17 +360,7 @@ extension CandidateIndex.Roster {
                 }
             } else if let least = keys.first, key > least {
                 keys[0] = key
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1
-                    let right = left + 1
-                    var smallest = parent
-                    if left < keys.count, keys[left] < keys[smallest] { smallest = left }
-                    if right < keys.count, keys[right] < keys[smallest] { smallest = right }
-                    if smallest == parent { break }
-                    keys.swapAt(parent, smallest)
-                    parent = smallest
-                }
+                CandidateIndex.Roster.siftDown(&keys, from: 0, count: keys.count, above: <)
             }
         }
     }
