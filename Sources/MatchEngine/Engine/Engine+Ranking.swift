@@ -212,9 +212,12 @@ extension Engine {
         roster: CandidateIndex.Roster
     ) -> ((Int, Float) -> Float)? {
         let job = prepared.analysis
-        guard let masks = roster.functionMasks, let mostYears = roster.mostYears, (0...1).contains(weights.role),
-            (0...1).contains(weights.neighbourFunction), (0...1).contains(weights.unrelatedFunction),
-            (0...1).contains(weights.yearsFloor)
+        let unitWeights = [
+            weights.role, weights.neighbourFunction, weights.unrelatedFunction, weights.yearsFloor, weights.levelOneOff,
+            weights.levelTwoOff, weights.listedSkillCredit,
+        ]
+        guard let masks = roster.functionMasks, let mostYears = roster.mostYears, weights.roleMatch >= 0,
+            unitWeights.allSatisfy({ (0...1).contains($0) })
         else { return nil }
         let titleWorth = titlePoints.reduce(0.0) { $0 + Double($1.worth) }
         // The years factor at the most years the candidate's positions can give (it grows with the years).
