@@ -33,7 +33,7 @@ struct CandidatesCommand: AsyncParsableCommand {
                 table.append([
                     candidate.id, candidate.name ?? "-", String(format: "%.1f", candidate.years),
                     candidate.degree?.rawValue ?? "-", String(candidate.skills.count),
-                    FileNameEscaping.escaped(ShortlistReport.fileName(candidate.source)),
+                    ShortlistReport.fileName(candidate.source),
                 ])
             }
             print(table.render())
@@ -98,7 +98,7 @@ struct CandidatesCommand: AsyncParsableCommand {
                 table.append([
                     version.isCurrent ? "*" : "", ISO8601DateFormatter().string(from: version.ingestedAt),
                     version.format,
-                    String(version.contentHash.prefix(12)), FileNameEscaping.escaped(version.source),
+                    String(version.contentHash.prefix(12)), version.source,
                 ])
             }
             print(table.render())

@@ -49,10 +49,10 @@ struct IngestCommand: AsyncParsableCommand {
         for url in InputFiles.expand(job) {
             do {
                 let stored = try await engine.addJob(.file(url), namespace: namespace)
-                table.append([FileNameEscaping.escaped(url.lastPathComponent), "job", stored.id, "stored"])
+                table.append([url.lastPathComponent, "job", stored.id, "stored"])
             } catch {
                 status = FileManager.default.fileExists(atPath: url.path) ? max(status, 1) : ExitStatus.noInput
-                table.append([FileNameEscaping.escaped(url.lastPathComponent), "job", "-", "error"])
+                table.append([url.lastPathComponent, "job", "-", "error"])
                 FileHandleOutput.standardError("error: \(ExitStatus.describe(error))")
             }
         }
@@ -61,7 +61,7 @@ struct IngestCommand: AsyncParsableCommand {
                 resumes, into: engine, namespace: namespace, progress: self.engine.progressMode(settings))
             for row in outcome.rows {
                 table.append([
-                    FileNameEscaping.escaped(URL(fileURLWithPath: row.source).lastPathComponent), "resume",
+                    URL(fileURLWithPath: row.source).lastPathComponent, "resume",
                     row.candidate ?? "-", row.outcome,
                 ])
             }

@@ -43,8 +43,7 @@ struct JobsCommand: AsyncParsableCommand {
                     let job = try await engine.addJob(
                         .file(url, candidateID: id), namespace: self.engine.namespace(settings))
                     table.append([
-                        job.id, job.requirements.title.map(FileNameEscaping.escaped) ?? "-",
-                        FileNameEscaping.escaped(url.lastPathComponent),
+                        job.id, job.requirements.title ?? "-", url.lastPathComponent,
                     ])
                 } catch {
                     FileHandleOutput.standardError("error: \(ExitStatus.describe(error))")
@@ -91,9 +90,9 @@ struct JobsCommand: AsyncParsableCommand {
                 var table = TextTable(headers: ["id", "title", "required", "file"])
                 for job in jobs {
                     table.append([
-                        job.id, job.requirements.title.map(FileNameEscaping.escaped) ?? "-",
+                        job.id, job.requirements.title ?? "-",
                         job.requirements.requiredSkills.map(\.name).joined(separator: ", "),
-                        FileNameEscaping.escaped(URL(fileURLWithPath: job.source).lastPathComponent),
+                        URL(fileURLWithPath: job.source).lastPathComponent,
                     ])
                 }
                 print(table.render())

@@ -49,7 +49,7 @@ struct ParseCommand: ParsableCommand {
         ) {
             url, resume in
             [
-                FileNameEscaping.escaped(url.lastPathComponent), resume.format, resume.contact.name ?? "-",
+                url.lastPathComponent, resume.format, resume.contact.name ?? "-",
                 resume.contact.email ?? "-",
                 resume.contact.phone ?? "-", String(format: "%.1f", resume.totalExperienceYears),
                 String(resume.experience.count), resume.highestDegree?.rawValue ?? "-",
@@ -88,7 +88,7 @@ struct ParseJobCommand: ParsableCommand {
         ) {
             url, job in
             [
-                FileNameEscaping.escaped(url.lastPathComponent), job.title ?? "-",
+                url.lastPathComponent, job.title ?? "-",
                 job.minimumYears.map { String(format: "%g", $0) } ?? "-",
                 job.requiredDegree?.rawValue ?? "-", job.requiredSkills.map(\.name).joined(separator: ", "),
                 job.preferredSkills.map(\.name).joined(separator: ", "),

@@ -81,8 +81,7 @@ struct ShortlistReport: Encodable {
             let result = entry.result
             let matched = result.matchedRequiredSkills + result.matchedPreferredSkills
             table.append([
-                String(entry.rank), FileNameEscaping.escaped(entry.candidate.name ?? "-"),
-                FileNameEscaping.escaped(entry.file), String(format: "%.1f", result.score),
+                String(entry.rank), entry.candidate.name ?? "-", entry.file, String(format: "%.1f", result.score),
                 result.decision.rawValue, Self.abbreviated(matched, 4),
                 Self.abbreviated(Self.related(result), 3), Self.abbreviated(result.missingRequiredSkills, 4),
             ])

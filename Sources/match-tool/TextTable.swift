@@ -1,5 +1,8 @@
+import ResumeParser
+
 /// A plain-text table with a header row, columns padded to their widest cell. Numeric columns are
-/// right-aligned.
+/// right-aligned. Cells are escaped (``FileNameEscaping``): names, titles and paths come from documents and
+/// file systems, and a control character in one could move the cursor or forge a line.
 struct TextTable {
     var headers: [String]
     var rightAligned: Set<Int> = []
@@ -12,7 +15,7 @@ struct TextTable {
 
     mutating func append(_ row: [String]) {
         precondition(row.count == headers.count, "row has \(row.count) cells, table has \(headers.count) columns")
-        rows.append(row)
+        rows.append(row.map(FileNameEscaping.escaped))
     }
 
     func render() -> String {

@@ -26,6 +26,16 @@ struct ReportFormatTests {
         #expect(table.data(bom: false).first == UInt8(ascii: "a"))
     }
 
+    @Test("text table cells are escaped: a name or title from a document cannot move the cursor or forge a line")
+    func textTableEscapes() {
+        var table = TextTable(headers: ["name", "title"])
+        table.append(["Ada\u{1B}]0;pwned\u{07}", "Engineer\nerror: forged"])
+        let text = table.render()
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{07}"))
+        #expect(text.split(separator: "\n").count == 3)
+        #expect(text.contains("Ada\\u{1B}]0;pwned\\u{7}") && text.contains("Engineer\\nerror: forged"))
+    }
+
     @Test("HTML escaping covers text and quoted attributes")
     func htmlEscape() {
         #expect(
