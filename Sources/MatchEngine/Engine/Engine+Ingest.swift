@@ -243,6 +243,7 @@ extension Engine {
     private func embedOneByOne(_ documents: [[Chunk]]) async throws -> [Result<DocumentPipeline.Embedded, any Error>]? {
         guard documents.count > 1 else { return nil }
         var results: [Result<DocumentPipeline.Embedded, any Error>] = []
+        var succeeded = false
         for chunks in documents {
             try Task.checkCancellation()
             do {
@@ -252,13 +253,13 @@ extension Engine {
                     throw EmbeddingError.malformedResponse(provider: provider.modelIdentifier, reason: "no vectors")
                 }
                 results.append(.success(first))
+                succeeded = true
             } catch let error where !(error is CancellationError) && !Task.isCancelled {
                 results.append(.failure(error))
-                let succeeded = results.contains { if case .success = $0 { true } else { false } }
                 if !succeeded && results.count >= 3 { return nil }
             }
         }
-        return results.contains { if case .success = $0 { true } else { false } } ? results : nil
+        return succeeded ? results : nil
     }
 
     /// An embedding error in words (a typed error's own message, else its type's name).
