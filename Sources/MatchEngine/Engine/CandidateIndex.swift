@@ -19,19 +19,14 @@ final class CandidateIndex: Sendable {
     private let writer = Locked(())
 
     /// The candidates in dense positions (so per-query scratch is a flat array), with their scoring
-    /// profiles and, built on demand after a change, per-skill posting lists of positions.
+    /// profiles and, built on demand after a change, what the keyword pool reads (``Keywords``).
     struct Roster {
         var records: [CandidateRecord] = []
         var profiles: [CandidateProfile] = []
         var positionOfRow: [Int64: Int] = [:]
         var positionOfIdentity: [CandidateID: Int] = [:]
-        var postings: [String: [Int32]]? = nil
-        /// Per position, the functions its positions and titles name (bit `RoleFunction.ordinal`), built with
-        /// the posting lists: what bounds the role fit's share of the keyword pool.
-        var functionMasks: [UInt16]? = nil
-        /// Per position, the most years the role fit can read (the sum of its positions' years, at least its
-        /// total years), 0 when its total is 0 (then no years factor may apply); built with the masks.
-        var mostYears: [Double]? = nil
+        /// What the keyword pool reads, built on demand after a change (``CandidateIndex/snapshot(postings:)``).
+        var keywords: Keywords? = nil
         /// The month a current position ends at.
         var referenceMonth: YearMonth = .now
 
@@ -71,9 +66,7 @@ final class CandidateIndex: Sendable {
                 records.append(record)
                 profiles.append(profile)
             }
-            postings = nil
-            functionMasks = nil
-            mostYears = nil
+            keywords = nil
         }
 
         mutating func remove(_ rowID: Int64) {
@@ -88,9 +81,7 @@ final class CandidateIndex: Sendable {
             }
             records.removeLast()
             profiles.removeLast()
-            postings = nil
-            functionMasks = nil
-            mostYears = nil
+            keywords = nil
         }
     }
 
@@ -219,26 +210,11 @@ final class CandidateIndex: Sendable {
     }
 
     /// The roster as it is now, for a query to read without holding the lock (copy-on-write: O(1)
-    /// unless a writer changes it meanwhile). With `postings`, the skill posting lists are built first.
+    /// unless a writer changes it meanwhile). With `postings`, the keyword pool's lists (``Roster/Keywords``: skill
+    /// postings, function masks, most years) are built first.
     func snapshot(postings: Bool = false) -> Roster {
         roster.withLock { roster in
-            if postings && roster.postings == nil {
-                var lists: [String: [Int32]] = [:]
-                for (position, record) in roster.records.enumerated() {
-                    for skill in record.skills { lists[skill, default: []].append(Int32(position)) }
-                }
-                roster.postings = lists
-                roster.functionMasks = roster.profiles.map { profile in
-                    var mask: UInt16 = 0
-                    for function in profile.roles.compactMap(\.function) + profile.titles.compactMap(RoleFunction.of) {
-                        mask |= 1 << function.ordinal
-                    }
-                    return mask
-                }
-                roster.mostYears = roster.profiles.map { profile in
-                    profile.years > 0 ? max(profile.years, profile.roles.reduce(0) { $0 + $1.years }) : 0
-                }
-            }
+            if postings && roster.keywords == nil { roster.keywords = Roster.Keywords(roster) }
             return roster
         }
     }
@@ -251,9 +227,39 @@ final class CandidateIndex: Sendable {
 }
 
 extension CandidateIndex.Roster {
+    /// What the keyword pool reads of every candidate, by position.
+    struct Keywords {
+        /// Per skill, the positions of the candidates that have it.
+        var postings: [String: [Int32]] = [:]
+        /// The functions each candidate's positions and titles name (bit `RoleFunction.ordinal`): what bounds
+        /// the role fit's share of the pool.
+        var functionMasks: [UInt16]
+        /// The most years the role fit can read (the sum of the positions' years, at least the total years);
+        /// 0 when the total is 0 (then no years factor may apply).
+        var mostYears: [Double]
+
+        init(_ roster: CandidateIndex.Roster) {
+            for (position, record) in roster.records.enumerated() {
+                for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
+            }
+            functionMasks = roster.profiles.map { profile in
+                var mask: UInt16 = 0
+                for function in profile.roles.compactMap(\.function) + profile.titles.compactMap(RoleFunction.of) {
+                    mask |= 1 << function.ordinal
+                }
+                return mask
+            }
+            mostYears = roster.profiles.map { profile in
+                profile.years > 0 ? max(profile.years, profile.roles.reduce(0) { $0 + $1.years }) : 0
+            }
+        }
+    }
+}
+
+extension CandidateIndex.Roster {
     /// The positions of the `limit` candidates with the most points, a candidate earning `worth[skill]`
     /// for each skill it has — the skill part of the score — then `adjust(position, points)` (the role
-    /// fit); ties: earlier position first. Needs the posting lists (``CandidateIndex/snapshot(postings:)``).
+    /// fit); ties: earlier position first. Needs ``Keywords`` (``CandidateIndex/snapshot(postings:)``).
     ///
     /// With `bound` (at least `max(0, adjust(position, points))` for every candidate), `adjust` is called
     /// only where it can matter: candidates in order of bound, highest first, until a bound is below the
@@ -268,7 +274,7 @@ extension CandidateIndex.Roster {
     ) -> [Int] {
         var points = [Float](repeating: 0, count: records.count)
         for (skill, each) in worth.sorted(by: { $0.key < $1.key }) where each > 0 {
-            for position in postings?[skill] ?? [] { points[Int(position)] += each }
+            for position in keywords?.postings[skill] ?? [] { points[Int(position)] += each }
         }
         guard let bound, limit > 0 else {
             for position in points.indices { points[position] = max(0, adjust(position, points[position])) }

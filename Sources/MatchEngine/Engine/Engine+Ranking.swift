@@ -216,7 +216,8 @@ extension Engine {
             weights.role, weights.neighbourFunction, weights.unrelatedFunction, weights.yearsFloor, weights.levelOneOff,
             weights.levelTwoOff, weights.listedSkillCredit,
         ]
-        guard let masks = roster.functionMasks, let mostYears = roster.mostYears, weights.roleMatch >= 0,
+        guard let masks = roster.keywords?.functionMasks, let mostYears = roster.keywords?.mostYears,
+            weights.roleMatch >= 0,
             unitWeights.allSatisfy({ (0...1).contains($0) })
         else { return nil }
         let titleWorth = titlePoints.reduce(0.0) { $0 + Double($1.worth) }
