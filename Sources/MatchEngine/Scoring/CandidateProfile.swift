@@ -165,16 +165,16 @@ public struct CandidateProfile: Sendable, Equatable {
 
     /// The undated titles stored by ``storedRoles(of:)`` (lines `-<TAB>-<TAB>title`).
     package static func titles(stored text: String) -> [String] {
-        // On the bytes (an open reads 100,000 of these): newlines and tabs are bytes of their own in UTF-8,
-        // unless a carriage return makes "\r\n" one character, where the character path decides.
-        guard !text.utf8.contains(0x0D) else {
-            return text.split(separator: "\n").compactMap { line in
-                line.hasPrefix("-\t-\t") ? String(line.dropFirst(4)) : nil
-            }
+        storedLines(text).compactMap { line in
+            line.utf8.starts(with: "-\t-\t".utf8) ? String(line.dropFirst(4)) : nil
         }
-        return text.utf8.split(separator: 0x0A).compactMap { line in
-            line.starts(with: "-\t-\t".utf8) ? String(Substring(line.dropFirst(4))) : nil
-        }
+    }
+
+    /// The lines of a stored roles text, split on the bytes (an open reads 100,000 of these): a newline is a
+    /// byte of its own in UTF-8, unless a carriage return makes "\r\n" one character, where the character
+    /// split decides. (A tab is always a character of its own: fields split on the bytes alike.)
+    private static func storedLines(_ text: String) -> [Substring] {
+        text.utf8.contains(0x0D) ? text.split(separator: "\n") : text.utf8.split(separator: 0x0A).map { Substring($0) }
     }
 
     /// Positions read back from ``storedRoles(of:)``, current ones ending at `referenceMonth`; malformed
@@ -187,18 +187,8 @@ public struct CandidateProfile: Sendable, Equatable {
     /// ``roles(stored:referenceMonth:)`` reading titles through `readings`.
     static func roles(stored text: String, referenceMonth: YearMonth, readings: inout TitleReadings) -> [Role] {
         let reference = referenceMonth.year * 12 + referenceMonth.month - 1
-        guard !text.utf8.contains(0x0D) else {
-            return text.split(separator: "\n").compactMap { line in
-                let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-                guard fields.count == 3, let first = Int(fields[0]) else { return nil }
-                let last = Int(fields[1]) ?? reference
-                return Role(
-                    title: String(fields[2]), firstMonth: first, lastMonth: min(last, reference), readings: &readings)
-            }
-        }
-        // On the bytes, as ``titles(stored:)``.
-        return text.utf8.split(separator: 0x0A).compactMap { line in
-            let fields = line.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
+        return storedLines(text).compactMap { line in
+            let fields = line.utf8.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, let first = Int(Substring(fields[0])) else { return nil }
             let last = Int(Substring(fields[1])) ?? reference
             return Role(
