@@ -254,7 +254,8 @@ struct EngineTests {
             $0.exhaustiveRankingLimit = 0
             // The smallest pool that holds the exhaustive top 10 of all ten jobs: 15 until the seven fixture
             // resumes whose oldest position is an internship were read at their level, not as interns (RoleFit),
-            // which lifted their keyword estimates into one job's first 15.
+            // which lifted their keyword estimates into one job's first 15. (The pool is never under twice the 10
+            // asked for: 20 are scored here.)
             $0.rankingPoolSize = 16
         }
         defer { pooled.close() }

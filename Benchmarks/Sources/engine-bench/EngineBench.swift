@@ -5,6 +5,7 @@ import ResumeParser
 
 /// `engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large] [--out FILE]`
 /// `engine-bench FIXTURES_DIR --only-retrieve [--chunks 100000] [--queries 200] [--out FILE]`
+/// `engine-bench FIXTURES_DIR --pool-recall 100,250,500,1000 --large-dir DIR [--out FILE]`
 ///
 /// Measures the engine against the issue's targets, each in one run:
 /// 1. ingest of `--files` distinct resume files (the fixture resumes copied round-robin, each copy with a
@@ -13,7 +14,8 @@ import ResumeParser
 /// 2. re-scoring the stored resumes against a new job (add the job, then rank them all);
 /// 3. with `--candidates` synthetic resumes ingested (hashing provider), `rank(job:)` latency p50/p99
 ///    over `--queries` jobs, and the time to open the engine on that directory (index + candidates).
-/// 4. with `--only-retrieve`, only `retrieve` latency over about `--chunks` chunks (see `RetrieveBench`).
+/// 4. with `--only-retrieve`, only `retrieve` latency over about `--chunks` chunks (see `RetrieveBench`);
+/// 5. with `--pool-recall`, only the ranking pool against exhaustive rescoring (see `PoolRecall`).
 /// Prints a summary and writes JSON lines (`--out`).
 @main
 struct EngineBench {
@@ -21,8 +23,9 @@ struct EngineBench {
         var options = CommandLineOptions()
         let usage = """
             usage: engine-bench FIXTURES_DIR [--files 1000] [--candidates 100000] [--queries 200] [--skip-large]
-                   [--only-large] [--large-dir DIR] [--out FILE]
+                   [--only-large] [--large-dir DIR] [--pool-size N] [--out FILE]
                    engine-bench FIXTURES_DIR --only-retrieve [--chunks 100000] [--queries 200] [--out FILE]
+                   engine-bench FIXTURES_DIR --pool-recall 100,250,500,1000 --large-dir DIR [--out FILE]
             """
         options.exitIfHelpAsked(usage: usage)
         let files = Int(options.value("--files") ?? "1000") ?? 1_000
@@ -36,14 +39,20 @@ struct EngineBench {
         let largeDirectory = options.value("--large-dir").map { URL(fileURLWithPath: $0) }
         let chunks = Int(options.value("--chunks") ?? "100000") ?? 100_000
         let onlyRetrieve = options.flag("--only-retrieve")
+        let poolSize = options.value("--pool-size").flatMap { Int($0) }
+        let poolSizes = options.value("--pool-recall").map { $0.split(separator: ",").compactMap { Int($0) } }
         let fixtures = CommandLineOptions.directory(options.remaining.first, usage: usage)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("engine-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         var records: [[String: Any]] = [["record": "env", "cpu_isa": HNSWInstructionSet.name, "cores": ProcessInfo.processInfo.activeProcessorCount]]
 
-        // 4. Retrieval latency (alone with --only-retrieve).
-        if onlyRetrieve {
-            records += try await RetrieveBench.run(chunks: chunks, queries: queries, work: work)
+        // 4. Retrieval latency (alone with --only-retrieve); 5. the ranking pool against exhaustive rescoring.
+        if onlyRetrieve || poolSizes != nil {
+            if let poolSizes, let largeDirectory {
+                records += try await PoolRecall.run(directory: largeDirectory, sizes: poolSizes)
+            } else {
+                records += try await RetrieveBench.run(chunks: chunks, queries: queries, work: work)
+            }
             let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
             if let out { try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8) }
             print(lines.joined(separator: "\n"))
@@ -125,7 +134,9 @@ struct EngineBench {
             }
 
             let openStart = ContinuousClock.now
-            let reopened = try Engine(directory: directory, configuration: configuration(HashingEmbedder(), batch: 256))
+            var rankConfiguration = configuration(HashingEmbedder(), batch: 256)
+            if let poolSize { rankConfiguration.rankingPoolSize = poolSize }
+            let reopened = try Engine(directory: directory, configuration: rankConfiguration)
             let openSeconds = seconds(since: openStart)
             if reuse {
                 jobIDs = try reopened.jobs(namespace: "bench").map(\.id)

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 import ResumeParser
 import VectorIndex
 
@@ -6,10 +7,10 @@ extension Engine {
     /// Ranks the candidates of `namespace` for a stored job, best first, and records the results.
     ///
     /// Namespaces of up to ``EngineConfiguration/exhaustiveRankingLimit`` candidates are rescored whole.
-    /// Larger ones rescore a pool: the ``EngineConfiguration/rankingPoolSize`` nearest resumes to the job
-    /// in the HNSW index, together with as many candidates with the highest weighted share of the job's
-    /// required and preferred skills (skills weigh more than similarity in the score, so the embedding
-    /// alone would miss strong keyword fits). Every candidate in the pool is scored exactly by ``MatchScorer``.
+    /// Larger ones rescore a pool: the ``EngineConfiguration/rankingPoolSize`` (at least 2 × `limit`)
+    /// nearest resumes to the job in the HNSW index, together with as many candidates with the highest
+    /// weighted share of the job's required and preferred skills (skills weigh more than similarity in the
+    /// score, so the embedding alone would miss strong keyword fits). Every candidate in the pool is scored exactly by ``MatchScorer``.
     ///
     /// - Parameters:
     ///   - limit: the most candidates returned (1 … 100,000).
@@ -31,12 +32,15 @@ extension Engine {
         } else if roster.records.count <= configuration.exhaustiveRankingLimit {
             positions = Array(roster.records.indices)
         } else {
+            // Never fewer than twice the candidates asked for, so that a long list is filled from the pool.
+            let poolSize = min(
+                max(configuration.rankingPoolSize, 2 * max(1, min(limit, 100_000))), roster.records.count)
             var pool = Set(
                 Self.keywordPool(
                     roster, job: prepared, scorer: scorer, weights: configuration.weights,
-                    limit: configuration.rankingPoolSize))
+                    limit: poolSize))
             if let jobVector {
-                let size = configuration.rankingPoolSize
+                let size = poolSize
                 for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {
                     if let position = roster.positionOfRow[Int64(neighbor.id)] { pool.insert(position) }
                 }
@@ -49,13 +53,18 @@ extension Engine {
             jobVector.map { vector in
                 similarities(of: positions.map { roster.records[$0].rowID }, to: vector, in: index)
             } ?? positions.map { _ in nil }
-        // Score the pool without explanations, then explain the few returned.
-        var scored: [(position: Int, offset: Int, score: Double)] = []
-        scored.reserveCapacity(positions.count)
-        for (offset, position) in positions.enumerated() {
-            let score = scorer.quickScore(
-                roster.profiles[position], against: prepared, similarity: similarityOfPosition[offset])
-            scored.append((position, offset, score))
+        // Score the pool without explanations, on every core, then explain the few returned.
+        let scores = ResultSlots<Double>(count: positions.count, initial: 0)
+        ParallelMap.forEach(
+            count: positions.count, threads: positions.count < 16 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        ) { offset in
+            scores.set(
+                offset,
+                scorer.quickScore(
+                    roster.profiles[positions[offset]], against: prepared, similarity: similarityOfPosition[offset]))
+        }
+        let scored = zip(positions, scores.values).enumerated().map { offset, scored in
+            (position: scored.0, offset: offset, score: scored.1)
         }
         let top = scored.sorted {
             ($0.score, roster.records[$1.position].identity) > ($1.score, roster.records[$0.position].identity)
@@ -163,7 +172,7 @@ extension Engine {
     /// The keyword pool: the `limit` candidates with the highest skill points plus the role match and the
     /// role-fit factors (estimated): people doing the job's work with few skills named can outrank others, so
     /// the pool must hold them too. With `bounded` (the default), the estimate is computed only for the
-    /// candidates whose ``roleFitBound(_:titlePoints:weights:roster:)`` can reach the pool; the pool is the same.
+    /// candidates whose ``KeywordPoolBound`` can reach the pool; the pool is the same.
     static func keywordPool(
         _ roster: CandidateIndex.Roster, job prepared: MatchScorer.PreparedJob, scorer: MatchScorer,
         weights: ScoringWeights, limit: Int, bounded: Bool = true
@@ -173,9 +182,7 @@ extension Engine {
         let named = (prepared.analysis.required + prepared.analysis.preferred).flatMap(\.skills).compactMap { skill in
             skillPoints[skill].map { (skill: skill, worth: Double($0) * (1 - weights.listedSkillCredit)) }
         }
-        let bound =
-            bounded
-            ? Self.roleFitBound(prepared, titlePoints: titlePoints, weights: weights, roster: roster) : nil
+        let bound = bounded ? KeywordPoolBound(prepared, titlePoints: titlePoints, weights: weights) : nil
         return roster.mostSkillsInCommon(skillPoints, limit: limit, bound: bound) { position, points in
             let profile = profiles[position]
             let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
@@ -198,63 +205,6 @@ extension Engine {
             let match = weights.roleMatch * (fit.functionShowingWork ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
             let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
             return Float((Double(points) + match) * factors)
-        }
-    }
-
-    /// An upper bound of the keyword pool's value of a candidate (its skill points, then the adjustment
-    /// above) that reads only the functions its positions and titles name and the most years they can
-    /// give: the function showing work is at most the best of its functions', title points count only when
-    /// one of them shows the job's work, the function and years factors are at most those of the best
-    /// function and the most years, the other factors and the level match at most 1. `nil` (every candidate
-    /// adjusted) when the weights let a factor leave 0 … 1.
-    static func roleFitBound(
-        _ prepared: MatchScorer.PreparedJob, titlePoints: [(skills: [String], worth: Float)], weights: ScoringWeights,
-        roster: CandidateIndex.Roster
-    ) -> ((Int, Float) -> Float)? {
-        let job = prepared.analysis
-        let unitWeights = [
-            weights.role, weights.neighbourFunction, weights.unrelatedFunction, weights.yearsFloor, weights.levelOneOff,
-            weights.levelTwoOff, weights.listedSkillCredit,
-        ]
-        guard let masks = roster.keywords?.functionMasks, let mostYears = roster.keywords?.mostYears,
-            weights.roleMatch >= 0,
-            unitWeights.allSatisfy({ (0...1).contains($0) })
-        else { return nil }
-        let titleWorth = titlePoints.reduce(0.0) { $0 + Double($1.worth) }
-        // The years factor at the most years the candidate's positions can give (it grows with the years).
-        let minimumYears = prepared.job.minimumYears ?? 0
-        func yearsFactor(_ position: Int) -> Double {
-            let years = mostYears[position]
-            guard minimumYears > 0, years > 0 else { return 1 }
-            return 1 - weights.role * (1 - RoleFit.yearsFactor(years, minimum: minimumYears, weights: weights))
-        }
-        guard let wanted = job.function else {
-            // Every position counts fully for a job of no known function.
-            let most = weights.roleMatch + titleWorth
-            return { position, points in
-                Float((Double(points) + most) * yearsFactor(position) * (1 + 1e-6)) + 1e-6
-            }
-        }
-        // Per function (by ordinal): the function factor showing work, and whether its titles show the work.
-        let showingOf = RoleFunction.allCases.map { function in
-            let nearness = function.nearness(to: wanted, neighbour: 0.5)
-            return nearness == 1 ? 1 : nearness > 0 ? weights.neighbourFunction : weights.unrelatedFunction
-        }
-        let showsOf = RoleFunction.allCases.map { $0 == wanted || $0.sharesDiscipline(with: wanted) }
-        return { position, points in
-            var mask = masks[position]
-            var showing = 0.0
-            var shows = false
-            while mask != 0 {
-                let ordinal = mask.trailingZeroBitCount
-                showing = max(showing, showingOf[ordinal])
-                shows = shows || showsOf[ordinal]
-                mask &= mask - 1
-            }
-            let most = weights.roleMatch * showing + (shows ? titleWorth : 0)
-            // No function read, no function factor; else at most the best function's.
-            let function = masks[position] == 0 ? 1 : 1 - weights.role * (1 - showing)
-            return Float((Double(points) + most) * function * yearsFactor(position) * (1 + 1e-6)) + 1e-6
         }
     }
 
