@@ -5,7 +5,7 @@ import Testing
 
 @testable import MatchEngine
 
-/// Stored roles and titles are read on their bytes; they must read as the character loop read them.
+/// Stored roles, titles and evidenced skills are read on their bytes; they must read as the character loop read them.
 @Suite("Stored roles read back")
 struct StoredRolesTests {
     static func referenceRoles(_ text: String, referenceMonth: YearMonth) -> [CandidateProfile.Role] {
@@ -39,6 +39,8 @@ struct StoredRolesTests {
                 CandidateProfile.roles(stored: text, referenceMonth: month)
                     == Self.referenceRoles(text, referenceMonth: month), "\(text.debugDescription)")
             #expect(CandidateProfile.titles(stored: text) == Self.referenceTitles(text), "\(text.debugDescription)")
+            // Evidenced skills are stored one a line.
+            #expect(CandidateProfile.storedLines(text) == text.split(separator: "\n"), "\(text.debugDescription)")
         }
     }
 

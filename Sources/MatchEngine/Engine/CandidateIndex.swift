@@ -268,7 +268,7 @@ extension CandidateProfile {
         self.init(
             skills: Set(record.skills), years: record.years, degree: record.degree,
             roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth, readings: &readings),
-            evidencedSkills: record.evidence.map { Set($0.split(separator: "\n").map(String.init)) })
+            evidencedSkills: record.evidence.map { Set(Self.storedLines($0).map(String.init)) })
         titles = Self.titles(stored: record.roles)
     }
 }

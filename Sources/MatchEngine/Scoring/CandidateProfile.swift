@@ -170,10 +170,11 @@ public struct CandidateProfile: Sendable, Equatable {
         }
     }
 
-    /// The lines of a stored roles text, split on the bytes (an open reads 100,000 of these): a newline is a
-    /// byte of its own in UTF-8, unless a carriage return makes "\r\n" one character, where the character
-    /// split decides. (A tab is always a character of its own: fields split on the bytes alike.)
-    private static func storedLines(_ text: String) -> [Substring] {
+    /// The lines of a stored text (roles, evidenced skills), split on the bytes (an open reads 100,000 of
+    /// each): a newline is a byte of its own in UTF-8, unless a carriage return makes "\r\n" one character,
+    /// where the character split decides. (A tab is always a character of its own: fields split on the bytes
+    /// alike.)
+    static func storedLines(_ text: String) -> [Substring] {
         text.utf8.contains(0x0D) ? text.split(separator: "\n") : text.utf8.split(separator: 0x0A).map { Substring($0) }
     }
 
