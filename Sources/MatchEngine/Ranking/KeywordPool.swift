@@ -24,23 +24,23 @@ extension CandidateIndex.Roster {
             for position in keywords?.postings[skill] ?? [] { points[Int(position)] += each }
         }
         guard let bound, let keywords, limit > 0 else {
-            var best = MinHeap(capacity: limit)
+            var best = BoundedBest<UInt64>(capacity: limit)
             for position in points.indices {
                 let value = max(0, adjust(position, points[position]))
-                if value > 0 { best.insert(Self.key(value, position)) }
+                if value > 0 { best.offer(Self.key(value, position)) }
             }
-            return best.keysLargestFirst.map(Self.position(of:))
+            return best.bestFirst.map(Self.position(of:))
         }
         let masks = keywords.functionMasks
         let mostYears = keywords.mostYears
         var bounds = [Float](repeating: 0, count: points.count)
-        var highest = MinHeap(capacity: limit)
+        var highest = BoundedBest<UInt64>(capacity: limit)
         for position in points.indices {
             let reach = bound(mask: masks[position], mostYears: mostYears[position], points: points[position])
             bounds[position] = reach
-            if reach > 0 { highest.insert(Self.key(reach, position)) }
+            if reach > 0 { highest.offer(Self.key(reach, position)) }
         }
-        var best = MinHeap(capacity: limit)
+        var best = BoundedBest<UInt64>(capacity: limit)
         let scoring = points
         // Evaluates candidates on every core (`adjust` only reads), then keeps the best.
         func evaluate(_ positions: [Int]) {
@@ -49,13 +49,13 @@ extension CandidateIndex.Roster {
                 values.set(index, max(0, adjust(positions[index], scoring[positions[index]])))
             }
             for (position, value) in zip(positions, values.values) {
-                if value > 0 { best.insert(Self.key(value, position)) }
+                if value > 0 { best.offer(Self.key(value, position)) }
                 bounds[position] = 0  // evaluated
             }
         }
         // The first `limit` by bound, then, highest bound first, those that can still enter.
-        evaluate(highest.keysLargestFirst.map(Self.position(of:)))
-        let reach = best.isFull ? best.least.map(Self.value(of:)) ?? 0 : 0
+        evaluate(highest.bestFirst.map(Self.position(of:)))
+        let reach = best.isFull ? best.worst.map(Self.value(of:)) ?? 0 : 0
         var rest: [UInt64] = []
         for position in bounds.indices where bounds[position] > 0 && bounds[position] >= reach {
             rest.append(Self.key(bounds[position], position))
@@ -71,7 +71,7 @@ extension CandidateIndex.Roster {
             batch.removeAll(keepingCapacity: true)
             while remaining > 0, batch.count < 64 {
                 let key = rest[0]
-                if best.isFull, let least = best.least, Self.value(of: key) < Self.value(of: least) { break }
+                if best.isFull, let worst = best.worst, Self.value(of: key) < Self.value(of: worst) { break }
                 remaining -= 1
                 rest[0] = rest[remaining]
                 Self.siftDown(&rest, from: 0, count: remaining)
@@ -79,7 +79,7 @@ extension CandidateIndex.Roster {
             }
             evaluate(batch)
         } while !batch.isEmpty
-        return best.keysLargestFirst.map(Self.position(of:))
+        return best.bestFirst.map(Self.position(of:))
     }
 
     /// Restores the max-heap order of `keys[..<count]` below `start`.
@@ -109,43 +109,9 @@ extension CandidateIndex.Roster {
     private static func value(of key: UInt64) -> Float { Float(bitPattern: UInt32(key >> 32)) }
 
     private static func position(of key: UInt64) -> Int { Int(UInt32.max - UInt32(truncatingIfNeeded: key)) }
+}
 
-    /// The `capacity` largest keys seen, the least on top.
-    private struct MinHeap {
-        private var keys: [UInt64] = []
-        let capacity: Int
-
-        init(capacity: Int) {
-            self.capacity = max(0, capacity)
-            keys.reserveCapacity(self.capacity)
-        }
-
-        var isFull: Bool { keys.count >= capacity }
-        var least: UInt64? { keys.first }
-        var keysLargestFirst: [UInt64] { keys.sorted(by: >) }
-
-        mutating func insert(_ key: UInt64) {
-            if keys.count < capacity {
-                keys.append(key)
-                var child = keys.count - 1
-                while child > 0, keys[(child - 1) / 2] > keys[child] {
-                    keys.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
-                }
-            } else if let least = keys.first, key > least {
-                keys[0] = key
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1
-                    let right = left + 1
-                    var top = parent
-                    if left < keys.count, keys[left] < keys[top] { top = left }
-                    if right < keys.count, keys[right] < keys[top] { top = right }
-                    if top == parent { return }
-                    keys.swapAt(parent, top)
-                    parent = top
-                }
-            }
-        }
-    }
+/// The keyword pool's keys (``CandidateIndex/Roster/mostSkillsInCommon(_:limit:bound:adjust:)``): larger is better.
+extension UInt64: BestOrdered {
+    static func ranksBelow(_ a: UInt64, _ b: UInt64) -> Bool { a < b }
 }

@@ -34,7 +34,7 @@ enum FullTextRanking {
             return max(1e-6, log((rows - held + 0.5) / (held + 0.5)))
         }
         let average = statistics.averageTokens > 0 ? statistics.averageTokens : 1
-        var best = BoundedBest(limit: limit)
+        var best = BoundedBest<ScoredRow>(capacity: limit)
         hits.counts.withUnsafeBufferPointer { counts in
             for (row, key) in hits.keys.enumerated() {
                 guard let length = tokens[row] else { continue }
@@ -44,57 +44,19 @@ enum FullTextRanking {
                     let frequency = Double(counts[row * phrases + phrase])
                     if frequency > 0 { score += idf[phrase] * frequency * (k1 + 1) / (frequency + norm) }
                 }
-                best.offer(key: key, score: score)
+                best.offer(ScoredRow(key: key, score: score))
             }
         }
-        return best.sorted()
+        return best.bestFirst.map { ($0.key, $0.score) }
     }
 }
 
-/// The `limit` best (score, key) pairs seen — higher score first, then lower key — in a min-heap of their
-/// worst: O(log `limit`) an offer.
-private struct BoundedBest {
-    let limit: Int
-    private var heap: [(key: UInt64, score: Double)] = []
+/// A row's BM25 score: higher first, then lower key.
+private struct ScoredRow: BestOrdered {
+    var key: UInt64
+    var score: Double
 
-    init(limit: Int) {
-        self.limit = limit
-        heap.reserveCapacity(min(limit, 4_096))
-    }
-
-    /// Whether `a` ranks below `b`.
-    private static func worse(_ a: (key: UInt64, score: Double), _ b: (key: UInt64, score: Double)) -> Bool {
+    static func ranksBelow(_ a: ScoredRow, _ b: ScoredRow) -> Bool {
         a.score != b.score ? a.score < b.score : a.key > b.key
-    }
-
-    mutating func offer(key: UInt64, score: Double) {
-        let item = (key: key, score: score)
-        if heap.count < limit {
-            heap.append(item)
-            var child = heap.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard Self.worse(heap[child], heap[parent]) else { break }
-                heap.swapAt(child, parent)
-                child = parent
-            }
-        } else if Self.worse(heap[0], item) {
-            heap[0] = item
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var worst = parent
-                if left < heap.count, Self.worse(heap[left], heap[worst]) { worst = left }
-                if right < heap.count, Self.worse(heap[right], heap[worst]) { worst = right }
-                if worst == parent { break }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
-    }
-
-    func sorted() -> [(key: UInt64, score: Double)] {
-        heap.sorted { Self.worse($1, $0) }
     }
 }
