@@ -64,9 +64,9 @@ struct ChunkerTests {
     @Test("the limit caps the chunks of a long document; 1 MB of text chunks in well under a second")
     func limitAndSpeed() {
         let body = String(repeating: "word ", count: 200_000)
-        let started = ContinuousClock.now
+        let started = ThreadCPUTime.now
         let all = Chunker().chunks(of: reading([(.other, body)]))
-        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(ThreadCPUTime.now - started < .seconds(2))
         #expect(all.count > 1_000)
         #expect(Chunker().chunks(of: reading([(.other, body)]), limit: 48).count == 48)
     }

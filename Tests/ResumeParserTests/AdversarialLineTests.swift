@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ResumeParser
@@ -76,9 +77,9 @@ struct AdversarialLineTests {
     func longLine(name: String) throws {
         let line = try #require(Self.lines.first { $0.0 == name }?.1)
         for (extractor, run) in Self.extractors {
-            let start = ContinuousClock.now
+            let start = ThreadCPUTime.now
             run(line)
-            let elapsed = ContinuousClock.now - start
+            let elapsed = ThreadCPUTime.now - start
             if ProcessInfo.processInfo.environment["ADVERSARIAL_SIZE"] != nil {
                 print("ADVERSARIAL \(name) \(extractor): \(elapsed)")
             }
@@ -97,9 +98,9 @@ struct AdversarialLineTests {
         _ = parser.parseResume(text: "warm up the skill taxonomy", source: "warm.txt")
         func seconds(size: Int) -> Double {
             let text = Self.lines(size: size).map(\.1).joined(separator: "\nExperience\n")
-            let start = ContinuousClock.now
+            let start = ThreadCPUTime.now
             _ = parser.parseResume(text: text, source: "hostile.txt")
-            let elapsed = ContinuousClock.now - start
+            let elapsed = ThreadCPUTime.now - start
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         }
         let quarter = seconds(size: Self.size / 4)

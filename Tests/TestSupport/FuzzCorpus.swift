@@ -49,10 +49,11 @@ public enum FuzzCorpus {
         return files
     }
 
-    /// Runs `body` and returns how long it took.
+    /// Runs `body` and returns the CPU time the calling thread spent in it (``ThreadCPUTime``): work on
+    /// other threads is not counted.
     public static func time(_ body: () throws -> Void) rethrows -> Duration {
-        let start = ContinuousClock.now
+        let start = ThreadCPUTime.now
         try body()
-        return ContinuousClock.now - start
+        return ThreadCPUTime.now - start
     }
 }
