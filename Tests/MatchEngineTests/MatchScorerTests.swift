@@ -429,4 +429,22 @@ struct MatchScorerTests {
         )
         #expect(scorer.score(trainee, against: job).candidateLevel == .intern)
     }
+
+    @Test("the quick score is the explained score")
+    func quickScore() {
+        let scorer = MatchScorer()
+        let job = ParsedJob(
+            source: "job", title: "Backend",
+            requiredSkills: ["Go", "Kubernetes", "PostgreSQL"].map { SkillMention(name: $0, category: .tools) },
+            preferredSkills: [SkillMention(name: "Rust", category: .languages)], minimumYears: 5,
+            requiredDegree: .master)
+        for years in [0.0, 2.5, 9] {
+            let profile = CandidateProfile(skills: ["Go", "Kubernetes"], years: years, degree: .bachelor)
+            for similarity in [nil, 0.1, 0.5, 0.9] as [Double?] {
+                #expect(
+                    scorer.quickScore(profile, against: job, similarity: similarity)
+                        == scorer.score(profile, against: job, similarity: similarity).score)
+            }
+        }
+    }
 }
