@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// The package's one way to run work items on several threads: the HNSW build and batch search, MiniLM's
@@ -14,6 +15,12 @@ package enum ParallelMap {
         let slots = ResultSlots<Output?>(count: inputs.count, initial: nil)
         forEach(count: inputs.count, threads: inputs.count) { index in slots.set(index, transform(inputs[index])) }
         return slots.values.compactMap { $0 }  // every slot was set
+    }
+
+    /// The threads for `count` short items of a query (scores, estimates): every core, or the caller's thread
+    /// alone under 16 items, where handing work to another thread costs more than it saves.
+    package static func threads(forItems count: Int) -> Int {
+        count < 16 ? 1 : ProcessInfo.processInfo.activeProcessorCount
     }
 
     /// Runs `body(i)` for every `i` in `0..<count` on up to `threads` threads (the caller's thread alone

@@ -10,7 +10,8 @@ extension Engine {
     /// Larger ones rescore a pool: the ``EngineConfiguration/rankingPoolSize`` (at least 2 × `limit`)
     /// nearest resumes to the job in the HNSW index, together with as many candidates with the highest
     /// weighted share of the job's required and preferred skills (skills weigh more than similarity in the
-    /// score, so the embedding alone would miss strong keyword fits). Every candidate in the pool is scored exactly by ``MatchScorer``.
+    /// score, so the embedding alone would miss strong keyword fits). Every candidate in the pool is scored
+    /// exactly by ``MatchScorer``.
     ///
     /// - Parameters:
     ///   - limit: the most candidates returned (1 … 100,000).
@@ -40,8 +41,8 @@ extension Engine {
                     roster, job: prepared, scorer: scorer, weights: configuration.weights,
                     limit: poolSize))
             if let jobVector {
-                let size = poolSize
-                for neighbor in index.index.search(jobVector, k: size, ef: max(size, configuration.index.efSearch)) {
+                let ef = max(poolSize, configuration.index.efSearch)
+                for neighbor in index.index.search(jobVector, k: poolSize, ef: ef) {
                     if let position = roster.positionOfRow[Int64(neighbor.id)] { pool.insert(position) }
                 }
             }
@@ -55,9 +56,7 @@ extension Engine {
             } ?? positions.map { _ in nil }
         // Score the pool without explanations, on every core, then explain the few returned.
         let scores = ResultSlots<Double>(count: positions.count, initial: 0)
-        ParallelMap.forEach(
-            count: positions.count, threads: positions.count < 16 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        ) { offset in
+        ParallelMap.forEach(count: positions.count, threads: ParallelMap.threads(forItems: positions.count)) { offset in
             scores.set(
                 offset,
                 scorer.quickScore(

@@ -1,4 +1,3 @@
-import Foundation
 import ParallelWork
 
 extension CandidateIndex.Roster {
@@ -19,16 +18,26 @@ extension CandidateIndex.Roster {
     func mostSkillsInCommon(
         _ worth: [String: Float], limit: Int, bound: KeywordPoolBound? = nil, adjust: (Int, Float) -> Float = { $1 }
     ) -> [Int] {
+        guard limit > 0 else { return [] }
         var points = [Float](repeating: 0, count: records.count)
         for (skill, each) in worth.sorted(by: { $0.key < $1.key }) where each > 0 {
             for position in keywords?.postings[skill] ?? [] { points[Int(position)] += each }
         }
-        guard let bound, let keywords, limit > 0 else {
-            var best = BoundedBest<UInt64>(capacity: limit)
-            for position in points.indices {
-                let value = max(0, adjust(position, points[position]))
-                if value > 0 { best.offer(Self.key(value, position)) }
+        var best = BoundedBest<UInt64>(capacity: limit)
+        let scoring = points
+        // Evaluates candidates on every core (`adjust` only reads), then keeps the best.
+        func evaluate(_ positions: [Int]) {
+            let values = ResultSlots<Float>(count: positions.count, initial: 0)
+            ParallelMap.forEach(count: positions.count, threads: ParallelMap.threads(forItems: positions.count)) {
+                index in
+                values.set(index, max(0, adjust(positions[index], scoring[positions[index]])))
             }
+            for (position, value) in zip(positions, values.values) where value > 0 {
+                best.offer(Self.key(value, position))
+            }
+        }
+        guard let bound, let keywords else {
+            evaluate(Array(points.indices))
             return best.bestFirst.map(Self.position(of:))
         }
         let masks = keywords.functionMasks
@@ -40,21 +49,10 @@ extension CandidateIndex.Roster {
             bounds[position] = reach
             if reach > 0 { highest.offer(Self.key(reach, position)) }
         }
-        var best = BoundedBest<UInt64>(capacity: limit)
-        let scoring = points
-        // Evaluates candidates on every core (`adjust` only reads), then keeps the best.
-        func evaluate(_ positions: [Int]) {
-            let values = ResultSlots<Float>(count: positions.count, initial: 0)
-            ParallelMap.forEach(count: positions.count, threads: positions.count < 16 ? 1 : Self.threads) { index in
-                values.set(index, max(0, adjust(positions[index], scoring[positions[index]])))
-            }
-            for (position, value) in zip(positions, values.values) {
-                if value > 0 { best.offer(Self.key(value, position)) }
-                bounds[position] = 0  // evaluated
-            }
-        }
         // The first `limit` by bound, then, highest bound first, those that can still enter.
-        evaluate(highest.bestFirst.map(Self.position(of:)))
+        let first = highest.bestFirst.map(Self.position(of:))
+        evaluate(first)
+        for position in first { bounds[position] = 0 }  // evaluated
         let reach = best.isFull ? best.worst.map(Self.value(of:)) ?? 0 : 0
         var rest: [UInt64] = []
         for position in bounds.indices where bounds[position] > 0 && bounds[position] >= reach {
@@ -96,9 +94,6 @@ extension CandidateIndex.Roster {
             parent = top
         }
     }
-
-    /// The threads a ranking evaluates candidates on.
-    private static let threads = ProcessInfo.processInfo.activeProcessorCount
 
     /// Non-negative floats order like their bit patterns: one UInt64 key per candidate, value high, the
     /// complement of the position low, so larger keys are better and ties go to earlier positions.
