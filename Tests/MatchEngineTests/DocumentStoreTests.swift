@@ -48,6 +48,7 @@ struct DocumentStoreTests {
         let store = try DocumentStore(path: path)
         let namespace = try #require(try store.namespaceID("default", create: false))
         #expect(try store.candidates(namespace: namespace).map(\.identity) == ["sha256:aaa", "sha256:bbb"])
+        #expect(try store.candidates(namespace: namespace).map(\.source) == ["a.txt", "b.txt"], "v9 fills sources")
         let texts = try DatabaseQueue(path: path).read {
             try String.fetchAll($0, sql: "SELECT text FROM document ORDER BY id")
         }

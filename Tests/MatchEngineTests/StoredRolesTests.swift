@@ -41,6 +41,9 @@ struct StoredRolesTests {
             #expect(CandidateProfile.titles(stored: text) == Self.referenceTitles(text), "\(text.debugDescription)")
             // Evidenced skills are stored one a line.
             #expect(CandidateProfile.storedLines(text) == text.split(separator: "\n"), "\(text.debugDescription)")
+            #expect(
+                CandidateProfile.storedList(text) == text.split(separator: "\n").map(String.init),
+                "\(text.debugDescription)")
         }
     }
 

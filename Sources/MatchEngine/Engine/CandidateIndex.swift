@@ -30,27 +30,44 @@ final class CandidateIndex: Sendable {
         /// The month a current position ends at.
         var referenceMonth: YearMonth = .now
 
-        init(_ records: [CandidateRecord] = [], referenceMonth: YearMonth = .now) {
-            self.records = records
+        /// The namespace's candidates as `store` lists them, their profiles built on other threads while the
+        /// rows are read: decoding a row costs about as much as building its profile, and an open reads
+        /// 100,000 of each.
+        init(namespace: Int64, store: any EngineStore, referenceMonth: YearMonth) throws {
             self.referenceMonth = referenceMonth
-            // On every core, each worker keeping what the titles it read name: reading 100,000 candidates'
-            // stored roles and titles is most of an open.
-            let slots = ResultSlots<CandidateProfile?>(count: records.count, initial: nil)
-            ParallelMap.forEach(
-                count: records.count, threads: ProcessInfo.processInfo.activeProcessorCount,
-                workerState: { CandidateProfile.TitleReadings() }
-            ) { readings, index in
-                slots.set(
-                    index, CandidateProfile(record: records[index], referenceMonth: referenceMonth, readings: &readings)
-                )
+            let building = DispatchGroup()
+            let built = Locked<[Int: [CandidateProfile]]>([:])
+            // Each batch reads titles through a reader another batch used before: most titles repeat.
+            let readers = Locked<[CandidateProfile.TitleReadings]>([])
+            var batches = 0
+            var read: [CandidateRecord] = []
+            do {
+                try store.candidates(namespace: namespace, inBatchesOf: 2_048) { batch in
+                    let number = batches
+                    batches += 1
+                    read.append(contentsOf: batch)
+                    DispatchQueue.global(qos: .userInitiated).async(group: building) {
+                        var readings = readers.withLock { $0.popLast() } ?? CandidateProfile.TitleReadings()
+                        let profiles = batch.map {
+                            CandidateProfile(record: $0, referenceMonth: referenceMonth, readings: &readings)
+                        }
+                        readers.withLock { $0.append(readings) }
+                        built.withLock { $0[number] = profiles }
+                    }
+                }
+            } catch {
+                building.wait()
+                throw error
             }
-            profiles = slots.values.compactMap { $0 }
-            positionOfRow.reserveCapacity(records.count)
-            positionOfIdentity.reserveCapacity(records.count)
-            for (position, record) in records.enumerated() {
+            records = read
+            positionOfRow.reserveCapacity(read.count)
+            positionOfIdentity.reserveCapacity(read.count)
+            for (position, record) in read.enumerated() {
                 positionOfRow[record.rowID] = position
                 positionOfIdentity[record.identity] = position
             }
+            building.wait()
+            profiles = built.withLock { built in (0..<batches).flatMap { built[$0] ?? [] } }
         }
 
         mutating func upsert(_ record: CandidateRecord) {
@@ -103,23 +120,21 @@ final class CandidateIndex: Sendable {
         configuration: HNSWIndex.Configuration, referenceMonth: YearMonth = .now, logger: Logger
     ) throws -> CandidateIndex {
         let revision = try store.revision(namespace: namespaceID)
-        // The index file and the candidates are read side by side: two independent reads of similar cost.
+        // The index file is read on another thread while this one reads the candidates. Not through
+        // `ParallelMap`: a `concurrentPerform` inside another runs on one thread, and the roster's profiles are
+        // built on every core.
         let exists = FileManager.default.fileExists(atPath: file.path)
         let fromFile = Locked<Result<HNSWIndex, any Error>?>(nil)
-        let fromStore = Locked<Result<Roster, any Error>?>(nil)
-        ParallelMap.forEach(count: 2, threads: 2) { part in
-            if part == 0 {
-                if exists { fromFile.withLock { $0 = Result { try HNSWIndex(contentsOf: file) } } }
-            } else {
-                let roster = Result {
-                    Roster(try store.candidates(namespace: namespaceID), referenceMonth: referenceMonth)
-                }
-                fromStore.withLock { $0 = roster }
+        let reading = DispatchGroup()
+        if exists {
+            DispatchQueue.global(qos: .userInitiated).async(group: reading) {
+                let loaded = Result { try HNSWIndex(contentsOf: file) }
+                fromFile.withLock { $0 = loaded }
             }
         }
-        guard let roster = try fromStore.withLock({ $0 })?.get() else {
-            throw StoreError.failed(operation: "list candidates", reason: "not read")
-        }
+        let roster = Result { try Roster(namespace: namespaceID, store: store, referenceMonth: referenceMonth) }
+        reading.wait()
+        let candidates = try roster.get()
         var index: HNSWIndex?
         var reason = "no index file"
         switch fromFile.withLock({ $0 }) {
@@ -138,7 +153,7 @@ final class CandidateIndex: Sendable {
         }
         if let index {
             return CandidateIndex(
-                namespaceID: namespaceID, namespace: namespace, index: index, file: file, roster: roster,
+                namespaceID: namespaceID, namespace: namespace, index: index, file: file, roster: candidates,
                 savedRevision: index.revision)
         }
         logger.notice(
@@ -152,7 +167,7 @@ final class CandidateIndex: Sendable {
         }
         rebuilt.revision = UInt64(revision)
         let loaded = CandidateIndex(
-            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, roster: roster,
+            namespaceID: namespaceID, namespace: namespace, index: rebuilt, file: file, roster: candidates,
             savedRevision: nil)
         loaded.save(logger: logger)
         return loaded
@@ -265,10 +280,10 @@ extension CandidateProfile {
 
     /// The same, reading titles through `readings`.
     init(record: CandidateRecord, referenceMonth: YearMonth, readings: inout TitleReadings) {
+        let positions = Self.positions(stored: record.roles, referenceMonth: referenceMonth, readings: &readings)
         self.init(
-            skills: Set(record.skills), years: record.years, degree: record.degree,
-            roles: Self.roles(stored: record.roles, referenceMonth: referenceMonth, readings: &readings),
-            evidencedSkills: record.evidence.map { Set(Self.storedLines($0).map(String.init)) })
-        titles = Self.titles(stored: record.roles)
+            skills: Set(record.skills), years: record.years, degree: record.degree, roles: positions.roles,
+            evidencedSkills: record.evidence.map { Set(Self.storedList($0)) })
+        titles = positions.titles
     }
 }

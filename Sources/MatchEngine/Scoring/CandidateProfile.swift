@@ -165,9 +165,8 @@ public struct CandidateProfile: Sendable, Equatable {
 
     /// The undated titles stored by ``storedRoles(of:)`` (lines `-<TAB>-<TAB>title`).
     package static func titles(stored text: String) -> [String] {
-        storedLines(text).compactMap { line in
-            line.utf8.starts(with: "-\t-\t".utf8) ? String(line.dropFirst(4)) : nil
-        }
+        var readings = TitleReadings()
+        return positions(stored: text, referenceMonth: .now, readings: &readings).titles
     }
 
     /// The lines of a stored text (roles, evidenced skills), split on the bytes (an open reads 100,000 of
@@ -178,23 +177,68 @@ public struct CandidateProfile: Sendable, Equatable {
         text.utf8.contains(0x0D) ? text.split(separator: "\n") : text.utf8.split(separator: 0x0A).map { Substring($0) }
     }
 
+    /// Calls `body` with the bytes of each line of a stored text, by the rule of ``storedLines(_:)`` (empty
+    /// lines skipped), with no intermediate array: an open reads the lists and roles of 100,000 candidates.
+    static func forEachStoredLine(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !text.utf8.contains(0x0D) else {
+            for line in storedLines(text) {
+                var line = String(line)
+                line.withUTF8(body)
+            }
+            return
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                if end > start { body(UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                start = end + 1
+            }
+        }
+    }
+
+    /// The lines of a stored list (skills, evidenced skills) as strings (``forEachStoredLine(_:_:)``).
+    static func storedList(_ text: String) -> [String] {
+        var lines: [String] = []
+        forEachStoredLine(text) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        return lines
+    }
+
     /// Positions read back from ``storedRoles(of:)``, current ones ending at `referenceMonth`; malformed
     /// lines are skipped.
     package static func roles(stored text: String, referenceMonth: YearMonth) -> [Role] {
         var readings = TitleReadings()
-        return roles(stored: text, referenceMonth: referenceMonth, readings: &readings)
+        return positions(stored: text, referenceMonth: referenceMonth, readings: &readings).roles
     }
 
-    /// ``roles(stored:referenceMonth:)`` reading titles through `readings`.
-    static func roles(stored text: String, referenceMonth: YearMonth, readings: inout TitleReadings) -> [Role] {
+    /// The positions (``roles(stored:referenceMonth:)``, titles read through `readings`) and the undated
+    /// titles (``titles(stored:)``) of a stored text, in one pass over its lines.
+    static func positions(
+        stored text: String, referenceMonth: YearMonth, readings: inout TitleReadings
+    ) -> (roles: [Role], titles: [String]) {
         let reference = referenceMonth.year * 12 + referenceMonth.month - 1
-        return storedLines(text).compactMap { line in
-            let fields = line.utf8.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let first = Int(Substring(fields[0])) else { return nil }
-            let last = Int(Substring(fields[1])) ?? reference
-            return Role(
-                title: String(Substring(fields[2])), firstMonth: first, lastMonth: min(last, reference),
-                readings: &readings)
+        var roles: [Role] = []
+        var titles: [String] = []
+        let undated = Array("-\t-\t".utf8)
+        forEachStoredLine(text) { line in
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+            }
+            if line.starts(with: undated) {
+                titles.append(text(4..<line.count))
+                return
+            }
+            // `first<TAB>last<TAB>title`: the title may hold further tabs.
+            guard let tab = line.firstIndex(of: 0x09),
+                let secondTab = line[(tab + 1)...].firstIndex(of: 0x09),
+                let first = Int(text(0..<tab))
+            else { return }
+            let last = Int(text((tab + 1)..<secondTab)) ?? reference
+            roles.append(
+                Role(
+                    title: text((secondTab + 1)..<line.count), firstMonth: first, lastMonth: min(last, reference),
+                    readings: &readings))
         }
+        return (roles, titles)
     }
 }

@@ -97,13 +97,14 @@ extension DocumentStore: EngineStore {
                 try db.cachedStatement(
                     sql: """
                         UPDATE candidate SET name = ?, email = ?, location = ?, years = ?, degree = ?, skills = ?,
-                        roles = ?, evidence = ?, currentDocumentId = ?, updatedAt = CURRENT_TIMESTAMP WHERE id = ?
+                        roles = ?, evidence = ?, currentDocumentId = ?, source = ?, updatedAt = CURRENT_TIMESTAMP
+                        WHERE id = ?
                         """
                 ).execute(
                     arguments: [
                         parsed.contact.name, parsed.contact.email, parsed.contact.location, parsed.totalExperienceYears,
                         parsed.highestDegree?.rawValue, parsed.skills.map(\.name).joined(separator: "\n"),
-                        facts.roles, facts.evidence, document, candidate,
+                        facts.roles, facts.evidence, document, resume.source, candidate,
                     ])
                 outcomes.append(
                     .stored(candidate: candidate, identity: identity, isNewVersion: existing != nil, document: document)
@@ -309,9 +310,9 @@ extension DocumentStore: EngineStore {
     }
 
     private static let candidateColumns = """
-        c.id, c.identity, c.name, c.email, c.location, c.years, c.degree, c.skills, c.currentDocumentId, d.source,
+        c.id, c.identity, c.name, c.email, c.location, c.years, c.degree, c.skills, c.currentDocumentId, c.source,
         c.roles, c.evidence
-        FROM candidate c LEFT JOIN document d ON d.id = c.currentDocumentId
+        FROM candidate c
         """
 
     /// Decodes a row of ``candidateColumns`` by position (by name costs a lookup per column, and open
@@ -321,18 +322,31 @@ extension DocumentStore: EngineStore {
         return CandidateRecord(
             rowID: row[0], identity: row[1], name: row[2], email: row[3], location: row[4], years: row[5],
             degree: (row[6] as String?).flatMap(DegreeLevel.init),
-            skills: skills.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) },
+            skills: CandidateProfile.storedList(skills),
             roles: row[10], evidence: row[11], documentID: row[8], source: row[9])
     }
 
     func candidates(namespace: Int64) throws -> [CandidateRecord] {
+        var records: [CandidateRecord] = []
+        try candidates(namespace: namespace, inBatchesOf: 4_096) { records.append(contentsOf: $0) }
+        return records
+    }
+
+    func candidates(namespace: Int64, inBatchesOf size: Int, _ body: ([CandidateRecord]) -> Void) throws {
         try read("list candidates") { db in
-            var records: [CandidateRecord] = []
+            var batch: [CandidateRecord] = []
+            batch.reserveCapacity(max(1, size))
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT \(Self.candidateColumns) WHERE c.namespaceId = ? ORDER BY c.id", arguments: [namespace]
             )
-            while let row = try rows.next() { records.append(Self.candidate(row)) }
-            return records
+            while let row = try rows.next() {
+                batch.append(Self.candidate(row))
+                if batch.count >= size {
+                    body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { body(batch) }
         }
     }
 

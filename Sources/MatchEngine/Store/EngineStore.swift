@@ -30,6 +30,8 @@ protocol EngineStore: Sendable {
     func ingestJob(id: String, failures: Bool) throws -> IngestJobStatus?
     /// Every candidate of the namespace with the facts ranking needs.
     func candidates(namespace: Int64) throws -> [CandidateRecord]
+    /// The same, handed to `body` `size` at a time as they are read (`body` runs on the reading thread).
+    func candidates(namespace: Int64, inBatchesOf size: Int, _ body: ([CandidateRecord]) -> Void) throws
     /// One candidate by identity.
     func candidate(_ identity: CandidateID, namespace: Int64) throws -> CandidateRecord?
     /// The ranked (newest) resume vector of every candidate of the namespace that has one for `model`.
