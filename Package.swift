@@ -97,7 +97,7 @@ let package = Package(
             name: "MatchEngineTests",
             dependencies: [
                 "MatchEngine", "ResumeParser", "ParserEvaluation", "RetrievalEvaluation", "RankingEvaluation",
-                "VectorIndex",
+                "VectorIndex", "ParallelWork",
                 "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

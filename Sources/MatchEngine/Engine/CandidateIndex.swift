@@ -35,29 +35,20 @@ final class CandidateIndex: Sendable {
         /// 100,000 of each.
         init(namespace: Int64, store: any EngineStore, referenceMonth: YearMonth) throws {
             self.referenceMonth = referenceMonth
-            let building = DispatchGroup()
-            let built = Locked<[Int: [CandidateProfile]]>([:])
             // Each batch reads titles through a reader another batch used before: most titles repeat.
             let readers = Locked<[CandidateProfile.TitleReadings]>([])
-            var batches = 0
+            var building: [Offloaded<[CandidateProfile]>] = []
             var read: [CandidateRecord] = []
-            do {
-                try store.candidates(namespace: namespace, inBatchesOf: 2_048) { batch in
-                    let number = batches
-                    batches += 1
-                    read.append(contentsOf: batch)
-                    DispatchQueue.global(qos: .userInitiated).async(group: building) {
+            try store.candidates(namespace: namespace, inBatchesOf: 2_048) { batch in
+                read.append(contentsOf: batch)
+                building.append(
+                    Offloaded {
                         var readings = readers.withLock { $0.popLast() } ?? CandidateProfile.TitleReadings()
-                        let profiles = batch.map {
+                        defer { readers.withLock { $0.append(readings) } }
+                        return batch.map {
                             CandidateProfile(record: $0, referenceMonth: referenceMonth, readings: &readings)
                         }
-                        readers.withLock { $0.append(readings) }
-                        built.withLock { $0[number] = profiles }
-                    }
-                }
-            } catch {
-                building.wait()
-                throw error
+                    })
             }
             records = read
             positionOfRow.reserveCapacity(read.count)
@@ -66,8 +57,8 @@ final class CandidateIndex: Sendable {
                 positionOfRow[record.rowID] = position
                 positionOfIdentity[record.identity] = position
             }
-            building.wait()
-            profiles = built.withLock { built in (0..<batches).flatMap { built[$0] ?? [] } }
+            // Batches no thread has taken yet are built here.
+            profiles = building.flatMap(\.value)
         }
 
         mutating func upsert(_ record: CandidateRecord) {
@@ -122,22 +113,16 @@ final class CandidateIndex: Sendable {
         let revision = try store.revision(namespace: namespaceID)
         // The index file is read on another thread while this one reads the candidates. Not through
         // `ParallelMap`: a `concurrentPerform` inside another runs on one thread, and the roster's profiles are
-        // built on every core.
-        let exists = FileManager.default.fileExists(atPath: file.path)
-        let fromFile = Locked<Result<HNSWIndex, any Error>?>(nil)
-        let reading = DispatchGroup()
-        if exists {
-            DispatchQueue.global(qos: .userInitiated).async(group: reading) {
-                let loaded = Result { try HNSWIndex(contentsOf: file) }
-                fromFile.withLock { $0 = loaded }
-            }
-        }
+        // built on other threads.
+        let fromFile =
+            FileManager.default.fileExists(atPath: file.path)
+            ? Offloaded { Result { try HNSWIndex(contentsOf: file) } } : nil
         let roster = Result { try Roster(namespace: namespaceID, store: store, referenceMonth: referenceMonth) }
-        reading.wait()
+        let fileRead = fromFile?.value
         let candidates = try roster.get()
         var index: HNSWIndex?
         var reason = "no index file"
-        switch fromFile.withLock({ $0 }) {
+        switch fileRead {
         case .success(let loaded):
             if loaded.revision != UInt64(revision) {
                 reason = "index at revision \(loaded.revision), store at \(revision)"
