@@ -231,16 +231,28 @@ extension CandidateIndex.Roster {
     struct Keywords {
         /// Per skill, the positions of the candidates that have it.
         var postings: [String: [Int32]] = [:]
+        /// Per skill, the positions of the candidates that list it without their experience showing it
+        /// (``CandidateProfile/evidencedSkills``): such a skill earns only part of its worth.
+        var unshownPostings: [String: [Int32]] = [:]
         /// The functions each candidate's positions and titles name (bit `RoleFunction.ordinal`): what bounds
         /// the role fit's share of the pool.
         var functionMasks: [UInt16]
         /// The most years the role fit can read (the sum of the positions' years, at least the total years);
         /// 0 when the total is 0 (then no years factor may apply).
         var mostYears: [Double]
+        /// The levels the role fit can read each candidate at (bit `SeniorityLevel.rank`): those its positions'
+        /// and titles' words state, and those the years it can count imply; 0 for a candidate with neither
+        /// position nor title (no level is read then).
+        var levelMasks: [UInt8]
 
         init(_ roster: CandidateIndex.Roster) {
             for (position, record) in roster.records.enumerated() {
                 for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
+                if let shown = roster.profiles[position].evidencedSkills {
+                    for skill in roster.profiles[position].skills where !shown.contains(skill) {
+                        unshownPostings[skill, default: []].append(Int32(position))
+                    }
+                }
             }
             functionMasks = roster.profiles.map { profile in
                 var mask: UInt16 = 0
@@ -251,6 +263,19 @@ extension CandidateIndex.Roster {
             }
             mostYears = roster.profiles.map { profile in
                 profile.years > 0 ? max(profile.years, profile.roles.reduce(0) { $0 + $1.years }) : 0
+            }
+            levelMasks = roster.profiles.map { profile in
+                guard !profile.roles.isEmpty || !profile.titles.isEmpty else { return 0 }
+                var mask: UInt8 = 0
+                for level in profile.roles.compactMap(\.level) + profile.titles.compactMap(SeniorityLevel.of) {
+                    mask |= 1 << level.rank
+                }
+                // Relevant years (or total years, read from titles) are at most these; the level they imply
+                // grows with them.
+                let years = max(profile.years, profile.roles.reduce(0) { $0 + $1.years })
+                let (least, most) = (SeniorityLevel.implied(byYears: 0), SeniorityLevel.implied(byYears: years))
+                for level in SeniorityLevel.allCases where least <= level && level <= most { mask |= 1 << level.rank }
+                return mask
             }
         }
     }

@@ -181,7 +181,8 @@ extension Engine {
         let named = (prepared.analysis.required + prepared.analysis.preferred).flatMap(\.skills).compactMap { skill in
             skillPoints[skill].map { (skill: skill, worth: Double($0) * (1 - weights.listedSkillCredit)) }
         }
-        let bound = bounded ? KeywordPoolBound(prepared, titlePoints: titlePoints, weights: weights) : nil
+        let bound =
+            bounded ? KeywordPoolBound(prepared, titlePoints: titlePoints, unshown: named, weights: weights) : nil
         return roster.mostSkillsInCommon(skillPoints, limit: limit, bound: bound) { position, points in
             let profile = profiles[position]
             let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)

@@ -41,11 +41,19 @@ extension CandidateIndex.Roster {
             return best.bestFirst.map(Self.position(of:))
         }
         let masks = keywords.functionMasks
+        let levels = keywords.levelMasks
         let mostYears = keywords.mostYears
+        // What each candidate loses for skills it lists without showing them, summed in the estimate's order.
+        var unshown = [Double](repeating: 0, count: points.count)
+        for (skill, worth) in bound.unshown {
+            for position in keywords.unshownPostings[skill] ?? [] { unshown[Int(position)] += worth }
+        }
         var bounds = [Float](repeating: 0, count: points.count)
         var highest = BoundedBest<UInt64>(capacity: limit)
         for position in points.indices {
-            let reach = bound(mask: masks[position], mostYears: mostYears[position], points: points[position])
+            let reach = bound(
+                mask: masks[position], levels: levels[position], mostYears: mostYears[position],
+                points: points[position], unshownWorth: unshown[position])
             bounds[position] = reach
             if reach > 0 { highest.offer(Self.key(reach, position)) }
         }

@@ -130,8 +130,7 @@ struct RoleFit: Sendable {
 
     /// How a candidate's level meets the job's: 1 when equal (or when the job states none and the candidate
     /// is past intern), the one-off or two-off weight otherwise.
-    private static func levelMatch(_ level: SeniorityLevel, wanted: SeniorityLevel?, weights: ScoringWeights) -> Double
-    {
+    static func levelMatch(_ level: SeniorityLevel, wanted: SeniorityLevel?, weights: ScoringWeights) -> Double {
         guard let wanted else { return level == .intern ? weights.levelOneOff : 1 }
         let distance = abs(wanted.rank - level.rank)
         return distance == 0 ? 1 : distance == 1 ? weights.levelOneOff : weights.levelTwoOff
