@@ -246,13 +246,25 @@ extension CandidateIndex.Roster {
         var levelMasks: [UInt8]
 
         init(_ roster: CandidateIndex.Roster) {
-            for (position, record) in roster.records.enumerated() {
-                for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
-                if let shown = roster.profiles[position].evidencedSkills {
-                    for skill in roster.profiles[position].skills where !shown.contains(skill) {
-                        unshownPostings[skill, default: []].append(Int32(position))
+            // The two kinds of postings on another thread (a string hash per skill and candidate), the rest here.
+            let profiles = roster.profiles
+            let unshown = Offloaded {
+                var postings: [String: [Int32]] = [:]
+                for (position, profile) in profiles.enumerated() {
+                    guard let shown = profile.evidencedSkills else { continue }
+                    for skill in profile.skills where !shown.contains(skill) {
+                        postings[skill, default: []].append(Int32(position))
                     }
                 }
+                return postings
+            }
+            let records = roster.records
+            let all = Offloaded {
+                var postings: [String: [Int32]] = [:]
+                for (position, record) in records.enumerated() {
+                    for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
+                }
+                return postings
             }
             functionMasks = roster.profiles.map { profile in
                 var mask: UInt16 = 0
@@ -277,6 +289,8 @@ extension CandidateIndex.Roster {
                 for level in SeniorityLevel.allCases where least <= level && level <= most { mask |= 1 << level.rank }
                 return mask
             }
+            postings = all.value
+            unshownPostings = unshown.value
         }
     }
 }
