@@ -246,7 +246,7 @@ extension CandidateIndex.Roster {
         var levelMasks: [UInt8]
 
         init(_ roster: CandidateIndex.Roster) {
-            // The two kinds of postings on another thread (a string hash per skill and candidate), the rest here.
+            // The two kinds of postings on other threads (a string hash per skill and candidate), the rest here.
             let profiles = roster.profiles
             let unshown = Offloaded {
                 var postings: [String: [Int32]] = [:]
