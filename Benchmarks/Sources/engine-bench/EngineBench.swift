@@ -162,6 +162,24 @@ struct EngineBench {
             log("rank(job:) over \(stored) candidates, top 10: p50 \(fmt(p50)) ms, p99 \(fmt(p99)) ms (\(queries) queries)")
             records.append(["record": "rank", "candidates": stored, "queries": queries, "p50_ms": p50, "p99_ms": p99])
             records.append(["record": "open", "candidates": stored, "seconds": openSeconds])
+            // A ranking right after a change: 16 more candidates ingested, then deleted again (the directory
+            // is reused), each followed by one ranking.
+            let extra = SyntheticResumes(seed: 99)
+            let added = try await reopened.ingest(
+                (0..<16).map { i in
+                    IngestSource.bytes(Data(extra.text(i).utf8), name: "extra-\(i).txt", candidateID: "extra-\(i)")
+                }, namespace: "bench"
+            ).result()
+            var afterChange: [Double] = []
+            var start = ContinuousClock.now
+            _ = try await reopened.rank(job: jobIDs[0], namespace: "bench", limit: 10)
+            afterChange.append(seconds(since: start))
+            for i in 0..<16 { try reopened.deleteCandidate("extra-\(i)", namespace: "bench") }
+            start = ContinuousClock.now
+            _ = try await reopened.rank(job: jobIDs[0], namespace: "bench", limit: 10)
+            afterChange.append(seconds(since: start))
+            log("rank(job:) after ingesting \(added.stored) more: \(fmt(afterChange[0] * 1_000)) ms; after deleting them: \(fmt(afterChange[1] * 1_000)) ms")
+            records.append(["record": "rank_after_change", "after_ingest_ms": afterChange[0] * 1_000, "after_delete_ms": afterChange[1] * 1_000])
             reopened.close()
         }
         let lines = try records.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }

@@ -25,7 +25,8 @@ final class CandidateIndex: Sendable {
         var profiles: [CandidateProfile] = []
         var positionOfRow: [Int64: Int] = [:]
         var positionOfIdentity: [CandidateID: Int] = [:]
-        /// What the keyword pool reads, built on demand after a change (``CandidateIndex/snapshot(postings:)``).
+        /// What the keyword pool reads, built on first use (``CandidateIndex/snapshot(postings:)``), then kept up
+        /// to date by every change.
         var keywords: Keywords? = nil
         /// The month a current position ends at.
         var referenceMonth: YearMonth = .now
@@ -61,35 +62,41 @@ final class CandidateIndex: Sendable {
             profiles = building.flatMap(\.value)
         }
 
+        /// Adds or replaces a candidate; the keyword pool's lists, once built, are kept up to date.
         mutating func upsert(_ record: CandidateRecord) {
             let profile = CandidateProfile(record: record, referenceMonth: referenceMonth)
             if let position = positionOfRow[record.rowID] {
+                keywords?.drop(position, record: records[position], profile: profiles[position])
                 positionOfIdentity[records[position].identity] = nil
                 records[position] = record
                 profiles[position] = profile
                 positionOfIdentity[record.identity] = position
+                keywords?.add(position, record: record, profile: profile)
             } else {
                 positionOfRow[record.rowID] = records.count
                 positionOfIdentity[record.identity] = records.count
+                keywords?.add(records.count, record: record, profile: profile)
                 records.append(record)
                 profiles.append(profile)
             }
-            keywords = nil
         }
 
+        /// Removes a candidate: the last one takes its position.
         mutating func remove(_ rowID: Int64) {
             guard let position = positionOfRow.removeValue(forKey: rowID) else { return }
+            keywords?.drop(position, record: records[position], profile: profiles[position])
             positionOfIdentity[records[position].identity] = nil
             let last = records.count - 1
             if position != last {
+                keywords?.move(last, to: position, record: records[last], profile: profiles[last])
                 records[position] = records[last]
                 profiles[position] = profiles[last]
                 positionOfRow[records[position].rowID] = position
                 positionOfIdentity[records[position].identity] = position
             }
+            keywords?.removeLast()
             records.removeLast()
             profiles.removeLast()
-            keywords = nil
         }
     }
 
@@ -266,32 +273,88 @@ extension CandidateIndex.Roster {
                 }
                 return postings
             }
-            functionMasks = roster.profiles.map { profile in
-                var mask: UInt16 = 0
-                for function in profile.roles.compactMap(\.function) + profile.titles.compactMap(RoleFunction.of) {
-                    mask |= 1 << function.ordinal
-                }
-                return mask
-            }
-            mostYears = roster.profiles.map { profile in
-                profile.years > 0 ? max(profile.years, profile.roles.reduce(0) { $0 + $1.years }) : 0
-            }
-            levelMasks = roster.profiles.map { profile in
-                guard !profile.roles.isEmpty || !profile.titles.isEmpty else { return 0 }
-                var mask: UInt8 = 0
-                for level in profile.roles.compactMap(\.level) + profile.titles.compactMap(SeniorityLevel.of) {
-                    mask |= 1 << level.rank
-                }
-                // Relevant years (or total years, read from titles) are at most these; the level they imply
-                // grows with them.
-                let years = max(profile.years, profile.roles.reduce(0) { $0 + $1.years })
-                let (least, most) = (SeniorityLevel.implied(byYears: 0), SeniorityLevel.implied(byYears: years))
-                for level in SeniorityLevel.allCases where least <= level && level <= most { mask |= 1 << level.rank }
-                return mask
-            }
+            let facts = roster.profiles.map(Self.facts(of:))
+            functionMasks = facts.map(\.functions)
+            mostYears = facts.map(\.mostYears)
+            levelMasks = facts.map(\.levels)
             postings = all.value
             unshownPostings = unshown.value
         }
+
+        /// What the bound reads of one candidate: the functions its positions and titles name, the most years
+        /// the role fit can read, the levels it can be read at.
+        static func facts(of profile: CandidateProfile) -> (functions: UInt16, mostYears: Double, levels: UInt8) {
+            var functions: UInt16 = 0
+            for function in profile.roles.compactMap(\.function) + profile.titles.compactMap(RoleFunction.of) {
+                functions |= 1 << function.ordinal
+            }
+            let positionYears = profile.roles.reduce(0) { $0 + $1.years }
+            guard !profile.roles.isEmpty || !profile.titles.isEmpty else {
+                return (functions, profile.years > 0 ? max(profile.years, positionYears) : 0, 0)
+            }
+            var levels: UInt8 = 0
+            for level in profile.roles.compactMap(\.level) + profile.titles.compactMap(SeniorityLevel.of) {
+                levels |= 1 << level.rank
+            }
+            // Relevant years (or total years, read from titles) are at most these; the level they imply grows
+            // with them.
+            let years = max(profile.years, positionYears)
+            let (least, most) = (SeniorityLevel.implied(byYears: 0), SeniorityLevel.implied(byYears: years))
+            for level in SeniorityLevel.allCases where least <= level && level <= most { levels |= 1 << level.rank }
+            return (functions, profile.years > 0 ? years : 0, levels)
+        }
+
+        /// The skills a candidate lists without its experience showing them.
+        private static func unshownSkills(of profile: CandidateProfile) -> [String] {
+            guard let shown = profile.evidencedSkills else { return [] }
+            return profile.skills.filter { !shown.contains($0) }
+        }
+
+        /// Enters a candidate at `position`: the next one, or one just dropped.
+        mutating func add(_ position: Int, record: CandidateRecord, profile: CandidateProfile) {
+            for skill in record.skills { postings[skill, default: []].append(Int32(position)) }
+            for skill in Self.unshownSkills(of: profile) { unshownPostings[skill, default: []].append(Int32(position)) }
+            let facts = Self.facts(of: profile)
+            if position == functionMasks.count {
+                functionMasks.append(facts.functions)
+                mostYears.append(facts.mostYears)
+                levelMasks.append(facts.levels)
+            } else {
+                (functionMasks[position], mostYears[position], levelMasks[position]) = facts
+            }
+        }
+
+        /// Takes the candidate at `position` out of the postings (its facts stay until replaced or removed).
+        ///
+        /// - Complexity: O(the lengths of the postings of its skills).
+        mutating func drop(_ position: Int, record: CandidateRecord, profile: CandidateProfile) {
+            let entry = Int32(position)
+            for skill in Set(record.skills) { postings[skill]?.removeAll { $0 == entry } }
+            for skill in Self.unshownSkills(of: profile) { unshownPostings[skill]?.removeAll { $0 == entry } }
+        }
+
+        /// Renumbers the candidate at `old` (the last) to `position` (a dropped one's).
+        mutating func move(_ old: Int, to position: Int, record: CandidateRecord, profile: CandidateProfile) {
+            let (from, to) = (Int32(old), Int32(position))
+            for skill in Set(record.skills) { postings[skill]?.renumber(from, to: to) }
+            for skill in Self.unshownSkills(of: profile) { unshownPostings[skill]?.renumber(from, to: to) }
+            (functionMasks[position], mostYears[position], levelMasks[position]) =
+                (functionMasks[old], mostYears[old], levelMasks[old])
+        }
+
+        /// Forgets the last position's facts (after ``move(_:to:record:profile:)`` or ``drop(_:record:profile:)``).
+        mutating func removeLast() {
+            functionMasks.removeLast()
+            mostYears.removeLast()
+            levelMasks.removeLast()
+        }
+    }
+}
+
+extension [Int32] {
+    /// Replaces every `old` (a position in a posting list) with `new`, in place.
+    fileprivate mutating func renumber(_ old: Int32, to new: Int32) {
+        for index in indices where self[index] == old { self[index] = new }
     }
 }
 
