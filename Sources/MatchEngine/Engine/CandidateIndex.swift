@@ -19,7 +19,7 @@ final class CandidateIndex: Sendable {
     private let writer = Locked(())
 
     /// The candidates in dense positions (so per-query scratch is a flat array), with their scoring
-    /// profiles and, built on demand after a change, what the keyword pool reads (``Keywords``).
+    /// profiles and, built on first use and then kept up to date, what the keyword pool reads (``Keywords``).
     struct Roster {
         var records: [CandidateRecord] = []
         var profiles: [CandidateProfile] = []
@@ -218,7 +218,7 @@ final class CandidateIndex: Sendable {
 
     /// The roster as it is now, for a query to read without holding the lock (copy-on-write: O(1)
     /// unless a writer changes it meanwhile). With `postings`, the keyword pool's lists (``Roster/Keywords``: skill
-    /// postings, function masks, most years) are built first.
+    /// postings, function and level masks, most years) are built first if no query has needed them yet.
     func snapshot(postings: Bool = false) -> Roster {
         roster.withLock { roster in
             if postings && roster.keywords == nil { roster.keywords = Roster.Keywords(roster) }
