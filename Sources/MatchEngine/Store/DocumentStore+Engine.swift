@@ -616,6 +616,11 @@ extension DocumentStore: EngineStore {
         try ParsedResumeJSON.string(resume) ?? encoded(resume)
     }
 
+    /// A match result as the store keeps it (``MatchResultJSON``).
+    static func json(_ result: MatchResult) throws -> String {
+        try MatchResultJSON.string(result) ?? encoded(result)
+    }
+
     /// `value` as the store keeps it: JSON with sorted keys.
     static func json<T: Encodable>(_ value: T) throws -> String { try encoded(value) }
 
