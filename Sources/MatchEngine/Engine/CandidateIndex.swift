@@ -66,6 +66,7 @@ final class CandidateIndex: Sendable {
         mutating func upsert(_ record: CandidateRecord) {
             let profile = CandidateProfile(record: record, referenceMonth: referenceMonth)
             if let position = positionOfRow[record.rowID] {
+                maintainKeywords(scanning: [position])
                 keywords?.drop(position, record: records[position], profile: profiles[position])
                 positionOfIdentity[records[position].identity] = nil
                 records[position] = record
@@ -84,6 +85,7 @@ final class CandidateIndex: Sendable {
         /// Removes a candidate: the last one takes its position.
         mutating func remove(_ rowID: Int64) {
             guard let position = positionOfRow.removeValue(forKey: rowID) else { return }
+            maintainKeywords(scanning: [position, records.count - 1])
             keywords?.drop(position, record: records[position], profile: profiles[position])
             positionOfIdentity[records[position].identity] = nil
             let last = records.count - 1
@@ -97,6 +99,20 @@ final class CandidateIndex: Sendable {
             keywords?.removeLast()
             records.removeLast()
             profiles.removeLast()
+        }
+
+        /// Counts what updating the keyword lists for the candidates at `positions` reads, and clears the
+        /// lists instead when the updates since a query last used them would read more entries than the lists
+        /// hold: replacing or deleting many candidates between two queries then costs one build at the next
+        /// query, not a scan of long postings per change.
+        mutating func maintainKeywords(scanning positions: [Int]) {
+            guard let lists = keywords else { return }
+            let reads = Set(positions).reduce(0) { $0 + lists.entriesRead(by: records[$1], profile: profiles[$1]) }
+            if lists.scanned + reads > lists.size {
+                keywords = nil
+            } else {
+                keywords?.scanned += reads
+            }
         }
     }
 
@@ -216,12 +232,16 @@ final class CandidateIndex: Sendable {
         roster.withLock { roster in roster.positionOfIdentity[identity].map { roster.records[$0] } }
     }
 
-    /// The roster as it is now, for a query to read without holding the lock (copy-on-write: O(1)
-    /// unless a writer changes it meanwhile). With `postings`, the keyword pool's lists (``Roster/Keywords``: skill
-    /// postings, function and level masks, most years) are built first if no query has needed them yet.
+    /// The roster as it is now, for a query to read without holding the lock (copy-on-write: O(1); a
+    /// writer changing the roster while a query holds it copies the per-candidate arrays once). With
+    /// `postings`, the keyword pool's lists (``Roster/Keywords``: skill postings, function and level masks,
+    /// most years) are built first if they are not there.
     func snapshot(postings: Bool = false) -> Roster {
         roster.withLock { roster in
-            if postings && roster.keywords == nil { roster.keywords = Roster.Keywords(roster) }
+            if postings {
+                if roster.keywords == nil { roster.keywords = Roster.Keywords(roster) }
+                roster.keywords?.scanned = 0
+            }
             return roster
         }
     }
@@ -251,6 +271,11 @@ extension CandidateIndex.Roster {
         /// and titles' words state, and those the years it can count imply; 0 for a candidate with neither
         /// position nor title (no level is read then).
         var levelMasks: [UInt8]
+        /// Posting entries read by updates since a query last used the lists, and the entries the lists hold
+        /// (about what building them costs): updates past that cost more than building the lists again
+        /// (``CandidateIndex/Roster/maintainKeywords(scanning:)``).
+        var scanned = 0
+        var size = 0
 
         init(_ roster: CandidateIndex.Roster) {
             // The two kinds of postings on other threads (a string hash per skill and candidate), the rest here.
@@ -279,6 +304,13 @@ extension CandidateIndex.Roster {
             levelMasks = facts.map(\.levels)
             postings = all.value
             unshownPostings = unshown.value
+            size = postings.values.reduce(0) { $0 + $1.count } + unshownPostings.values.reduce(0) { $0 + $1.count }
+        }
+
+        /// The posting entries dropping or moving `record` reads.
+        func entriesRead(by record: CandidateRecord, profile: CandidateProfile) -> Int {
+            Set(record.skills).reduce(0) { $0 + (postings[$1]?.count ?? 0) }
+                + Self.unshownSkills(of: profile).reduce(0) { $0 + (unshownPostings[$1]?.count ?? 0) }
         }
 
         /// What the bound reads of one candidate: the functions its positions and titles name, the most years

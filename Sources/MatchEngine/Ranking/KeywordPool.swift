@@ -12,7 +12,8 @@ extension CandidateIndex.Roster {
     /// others come from a max-heap of those whose bound reaches the `limit`-th value among the first, 64 at a
     /// time. `adjust` runs on every core: it must only read.
     ///
-    /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust` without `bound`; with it, O(n log
+    /// - Complexity: O(n + Σ posting lengths) plus n calls of `adjust` without `bound`; with it, the unshown
+    ///   skills' postings too (``KeywordPoolBound/unshown``), O(n log
     ///   limit) at most (a pass over the bounds that mostly only compares), the calls of `adjust` the bounds
     ///   leave, each O(log n).
     func mostSkillsInCommon(

@@ -38,7 +38,8 @@ public struct CandidateProfile: Sendable, Equatable {
 
     /// What titles name (function, level), kept for the titles seen before: an engine opening 100,000
     /// candidates reads about 300,000 titles, most of them repeats ("Software Engineer"), at microseconds
-    /// each. One per worker (no lock); at most 50,000 titles kept.
+    /// each. One per thread at a time (no lock): an open hands them from batch to batch; at most 50,000
+    /// titles kept.
     struct TitleReadings {
         private var known: [String: (RoleFunction?, SeniorityLevel?)] = [:]
 

@@ -316,7 +316,8 @@ extension DocumentStore: EngineStore {
         """
 
     /// Decodes a row of ``candidateColumns`` by position (by name costs a lookup per column, and open
-    /// decodes every candidate of a namespace).
+    /// decodes every candidate of a namespace). Skills are canonical names, one a line (no carriage return
+    /// in a name, so the line rule of ``CandidateProfile/storedList(_:)`` is a split on the newline byte).
     private static func candidate(_ row: Row) -> CandidateRecord {
         let skills: String = row[7]
         return CandidateRecord(
