@@ -234,6 +234,58 @@ struct EngineTests {
         #expect(RoleFunction.allCases.enumerated().allSatisfy { $1.ordinal == $0 })
     }
 
+    @Test("the keyword-pool bound is at least every candidate's estimate, for each job and preset")
+    func boundAtLeastEstimate() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let relevance = Fixtures.root.appendingPathComponent("relevance")
+        let resumes = try FileManager.default.contentsOfDirectory(
+            at: relevance.appendingPathComponent("resumes"), includingPropertiesForKeys: nil)
+        try await fixture.ingest(Fixtures.resumes + resumes)
+        let roster = try fixture.engine.candidateIndex("default").snapshot(postings: true)
+        let keywords = try #require(roster.keywords)
+        let jobs =
+            try FileManager.default.contentsOfDirectory(
+                at: Fixtures.root.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
+            + FileManager.default.contentsOfDirectory(
+                at: relevance.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
+        var compared = 0
+        var tight = 0
+        for weights in [ScoringWeights.standard, .classic] {
+            let scorer = MatchScorer(weights: weights)
+            for url in jobs {
+                let estimate = KeywordEstimate(
+                    scorer.prepare(try DocumentParser().parseJob(contentsOf: url)), scorer: scorer, weights: weights)
+                let bound = try #require(estimate.bound)
+                let worth = estimate.skillPoints.sorted { $0.key < $1.key }
+                for (position, record) in roster.records.enumerated() {
+                    let profile = roster.profiles[position]
+                    // Skill points as the pool adds them: skill by skill in name order, once a listing.
+                    var points: Float = 0
+                    for (skill, each) in worth where each > 0 {
+                        for listed in record.skills where listed == skill { points += each }
+                    }
+                    var unshown = 0.0
+                    if let shown = profile.evidencedSkills {
+                        for (skill, each) in estimate.unshown
+                        where profile.skills.contains(skill) && !shown.contains(skill) {
+                            unshown += each
+                        }
+                    }
+                    let value = max(0, estimate(profile, points: points))
+                    let reach = bound(
+                        mask: keywords.functionMasks[position], levels: keywords.levelMasks[position],
+                        mostYears: keywords.mostYears[position], points: points, unshownWorth: unshown)
+                    #expect(reach >= value, "\(url.lastPathComponent), \(record.identity): \(reach) < \(value)")
+                    if value > 0, reach <= value * 1.001 + 1e-5 { tight += 1 }
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 2_000)
+        #expect(tight > 0, "the bound meets some estimates exactly")
+    }
+
     @Test(
         "a small candidate pool (HNSW nearest ∪ most skills in common) gives the exhaustive top 10 for every fixture job"
     )

@@ -168,43 +168,19 @@ extension Engine {
         }
     }
 
-    /// The keyword pool: the `limit` candidates with the highest skill points plus the role match and the
-    /// role-fit factors (estimated): people doing the job's work with few skills named can outrank others, so
-    /// the pool must hold them too. With `bounded` (the default), the estimate is computed only for the
-    /// candidates whose ``KeywordPoolBound`` can reach the pool; the pool is the same.
+    /// The keyword pool: the `limit` candidates with the highest ``KeywordEstimate``. With `bounded` (the
+    /// default), the estimate is computed only for the candidates whose ``KeywordPoolBound`` can reach the pool;
+    /// the pool is the same.
     static func keywordPool(
         _ roster: CandidateIndex.Roster, job prepared: MatchScorer.PreparedJob, scorer: MatchScorer,
         weights: ScoringWeights, limit: Int, bounded: Bool = true
     ) -> [Int] {
         let profiles = roster.profiles
-        let (skillPoints, titlePoints) = Self.skillPoints(prepared.analysis, weights: weights)
-        let named = (prepared.analysis.required + prepared.analysis.preferred).flatMap(\.skills).compactMap { skill in
-            skillPoints[skill].map { (skill: skill, worth: Double($0) * (1 - weights.listedSkillCredit)) }
-        }
-        let bound =
-            bounded ? KeywordPoolBound(prepared, titlePoints: titlePoints, unshown: named, weights: weights) : nil
-        return roster.mostSkillsInCommon(skillPoints, limit: limit, bound: bound) { position, points in
-            let profile = profiles[position]
-            let fit = RoleFit(profile, job: prepared.analysis, weights: weights, estimate: true)
-            // Requirements naming the job's function that the skills do not meet, which positions show.
-            let shown = scorer.titlesShowSkills(fit)
-            let byTitles =
-                shown == 0
-                ? 0
-                : titlePoints.reduce(0) {
-                    $1.skills.contains(where: profile.skills.contains) ? $0 : $0 + Double($1.worth) * shown
-                }
-            // A skill the resume lists but its experience does not show earns part of its worth.
-            let listed =
-                profile.evidencedSkills.map { shown in
-                    named.reduce(0) {
-                        profile.skills.contains($1.skill) && !shown.contains($1.skill) ? $0 + $1.worth : $0
-                    }
-                } ?? 0
-            // The function factor's upper bound, as `factors` takes it with every `Shows` true.
-            let match = weights.roleMatch * (fit.functionShowingWork ?? 0) * (fit.levelMatch ?? 0) + byTitles - listed
-            let factors = scorer.factors(profile, job: prepared, fit: fit).reduce(1) { $0 * $1.value }
-            return Float((Double(points) + match) * factors)
+        let estimate = KeywordEstimate(prepared, scorer: scorer, weights: weights)
+        return roster.mostSkillsInCommon(
+            estimate.skillPoints, limit: limit, bound: bounded ? estimate.bound : nil
+        ) { position, points in
+            estimate(profiles[position], points: points)
         }
     }
 
