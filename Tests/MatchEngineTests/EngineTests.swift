@@ -200,21 +200,27 @@ struct EngineTests {
         #expect(try engine.statistics().namespaces.first { $0.name == "default" }?.matchResults == first.count)
     }
 
-    @Test("the bounded keyword pool is the pool every candidate's estimate gives, for each job, size and preset")
-    func boundedKeywordPool() async throws {
-        let fixture = try EngineFixture()
-        defer { fixture.cleanUp() }
+    /// The fixture and relevance resumes ingested, their roster with the keyword lists, and the fixture and
+    /// relevance jobs: what the keyword-pool tests compare over.
+    static func keywordPoolSetting(_ fixture: EngineFixture) async throws -> (CandidateIndex.Roster, [URL]) {
         let relevance = Fixtures.root.appendingPathComponent("relevance")
         let resumes = try FileManager.default.contentsOfDirectory(
             at: relevance.appendingPathComponent("resumes"), includingPropertiesForKeys: nil)
         try await fixture.ingest(Fixtures.resumes + resumes)
-        let roster = try fixture.engine.candidateIndex("default").snapshot(postings: true)
-        #expect(roster.records.count >= 80)
         let jobs =
             try FileManager.default.contentsOfDirectory(
                 at: Fixtures.root.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
             + FileManager.default.contentsOfDirectory(
                 at: relevance.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
+        return (try fixture.engine.candidateIndex("default").snapshot(postings: true), jobs)
+    }
+
+    @Test("the bounded keyword pool is the pool every candidate's estimate gives, for each job, size and preset")
+    func boundedKeywordPool() async throws {
+        let fixture = try EngineFixture()
+        defer { fixture.cleanUp() }
+        let (roster, jobs) = try await Self.keywordPoolSetting(fixture)
+        #expect(roster.records.count >= 80)
         var compared = 0
         for weights in [ScoringWeights.standard, .classic] {
             let scorer = MatchScorer(weights: weights)
@@ -238,17 +244,8 @@ struct EngineTests {
     func boundAtLeastEstimate() async throws {
         let fixture = try EngineFixture()
         defer { fixture.cleanUp() }
-        let relevance = Fixtures.root.appendingPathComponent("relevance")
-        let resumes = try FileManager.default.contentsOfDirectory(
-            at: relevance.appendingPathComponent("resumes"), includingPropertiesForKeys: nil)
-        try await fixture.ingest(Fixtures.resumes + resumes)
-        let roster = try fixture.engine.candidateIndex("default").snapshot(postings: true)
+        let (roster, jobs) = try await Self.keywordPoolSetting(fixture)
         let keywords = try #require(roster.keywords)
-        let jobs =
-            try FileManager.default.contentsOfDirectory(
-                at: Fixtures.root.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
-            + FileManager.default.contentsOfDirectory(
-                at: relevance.appendingPathComponent("jobs"), includingPropertiesForKeys: nil)
         var compared = 0
         var tight = 0
         for weights in [ScoringWeights.standard, .classic] {
