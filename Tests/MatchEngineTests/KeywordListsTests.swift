@@ -71,6 +71,6 @@ struct KeywordListsTests {
         roster.upsert(roster.records[0])
         #expect(roster.keywords != nil)
         for record in roster.records { roster.upsert(record) }
-        #expect(roster.keywords == nil, "the updates would have read more than the lists hold")
+        #expect(roster.keywords == nil, "the updates would have read more than eight times what the lists hold")
     }
 }
