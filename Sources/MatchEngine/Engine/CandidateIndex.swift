@@ -85,10 +85,10 @@ final class CandidateIndex: Sendable {
         /// Removes a candidate: the last one takes its position.
         mutating func remove(_ rowID: Int64) {
             guard let position = positionOfRow.removeValue(forKey: rowID) else { return }
-            maintainKeywords(scanning: [position, records.count - 1])
+            let last = records.count - 1
+            maintainKeywords(scanning: [position, last])
             keywords?.drop(position, record: records[position], profile: profiles[position])
             positionOfIdentity[records[position].identity] = nil
-            let last = records.count - 1
             if position != last {
                 keywords?.move(last, to: position, record: records[last], profile: profiles[last])
                 records[position] = records[last]
@@ -284,8 +284,7 @@ extension CandidateIndex.Roster {
             let unshown = Offloaded {
                 var postings: [String: [Int32]] = [:]
                 for (position, profile) in profiles.enumerated() {
-                    guard let shown = profile.evidencedSkills else { continue }
-                    for skill in profile.skills where !shown.contains(skill) {
+                    for skill in Self.unshownSkills(of: profile) {
                         postings[skill, default: []].append(Int32(position))
                     }
                 }
@@ -321,20 +320,18 @@ extension CandidateIndex.Roster {
             for function in profile.roles.compactMap(\.function) + profile.titles.compactMap(RoleFunction.of) {
                 functions |= 1 << function.ordinal
             }
-            let positionYears = profile.roles.reduce(0) { $0 + $1.years }
-            guard !profile.roles.isEmpty || !profile.titles.isEmpty else {
-                return (functions, profile.years > 0 ? max(profile.years, positionYears) : 0, 0)
-            }
+            // Relevant years (or total years, read from titles) are at most these; the level they imply grows
+            // with them.
+            let years = max(profile.years, profile.roles.reduce(0) { $0 + $1.years })
+            let mostYears = profile.years > 0 ? years : 0
+            guard !profile.roles.isEmpty || !profile.titles.isEmpty else { return (functions, mostYears, 0) }
             var levels: UInt8 = 0
             for level in profile.roles.compactMap(\.level) + profile.titles.compactMap(SeniorityLevel.of) {
                 levels |= 1 << level.rank
             }
-            // Relevant years (or total years, read from titles) are at most these; the level they imply grows
-            // with them.
-            let years = max(profile.years, positionYears)
             let (least, most) = (SeniorityLevel.implied(byYears: 0), SeniorityLevel.implied(byYears: years))
             for level in SeniorityLevel.allCases where least <= level && level <= most { levels |= 1 << level.rank }
-            return (functions, profile.years > 0 ? years : 0, levels)
+            return (functions, mostYears, levels)
         }
 
         /// The skills a candidate lists without its experience showing them.
